@@ -28,3 +28,10 @@ Vector hypervolume_contributions(const MatrixRef& points, const VectorRef& refer
 Vector default_reference_point(const MatrixRef& points);
 
 }  // namespace paretokit
+
+namespace paretokit {
+// Contributions by algorithm: O(n log n) in 2-D and 3-D; any d >= 2 for _nd.
+Vector hypervolume_contributions_2d(const MatrixRef& points, const VectorRef& reference);
+Vector hypervolume_contributions_3d(const MatrixRef& points, const VectorRef& reference);
+Vector hypervolume_contributions_nd(const MatrixRef& points, const VectorRef& reference);
+}  // namespace paretokit
