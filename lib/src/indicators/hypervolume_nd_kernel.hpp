@@ -1,0 +1,56 @@
+// Private kernel of the exact hypervolume in any dimension (WFG recursion with
+// slicing and low-dimensional sweeps as base cases).
+//
+// The kernel works in "gain" coordinates: each point p becomes g = r - p, so
+// that the reference point is the origin, every box is [0, g], a box's volume
+// is the product of g, limiting two points is a componentwise min and
+// dominance is componentwise >=. Only points with g > 0 in every coordinate
+// reach the kernel.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+namespace paretokit::detail {
+
+// Buffers reused by the recursion so that it never allocates: one set of
+// buffers per dimension (the recursion is depth-first, so at most one call per
+// dimension is active at a time).
+class HypervolumeWorkspace {
+ public:
+  // Room for sets of up to `points` points in up to `dimensions` objectives.
+  void reserve(std::size_t points, int dimensions);
+
+  struct Level {
+    std::vector<double> limited;         // limited points, before filtering
+    std::vector<double> kept;            // sorted, non-dominated limited set
+    std::vector<std::uint32_t> order;    // sort permutation of `limited`
+  };
+  Level& level(int dimensions) { return levels_[static_cast<std::size_t>(dimensions)]; }
+  std::vector<double>& stair() { return stair_; }
+
+ private:
+  std::vector<Level> levels_;
+  std::vector<double> stair_;  // 2-D staircase of the 3-D sweep: (x, y) pairs
+  std::size_t points_ = 0;
+};
+
+// Lexicographic "better first" order used by every sorted set of the kernel:
+// the last coordinate decides, then the others from the first on. A point
+// that weakly dominates another (and differs from it) always comes first, so
+// a non-dominance filter only has to look backwards.
+bool gain_before(const double* a, const double* b, int dimensions);
+
+// Sorts the `count` rows of `rows` (row length `dimensions`) in gain_before
+// order and copies those that no earlier kept row weakly dominates into
+// `out`; returns how many were kept. Duplicates keep one copy.
+std::size_t sort_and_filter(const double* rows, std::size_t count, int dimensions,
+                            std::vector<std::uint32_t>& order, double* out);
+
+// Hypervolume of `count` non-dominated gain points, sorted in gain_before
+// order, against the origin.
+double hypervolume_sorted(const double* points, std::size_t count, int dimensions,
+                          HypervolumeWorkspace& workspace);
+
+}  // namespace paretokit::detail
