@@ -1,0 +1,36 @@
+// Simulated binary crossover, SBX (Deb and Agrawal 1995), with the bounded
+// spread of Deb's NSGA-II code and pymoo's semantics (pymoo/operators/
+// crossover/sbx.py):
+//
+// - each pair crosses with probability `prob` (else both children copy the
+//   parents);
+// - inside a crossing pair each variable crosses with probability `prob_var`,
+//   unless the parents are equal there (|a - b| <= 1e-14) or its bounds are
+//   equal;
+// - the two children of a variable are swapped with probability `prob_bin`;
+// - children are clipped to the bounds.
+//
+// Cost O(n d), whole-matrix: random numbers are drawn as matrices.
+#pragma once
+
+#include "paretokit/core/matrix.hpp"
+#include "paretokit/core/rng.hpp"
+
+namespace paretokit {
+
+struct SbxOptions {
+  double eta = 15.0;      // distribution index eta_c: larger keeps children closer to parents
+  double prob = 0.9;      // probability that a pair crosses at all (pymoo's `prob`)
+  double prob_var = 0.5;  // per-variable crossover probability inside a crossing pair
+  double prob_bin = 0.5;  // per-variable probability of swapping the two children
+};
+
+// Checks the options; throws InputError naming the field.
+void validate(const SbxOptions& options);
+
+// Crosses row i of `first` with row i of `second` (n pairs). Returns 2n rows:
+// rows 0..n-1 are the first children, rows n..2n-1 the second children.
+Matrix sbx(const MatrixRef& first, const MatrixRef& second, const VectorRef& lower,
+           const VectorRef& upper, const SbxOptions& options, Rng& rng);
+
+}  // namespace paretokit
