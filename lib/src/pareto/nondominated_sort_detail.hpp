@@ -1,0 +1,26 @@
+// Internal kernels of non-dominated sorting (not installed).
+//
+// Every kernel takes u distinct points in lexicographic order, row-major with
+// m columns, and fills rank[i] (zero-initialized by the caller). In that order
+// a point can only be dominated by points before it, and q < p dominates p as
+// soon as q_j <= p_j for every j >= 1: objective 0 is settled by the order.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+namespace paretokit::detail {
+
+using PointId = std::uint32_t;
+
+// Two objectives, O(u log K) for K fronts: each front is a staircase whose
+// last point holds its smallest second objective; those tails increase with
+// the rank, so a binary search finds the first front that does not dominate.
+void rank_sorted_2d(const double* points, std::size_t u, std::vector<std::int32_t>& rank);
+
+// Any m >= 2: divide and conquer of Jensen (2003) with the tie handling of
+// Fortin, Grenier and Parizeau (2013) and the median splits of Buzdalov and
+// Shalyto (2014). O(u log^{m-1} u) time, O(u) memory per recursion level.
+void rank_sorted_divide_conquer(const double* points, std::size_t u, int m, std::vector<std::int32_t>& rank);
+
+}  // namespace paretokit::detail

@@ -1,0 +1,122 @@
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <limits>
+#include <vector>
+
+#include "paretokit/core/error.hpp"
+#include "paretokit/core/rng.hpp"
+#include "paretokit/pareto/dominance.hpp"
+#include "paretokit/pareto/nondominated_sort.hpp"
+
+using namespace paretokit;
+
+namespace {
+
+// Reference: peel fronts with O(m n^2) pairwise checks per front.
+std::vector<Index> brute_force_ranks(const Matrix& F) {
+  const Index n = F.rows();
+  std::vector<Index> rank(static_cast<std::size_t>(n), -1);
+  Index assigned = 0;
+  for (Index r = 0; assigned < n; ++r) {
+    std::vector<Index> front;
+    for (Index p = 0; p < n; ++p) {
+      if (rank[p] >= 0) continue;
+      bool dominated = false;
+      for (Index q = 0; q < n && !dominated; ++q) {
+        dominated = rank[q] < 0 && dominates(F.row(q), F.row(p));
+      }
+      if (!dominated) front.push_back(p);
+    }
+    for (Index p : front) rank[p] = r;
+    assigned += static_cast<Index>(front.size());
+  }
+  return rank;
+}
+
+Matrix random_integer_points(Rng& rng, Index n, Index m, int levels) {
+  Matrix F(n, m);
+  for (Index i = 0; i < n; ++i) {
+    for (Index j = 0; j < m; ++j) F(i, j) = static_cast<double>(rng.below(static_cast<std::uint64_t>(levels)));
+  }
+  return F;
+}
+
+}  // namespace
+
+TEST_CASE("ndsort: hand-made example with duplicates") {
+  Matrix F(6, 2);
+  F << 1, 5,   //
+      2, 2,    //
+      1, 5,    // duplicate of row 0
+      3, 3,    // dominated by (2,2)
+      5, 1,    //
+      4, 4;    // dominated by (3,3)
+  CHECK(nondominated_ranks(F) == std::vector<Index>{0, 0, 0, 1, 0, 2});
+  CHECK(nondominated_indices(F) == std::vector<Index>{0, 1, 2, 4});
+  const auto fronts = nondominated_fronts(F);
+  REQUIRE(fronts.size() == 3);
+  CHECK(fronts[1] == std::vector<Index>{3});
+  CHECK(nondominated_fronts(F, 4).size() == 1);
+  CHECK(nondominated_fronts(F, 5).size() == 2);
+}
+
+TEST_CASE("ndsort: empty set, one point, one objective, zero objectives") {
+  CHECK(nondominated_ranks(Matrix(0, 3)).empty());
+  CHECK(nondominated_fronts(Matrix(0, 3)).empty());
+  CHECK(nondominated_ranks(Matrix::Constant(1, 4, 2.0)) == std::vector<Index>{0});
+  Matrix one(5, 1);
+  one << 3, 1, 3, 2, -1;
+  CHECK(nondominated_ranks(one) == std::vector<Index>{3, 1, 3, 2, 0});
+  CHECK(nondominated_ranks(Matrix(3, 0)) == std::vector<Index>{0, 0, 0});
+}
+
+TEST_CASE("ndsort: NaN is rejected, infinity is a value") {
+  Matrix F(2, 2);
+  F << 1, std::numeric_limits<double>::quiet_NaN(), 0, 0;
+  CHECK_THROWS_AS(nondominated_ranks(F), InputError);
+  F << 1, std::numeric_limits<double>::infinity(), 1, 0;
+  CHECK(nondominated_ranks(F) == std::vector<Index>{1, 0});
+}
+
+TEST_CASE("ndsort: matches brute force on random sets with many ties, m = 2..8") {
+  Rng rng(2024);
+  for (Index m = 2; m <= 8; ++m) {
+    for (int trial = 0; trial < 12; ++trial) {
+      const Index n = 1 + static_cast<Index>(rng.below(trial < 6 ? 60 : 400));
+      const int levels = 2 + static_cast<int>(rng.below(trial % 2 == 0 ? 4 : 30));
+      const Matrix F = random_integer_points(rng, n, m, levels);
+      INFO("m = " << m << ", n = " << n << ", levels = " << levels);
+      REQUIRE(nondominated_ranks(F) == brute_force_ranks(F));
+    }
+  }
+}
+
+TEST_CASE("ndsort: matches brute force on continuous sets large enough to recurse") {
+  Rng rng(7);
+  for (Index m : {2, 3, 4, 6}) {
+    Matrix F(1500, m);
+    for (Index i = 0; i < F.rows(); ++i) {
+      for (Index j = 0; j < m; ++j) F(i, j) = rng.uniform();
+    }
+    F.middleRows(700, 100) = F.topRows(100);  // duplicates far apart
+    INFO("m = " << m);
+    REQUIRE(nondominated_ranks(F) == brute_force_ranks(F));
+  }
+}
+
+TEST_CASE("ndsort: a chain and a single front") {
+  const Index n = 300;
+  Matrix chain(n, 3), front(n, 3);
+  for (Index i = 0; i < n; ++i) {
+    const double t = static_cast<double>(i);
+    chain.row(i) << t, 2 * t, -1 + t;
+    front.row(i) << t, static_cast<double>(n) - t, 5;
+  }
+  const auto chain_ranks = nondominated_ranks(chain);
+  for (Index i = 0; i < n; ++i) CHECK(chain_ranks[i] == i);
+  const auto front_ranks = nondominated_ranks(front);
+  CHECK(std::all_of(front_ranks.begin(), front_ranks.end(), [](Index r) { return r == 0; }));
+  CHECK(is_nondominated_set(front));
+  CHECK_FALSE(is_nondominated_set(chain));
+}
