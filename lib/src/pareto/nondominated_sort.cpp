@@ -40,36 +40,16 @@ std::vector<Index> nondominated_ranks(const MatrixRef& F) {
   if (n == 0) return {};
   if (m == 0) return std::vector<Index>(static_cast<std::size_t>(n), 0);
 
-  // Lexicographic order; equal rows end up adjacent.
-  std::vector<detail::PointId> order(static_cast<std::size_t>(n));
-  std::iota(order.begin(), order.end(), detail::PointId{0});
-  if (m == 2) {
-    std::sort(order.begin(), order.end(), [&](detail::PointId a, detail::PointId b) {
-      return F(a, 0) < F(b, 0) || (F(a, 0) == F(b, 0) && F(a, 1) < F(b, 1));
-    });
-  } else {
-    std::sort(order.begin(), order.end(), [&](detail::PointId a, detail::PointId b) {
-      for (Index j = 0; j < m; ++j) {
-        if (F(a, j) != F(b, j)) return F(a, j) < F(b, j);
-      }
-      return false;
-    });
-  }
-
-  // Distinct rows, contiguous, in that order; unique_of maps input rows to them.
+  // Lexicographic order of the distinct rows, copied contiguously (points),
+  // and the distinct row of every input row (unique_of).
   std::vector<double> points;
-  points.reserve(static_cast<std::size_t>(n * m));
   std::vector<std::int32_t> unique_of(static_cast<std::size_t>(n));
   std::size_t u = 0;
-  for (std::size_t i = 0; i < order.size(); ++i) {
-    const bool repeat = i > 0 && (F.row(order[i]).array() == F.row(order[i - 1]).array()).all();
-    if (!repeat) {
-      for (Index j = 0; j < m; ++j) points.push_back(F(order[i], j));
-      ++u;
-    }
-    unique_of[order[i]] = static_cast<std::int32_t>(u - 1);
+  if (m == 2) {
+    u = detail::sort_distinct_2d(F, points, unique_of);
+  } else {
+    u = detail::sort_distinct(F, points, unique_of);
   }
-  std::vector<detail::PointId>().swap(order);
 
   std::vector<std::int32_t> rank(u, 0);
   if (m == 1) {

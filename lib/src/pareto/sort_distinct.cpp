@@ -1,0 +1,70 @@
+// Lexicographic sort with merging of equal rows, the first step of every
+// non-dominated sorting kernel. O(m n log n) comparisons on a contiguous copy
+// (the input may be a strided view), so that the sort stays in cache-friendly
+// memory; m = 2 sorts (f0, f1, id) records directly.
+#include <algorithm>
+#include <cstring>
+#include <numeric>
+
+#include "nondominated_sort_detail.hpp"
+
+namespace paretokit::detail {
+
+std::size_t sort_distinct_2d(const MatrixRef& F, std::vector<double>& points, std::vector<std::int32_t>& unique_of) {
+  struct Record {
+    double f0, f1;
+    PointId id;
+  };
+  const auto n = static_cast<std::size_t>(F.rows());
+  std::vector<Record> records(n);
+  for (std::size_t i = 0; i < n; ++i) records[i] = {F(i, 0), F(i, 1), static_cast<PointId>(i)};
+  std::sort(records.begin(), records.end(),
+            [](const Record& a, const Record& b) { return a.f0 < b.f0 || (a.f0 == b.f0 && a.f1 < b.f1); });
+  points.clear();
+  points.reserve(2 * n);
+  std::size_t u = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (i == 0 || records[i].f0 != records[i - 1].f0 || records[i].f1 != records[i - 1].f1) {
+      points.push_back(records[i].f0);
+      points.push_back(records[i].f1);
+      ++u;
+    }
+    unique_of[records[i].id] = static_cast<std::int32_t>(u - 1);
+  }
+  return u;
+}
+
+std::size_t sort_distinct(const MatrixRef& F, std::vector<double>& points, std::vector<std::int32_t>& unique_of) {
+  const auto n = static_cast<std::size_t>(F.rows());
+  const auto m = static_cast<std::size_t>(F.cols());
+  std::vector<double> copy(n * m);
+  for (std::size_t i = 0; i < n; ++i) {
+    for (std::size_t j = 0; j < m; ++j) copy[i * m + j] = F(static_cast<Index>(i), static_cast<Index>(j));
+  }
+  std::vector<PointId> order(n);
+  std::iota(order.begin(), order.end(), PointId{0});
+  const double* data = copy.data();
+  std::sort(order.begin(), order.end(), [data, m](PointId a, PointId b) {
+    const double* x = data + a * m;
+    const double* y = data + b * m;
+    for (std::size_t j = 0; j < m; ++j) {
+      if (x[j] != y[j]) return x[j] < y[j];
+    }
+    return false;
+  });
+  points.clear();
+  points.reserve(n * m);
+  std::size_t u = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const double* row = data + order[i] * m;
+    const bool repeat = i > 0 && std::equal(row, row + m, data + order[i - 1] * m);
+    if (!repeat) {
+      points.insert(points.end(), row, row + m);
+      ++u;
+    }
+    unique_of[order[i]] = static_cast<std::int32_t>(u - 1);
+  }
+  return u;
+}
+
+}  // namespace paretokit::detail
