@@ -1,0 +1,4 @@
+#include "catalog.hpp"
+namespace paretokit::problems::detail {
+void add_re(Catalog&) {}
+}  // namespace paretokit::problems::detail

@@ -1,0 +1,4 @@
+#include "catalog.hpp"
+namespace paretokit::problems::detail {
+void add_wfg(Catalog&) {}
+}  // namespace paretokit::problems::detail
