@@ -1,0 +1,125 @@
+// Ideal, nadir, extreme points and hyperplane intercepts: NSGA-III (Deb and
+// Jain 2014, IEEE TEVC 18(4)) with the safeguards of pymoo's implementation.
+#include "paretokit/pareto/normalization.hpp"
+
+#include <cmath>
+#include <limits>
+
+#include <Eigen/LU>
+
+#include "paretokit/core/error.hpp"
+#include "paretokit/pareto/nondominated_sort.hpp"
+
+namespace paretokit {
+
+namespace {
+
+void require_rows(const MatrixRef& F, const char* what) {
+  if (F.rows() == 0) throw InputError(std::string(what) + " of an empty set");
+}
+
+void require_size(const VectorRef& v, Index m, const char* what) {
+  if (v.size() != m) {
+    throw InputError(std::string(what) + " has " + std::to_string(v.size()) + " values, expected " +
+                     std::to_string(m));
+  }
+}
+
+}  // namespace
+
+Vector ideal_point(const MatrixRef& F) {
+  require_rows(F, "ideal point");
+  return F.colwise().minCoeff().transpose();
+}
+
+Vector worst_point(const MatrixRef& F) {
+  require_rows(F, "worst point");
+  return F.colwise().maxCoeff().transpose();
+}
+
+Vector nadir_point(const MatrixRef& F) {
+  require_rows(F, "nadir point");
+  const auto front = nondominated_indices(F);
+  Vector nadir = F.row(front.front()).transpose();
+  for (const Index i : front) nadir = nadir.cwiseMax(F.row(i).transpose());
+  return nadir;
+}
+
+Matrix extreme_points(const MatrixRef& F, const VectorRef& ideal, const Matrix* previous) {
+  const Index m = F.cols();
+  require_size(ideal, m, "the ideal point");
+  if (previous != nullptr && previous->cols() != m) throw InputError("previous extreme points have the wrong width");
+  const Index n_previous = previous == nullptr ? 0 : previous->rows();
+  if (F.rows() + n_previous == 0) throw InputError("extreme points of an empty set");
+  auto row_of = [&](Index i) -> RowVector {
+    return i < n_previous ? RowVector(previous->row(i)) : RowVector(F.row(i - n_previous));
+  };
+
+  Matrix extremes(m, m);
+  for (Index j = 0; j < m; ++j) {
+    double best = std::numeric_limits<double>::infinity();
+    Index best_row = 0;
+    for (Index i = 0; i < F.rows() + n_previous; ++i) {
+      const RowVector f = row_of(i);
+      double asf = -std::numeric_limits<double>::infinity();
+      for (Index k = 0; k < m; ++k) {
+        double d = f[k] - ideal[k];
+        if (d < 1e-3) d = 0;  // pymoo: tiny differences count as zero
+        asf = std::max(asf, d * (k == j ? 1.0 : 1e6));
+      }
+      if (asf < best) best = asf, best_row = i;  // first minimum, as numpy's argmin
+    }
+    extremes.row(j) = row_of(best_row);
+  }
+  return extremes;
+}
+
+std::optional<Vector> hyperplane_intercepts(const MatrixRef& extreme_points, const VectorRef& ideal,
+                                            double min_intercept) {
+  const Index m = ideal.size();
+  if (extreme_points.rows() != m || extreme_points.cols() != m) {
+    throw InputError("hyperplane intercepts need m x m extreme points");
+  }
+  const Eigen::MatrixXd M = extreme_points.rowwise() - ideal.transpose();
+  const Vector ones = Vector::Ones(m);
+  const Eigen::FullPivLU<Eigen::MatrixXd> lu(M);
+  if (!lu.isInvertible()) return std::nullopt;
+  const Vector plane = lu.solve(ones);
+  // numpy.allclose(M plane, 1): |a - b| <= 1e-8 + 1e-5 |b|.
+  if (((M * plane - ones).array().abs() > 1e-8 + 1e-5).any()) return std::nullopt;
+  const Vector intercepts = plane.cwiseInverse();
+  for (Index j = 0; j < m; ++j) {
+    if (!std::isfinite(intercepts[j]) || intercepts[j] <= min_intercept) return std::nullopt;
+  }
+  return intercepts;
+}
+
+Vector hyperplane_nadir(const MatrixRef& extreme_points, const VectorRef& ideal, const VectorRef& worst_point,
+                        const VectorRef& worst_of_front, const VectorRef& worst_of_population) {
+  const Index m = ideal.size();
+  require_size(worst_point, m, "the worst point");
+  require_size(worst_of_front, m, "the worst point of the front");
+  require_size(worst_of_population, m, "the worst point of the population");
+  Vector nadir;
+  if (const auto intercepts = hyperplane_intercepts(extreme_points, ideal)) {
+    nadir = (ideal + *intercepts).cwiseMin(worst_point);
+  } else {
+    nadir = worst_of_front;
+  }
+  for (Index j = 0; j < m; ++j) {
+    if (nadir[j] - ideal[j] <= 1e-6) nadir[j] = worst_of_population[j];
+  }
+  return nadir;
+}
+
+Matrix normalize(const MatrixRef& F, const VectorRef& ideal, const VectorRef& nadir) {
+  require_size(ideal, F.cols(), "the ideal point");
+  require_size(nadir, F.cols(), "the nadir point");
+  RowVector range = (nadir - ideal).transpose();
+  for (Index j = 0; j < range.size(); ++j) {
+    if (!(range[j] > 0)) range[j] = 1;
+  }
+  return (F.rowwise() - ideal.transpose()).array().rowwise() / range.array();
+}
+
+}  // namespace paretokit
