@@ -1,0 +1,88 @@
+#include "paretokit/evaluation/evaluator.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+#include <tbb/partitioner.h>
+#include <tbb/task_arena.h>
+
+namespace paretokit {
+
+namespace {
+
+void check_shapes(const Problem& problem, const MatrixRef& X, const MatrixMut& F, const MatrixMut& G) {
+  if (X.cols() != problem.n_var()) {
+    throw std::invalid_argument("evaluate: X has " + std::to_string(X.cols()) + " columns, the problem " +
+                                std::to_string(problem.n_var()) + " variables");
+  }
+  if (F.rows() != X.rows() || F.cols() != problem.n_obj() || G.rows() != X.rows() ||
+      G.cols() != problem.n_constr()) {
+    throw std::invalid_argument("evaluate: F or G is not sized n x n_obj and n x n_constr");
+  }
+}
+
+}  // namespace
+
+Evaluation Evaluator::evaluate(const Problem& problem, const MatrixRef& X) {
+  Evaluation result{Matrix(X.rows(), problem.n_obj()), Matrix(X.rows(), problem.n_constr())};
+  evaluate_into(problem, X, result.objectives, result.constraints);
+  return result;
+}
+
+void SerialEvaluator::evaluate_into(const Problem& problem, const MatrixRef& X, MatrixMut F, MatrixMut G) {
+  check_shapes(problem, X, F, G);
+  if (X.rows() > 0) problem.evaluate_into(X, F, G);
+}
+
+struct ThreadEvaluator::Arena {
+  explicit Arena(int threads) : arena(threads) {}
+  tbb::task_arena arena;
+};
+
+ThreadEvaluator::ThreadEvaluator() : ThreadEvaluator(Options{}) {}
+
+ThreadEvaluator::ThreadEvaluator(Options options) : options_(options) {
+  if (options_.threads < 0) throw std::invalid_argument("ThreadEvaluator: threads must be >= 0");
+  options_.min_block_rows = std::max<Index>(options_.min_block_rows, 1);
+  options_.blocks_per_thread = std::max(options_.blocks_per_thread, 1);
+  if (options_.threads > 0) arena_ = std::make_unique<Arena>(options_.threads);
+}
+
+ThreadEvaluator::~ThreadEvaluator() = default;
+
+void ThreadEvaluator::evaluate_into(const Problem& problem, const MatrixRef& X, MatrixMut F, MatrixMut G) {
+  check_shapes(problem, X, F, G);
+  const Index n = X.rows();
+  if (n == 0) return;
+  auto body = [&] {
+    const Index concurrency = tbb::this_task_arena::max_concurrency();
+    const Index target_blocks = concurrency * options_.blocks_per_thread;
+    const Index block = std::max(options_.min_block_rows, (n + target_blocks - 1) / target_blocks);
+    if (concurrency <= 1 || block >= n) {
+      problem.evaluate_into(X, F, G);
+      return;
+    }
+    // simple_partitioner: blocks of exactly `block` rows (the last shorter).
+    tbb::parallel_for(
+        tbb::blocked_range<Index>(0, n, block),
+        [&](const tbb::blocked_range<Index>& rows) {
+          const Index begin = rows.begin(), count = rows.end() - rows.begin();
+          problem.evaluate_into(X.middleRows(begin, count), F.middleRows(begin, count), G.middleRows(begin, count));
+        },
+        tbb::simple_partitioner());
+  };
+  if (arena_) {
+    arena_->arena.execute(body);
+  } else {
+    body();
+  }
+}
+
+std::unique_ptr<Evaluator> make_evaluator(int threads) {
+  if (threads == 1) return std::make_unique<SerialEvaluator>();
+  return std::make_unique<ThreadEvaluator>(ThreadEvaluator::Options{.threads = std::max(threads, 0)});
+}
+
+}  // namespace paretokit
