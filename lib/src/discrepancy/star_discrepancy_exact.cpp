@@ -42,6 +42,7 @@ namespace {
 
 using Id = std::int32_t;
 constexpr double kNone = -std::numeric_limits<double>::infinity();
+constexpr double kSlack = 1e-12;
 
 struct Candidate {
   double value = kNone;
@@ -59,7 +60,8 @@ struct Candidate {
 
 // The inputs of one node: remaining points and forced lists of dims 0..c-1.
 struct Level {
-  std::vector<Id> rem;
+  std::vector<Id> rem;              // left empty for cells (depth d): only the count matters
+  std::size_t rem_count = 0;
   std::vector<Id> forced;
   std::vector<std::size_t> offset;  // list k is forced[offset[k], offset[k+1])
   std::vector<double> bounds;
@@ -67,10 +69,11 @@ struct Level {
 
 struct Workspace {
   Workspace(Index n, Index d)
-      : level(static_cast<std::size_t>(d) + 1), big(n + 1), big_next(n + 1), small(n + 1),
-        small_next(n + 1), big_choice(static_cast<std::size_t>(d * (n + 1))),
-        small_choice(static_cast<std::size_t>(d * (n + 1))), path(static_cast<std::size_t>(d)),
-        lo(static_cast<std::size_t>(d)), hi(static_cast<std::size_t>(d)) {
+      : level(static_cast<std::size_t>(d) + 1), big(static_cast<std::size_t>(n) + 1),
+        small(static_cast<std::size_t>(n) + 1), next(static_cast<std::size_t>(n) + 1),
+        choice(static_cast<std::size_t>(d * (n + 1))), path(static_cast<std::size_t>(d)),
+        lo(static_cast<std::size_t>(d)), hi(static_cast<std::size_t>(d)),
+        suffix_hi(static_cast<std::size_t>(d) + 1), suffix_lo(static_cast<std::size_t>(d) + 1) {
     for (auto& l : level) {
       l.rem.reserve(static_cast<std::size_t>(n));
       l.forced.reserve(static_cast<std::size_t>(n));
@@ -78,10 +81,10 @@ struct Workspace {
     }
   }
   std::vector<Level> level;
-  std::vector<double> big, big_next, small, small_next;
-  std::vector<Id> big_choice, small_choice;
+  std::vector<double> big, small, next;
+  std::vector<Id> choice;
   std::vector<std::uint32_t> path;
-  std::vector<double> lo, hi;
+  std::vector<double> lo, hi, suffix_hi, suffix_lo;
   Candidate best;
   std::uint64_t cells = 0;
 };
@@ -103,6 +106,7 @@ class Engine {
     Level& root = ws.level[0];
     root.rem.resize(static_cast<std::size_t>(n_));
     for (Index i = 0; i < n_; ++i) root.rem[static_cast<std::size_t>(i)] = static_cast<Id>(i);
+    root.rem_count = root.rem.size();
     root.forced.clear();
     root.offset.assign(1, 0);
     node(0, ws, root);
@@ -189,7 +193,8 @@ class Engine {
 
   // rem[0, a) lie at or below lo in dimension c, rem[a, b) strictly inside.
   void make_child(Index c, const Level& in, std::size_t a, std::size_t b, double lo, Level& out) const {
-    out.rem.assign(in.rem.begin(), in.rem.begin() + static_cast<std::ptrdiff_t>(a));
+    out.rem_count = a;
+    if (c + 1 < d_) out.rem.assign(in.rem.begin(), in.rem.begin() + static_cast<std::ptrdiff_t>(a));
     out.forced.clear();
     out.offset.assign(1, 0);
     for (Index k = 0; k < c; ++k) {
@@ -205,90 +210,126 @@ class Engine {
     out.offset.push_back(out.forced.size());
   }
 
+  // One cell: the largest open box (or smallest closed box) for each count of
+  // forced points inside, by a dynamic program over the dimensions. Table
+  // entries that cannot beat the best value so far even with the most
+  // favourable remaining dimensions are dropped; kSlack keeps rounding from
+  // dropping a box that ties with the best.
   void leaf(Workspace& ws, const Level& in) {
     ++ws.cells;
     const std::size_t d = static_cast<std::size_t>(d_);
     const double n = static_cast<double>(n_);
-    const Index rem = static_cast<Index>(in.rem.size());
+    const Index rem = static_cast<Index>(in.rem_count);
     const Index forced = static_cast<Index>(in.forced.size());
-    double vol_lo = 1.0, vol_hi = 1.0;
-    for (std::size_t k = 0; k < d; ++k) {
-      vol_lo *= ws.lo[k];
-      vol_hi *= ws.hi[k];
+    auto& suffix_hi = ws.suffix_hi;
+    auto& suffix_lo = ws.suffix_lo;
+    suffix_hi[d] = suffix_lo[d] = 1.0;
+    for (std::size_t k = d; k-- > 0;) {
+      suffix_hi[k] = suffix_hi[k + 1] * ws.hi[k];
+      suffix_lo[k] = suffix_lo[k + 1] * ws.lo[k];
     }
-    const double bound = std::max(vol_hi - double(rem) / n, double(rem + forced) / n - vol_lo);
-    if (bound < best_.load(std::memory_order_relaxed)) return;
-
-    // big[j]: largest volume of an open box holding rem + j points;
-    // small[j]: smallest volume of a closed box holding rem + j points.
-    auto& big = ws.big;
-    auto& small = ws.small;
-    big[0] = 1.0;
-    small[0] = 1.0;
-    std::size_t total = 0;
-    for (std::size_t k = 0; k < d; ++k) {
-      const Id* list = in.forced.data() + in.offset[k];
-      const std::size_t m = in.offset[k + 1] - in.offset[k];
-      auto& big_next = ws.big_next;
-      auto& small_next = ws.small_next;
-      std::fill(big_next.begin(), big_next.begin() + static_cast<std::ptrdiff_t>(total + m + 1), -1.0);
-      std::fill(small_next.begin(), small_next.begin() + static_cast<std::ptrdiff_t>(total + m + 1), 2.0);
-      Id* big_choice = ws.big_choice.data() + k * static_cast<std::size_t>(n_ + 1);
-      Id* small_choice = ws.small_choice.data() + k * static_cast<std::size_t>(n_ + 1);
-      for (std::size_t t = 0; t <= m; ++t) {
-        const double qb = t < m ? x(list[t], static_cast<Index>(k)) : ws.hi[k];
-        const double qs = t == 0 ? ws.lo[k] : x(list[t - 1], static_cast<Index>(k));
-        for (std::size_t j = 0; j <= total; ++j) {
-          const double vb = big[j] * qb;
-          if (vb > big_next[j + t]) {
-            big_next[j + t] = vb;
-            big_choice[j + t] = static_cast<Id>(t);
-          }
-          const double vs = small[j] * qs;
-          if (vs < small_next[j + t]) {
-            small_next[j + t] = vs;
-            small_choice[j + t] = static_cast<Id>(t);
-          }
-        }
-      }
-      std::swap(big, big_next);
-      std::swap(small, small_next);
-      total += m;
-    }
-    double value = kNone;
-    std::size_t arg = 0;
-    bool closed = false;
-    for (std::size_t j = 0; j <= total; ++j) {
-      const double fraction = double(rem + static_cast<Index>(j)) / n;
-      const double open_value = big[j] - fraction;
-      const double closed_value = fraction - small[j];
-      if (open_value > value) value = open_value, arg = j, closed = false;
-      if (closed_value > value) value = closed_value, arg = j, closed = true;
-    }
+    const double best = best_.load(std::memory_order_relaxed) - kSlack;
+    const bool open = suffix_hi[0] - double(rem) / n >= best;
+    const bool closed = double(rem + forced) / n - suffix_lo[0] >= best;
+    if (!open && !closed) return;
+    std::size_t open_arg = 0, closed_arg = 0;
+    const double open_value = open ? table(ws, in, false, best, false, open_arg) : kNone;
+    const double closed_value = closed ? table(ws, in, true, best, false, closed_arg) : kNone;
+    const bool use_closed = closed_value > open_value;
+    const double value = use_closed ? closed_value : open_value;
     if (!(value > ws.best.value)) return;  // cells come in path order within a workspace
 
-    Candidate& best = ws.best;
-    best.value = value;
-    best.path = ws.path;
-    best.closed = closed;
-    best.count = rem + static_cast<Index>(arg);
-    best.volume = closed ? small[arg] : big[arg];
-    best.upper.assign(d, 0.0);
-    std::size_t j = arg;
+    // Again with the same pruning, recording the choices; gives the same entry.
+    std::size_t arg = 0;
+    table(ws, in, use_closed, best, true, arg);
+    Candidate& record = ws.best;
+    record.value = value;
+    record.path = ws.path;
+    record.closed = use_closed;
+    record.count = rem + static_cast<Index>(arg);
+    record.volume = use_closed ? ws.small[arg] : ws.big[arg];
+    record.upper.assign(d, 0.0);
     for (std::size_t k = d; k-- > 0;) {
       const Id* list = in.forced.data() + in.offset[k];
       const std::size_t m = in.offset[k + 1] - in.offset[k];
-      const Id* choice = (closed ? ws.small_choice.data() : ws.big_choice.data()) + k * static_cast<std::size_t>(n_ + 1);
-      const std::size_t t = static_cast<std::size_t>(choice[j]);
-      if (closed)
-        best.upper[k] = t == 0 ? ws.lo[k] : x(list[t - 1], static_cast<Index>(k));
+      const std::size_t t = static_cast<std::size_t>(ws.choice[k * static_cast<std::size_t>(n_ + 1) + arg]);
+      if (use_closed)
+        record.upper[k] = t == 0 ? ws.lo[k] : x(list[t - 1], static_cast<Index>(k));
       else
-        best.upper[k] = t < m ? x(list[t], static_cast<Index>(k)) : ws.hi[k];
-      j -= t;
+        record.upper[k] = t < m ? x(list[t], static_cast<Index>(k)) : ws.hi[k];
+      arg -= t;
     }
     double seen = best_.load(std::memory_order_relaxed);
     while (value > seen && !best_.compare_exchange_weak(seen, value, std::memory_order_relaxed)) {
     }
+  }
+
+  // closed == false: table[j] = largest volume of an open box [0,q) holding
+  // rem + j points (q_k is a forced coordinate, which it leaves out, or hi_k);
+  // closed == true: smallest volume of a closed box [0,q] holding rem + j
+  // points (q_k is lo_k or a forced coordinate, which it takes in). Returns the
+  // best local discrepancy and its count j in arg; fills ws.choice when track.
+  double table(Workspace& ws, const Level& in, bool closed, double best, bool track, std::size_t& arg) const {
+    const std::size_t d = static_cast<std::size_t>(d_);
+    const double n = static_cast<double>(n_);
+    const double rem = static_cast<double>(in.rem_count);
+    auto& cur = closed ? ws.small : ws.big;
+    auto& next = ws.next;
+    const double dead = closed ? 2.0 : -1.0;
+    cur[0] = 1.0;
+    std::size_t total = 0;
+    const std::size_t forced = in.forced.size();
+    for (std::size_t k = 0; k < d; ++k) {
+      const Id* list = in.forced.data() + in.offset[k];
+      const std::size_t m = in.offset[k + 1] - in.offset[k];
+      const Index dim = static_cast<Index>(k);
+      std::fill(next.begin(), next.begin() + static_cast<std::ptrdiff_t>(total + m + 1), dead);
+      Id* choice = ws.choice.data() + k * static_cast<std::size_t>(n_ + 1);
+      for (std::size_t j = 0; j <= total; ++j) {
+        const double v = cur[j];
+        if (v == dead) continue;
+        if (!closed) {
+          for (std::size_t t = 0; t <= m; ++t) {
+            const double q = t < m ? x(list[t], dim) : ws.hi[k];
+            const double w = v * q;
+            if (w > next[j + t]) {
+              next[j + t] = w;
+              if (track) choice[j + t] = static_cast<Id>(t);
+            }
+          }
+        } else {
+          for (std::size_t t = 0; t <= m; ++t) {
+            const double q = t == 0 ? ws.lo[k] : x(list[t - 1], dim);
+            const double w = v * q;
+            if (w < next[j + t]) {
+              next[j + t] = w;
+              if (track) choice[j + t] = static_cast<Id>(t);
+            }
+          }
+        }
+      }
+      total += m;
+      // Drop entries that cannot reach `best` whatever the later dimensions do.
+      if (k + 1 < d) {
+        const double later = closed ? ws.suffix_lo[k + 1] : ws.suffix_hi[k + 1];
+        const double later_points = double(forced - total);
+        for (std::size_t j = 0; j <= total; ++j) {
+          if (next[j] == dead) continue;
+          const double bound = closed ? (rem + double(j) + later_points) / n - next[j] * later
+                                      : next[j] * later - (rem + double(j)) / n;
+          if (bound < best) next[j] = dead;
+        }
+      }
+      std::swap(cur, next);
+    }
+    double value = kNone;
+    for (std::size_t j = 0; j <= total; ++j) {
+      if (cur[j] == dead) continue;
+      const double fraction = (rem + double(j)) / n;
+      const double local = closed ? fraction - cur[j] : cur[j] - fraction;
+      if (local > value) value = local, arg = j;
+    }
+    return value;
   }
 
   Index n_, d_;
