@@ -1,0 +1,105 @@
+// PopulationAlgorithm: what every population-based algorithm of this module
+// shares, so that each algorithm file holds only its own selection and
+// survival.
+//
+// - setup() binds the problem, seeds the Rng and clears the population.
+// - The first ask() returns the initial sample (pop_size rows; `sampling`
+//   uniform, lhs or sobol); every later ask() returns offspring.
+// - tell() takes the evaluated batch: the first one becomes the population,
+//   later ones go through the algorithm's survival.
+// - Optional mixed search spaces: with set_search_space() (before setup())
+//   and a space that is not plain real, the algorithm searches the encoded
+//   unit cube (SearchSpace::encode) and ask() returns decoded rows; offspring
+//   are canonicalized (encode(decode(z))) so that duplicates are detected on
+//   the values the problem sees. Without one (or with a plain real space) the
+//   algorithm works on the problem's box directly, at no extra cost.
+//
+// save_state() may be called between tell() and the next ask(); it holds the
+// population, the counters, the Rng and each algorithm's own state. To resume:
+// setup(problem, any_seed) then load_state(state); the run then continues
+// bit for bit as the uninterrupted one.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "paretokit/algorithms/algorithm.hpp"
+#include "paretokit/core/rng.hpp"
+#include "paretokit/core/search_space.hpp"
+#include "paretokit/operators/polynomial_mutation.hpp"
+#include "paretokit/operators/sbx.hpp"
+
+namespace paretokit {
+
+// How the initial population is drawn.
+enum class Sampling { uniform, latin_hypercube, sobol };
+Sampling sampling_from_string(const std::string& name);  // "uniform", "lhs", "sobol"
+const char* to_string(Sampling sampling);
+
+class PopulationAlgorithm : public Algorithm {
+ public:
+  void setup(const Problem& problem, std::uint64_t seed) final;
+  Matrix ask() final;
+  void tell(const MatrixRef& X, const Evaluation& evaluation) final;
+
+  const Matrix& population_x() const final { return encoded_ ? X_values_ : X_; }
+  const Matrix& population_f() const final { return F_; }
+  const Matrix& population_g() const final { return G_; }
+
+  nlohmann::json save_state() const final;
+  void load_state(const nlohmann::json& state) final;
+
+  // Searches a mixed space (see above); call before setup().
+  void set_search_space(SearchSpace space) { space_ = std::move(space); }
+
+  Index generation() const { return generation_; }     // tells so far (1 after the initial batch)
+  Index evaluations() const { return evaluations_; }   // rows told so far
+
+ protected:
+  // --- what each algorithm provides -------------------------------------
+  virtual Index initial_size() const = 0;     // size of the initial batch
+  virtual Sampling sampling() const { return Sampling::uniform; }
+  virtual void on_setup() {}                  // e.g. reference directions, neighbourhoods
+  virtual void on_initial_population() {}     // after the first tell: e.g. ranks, ideal point
+  virtual Matrix make_offspring() = 0;        // internal coordinates
+  // The evaluated offspring (internal coordinates); updates X_, F_, G_, cv_.
+  virtual void survive(const Matrix& X, const Matrix& F, const Matrix& G) = 0;
+  virtual void save_extra(nlohmann::json& /*state*/) const {}
+  virtual void load_extra(const nlohmann::json& /*state*/) {}
+
+  // --- helpers -------------------------------------------------------------
+  // pymoo's mating loop: select 2 ceil(k/2) parents, SBX, PM, canonicalize,
+  // drop duplicates (of each other and of the population) when asked, and
+  // repeat (at most 100 times) until n offspring exist.
+  Matrix mate(Index n, const std::function<std::vector<Index>(Index)>& select,
+              const SbxOptions& sbx_options, const PolynomialMutationOptions& pm_options,
+              bool eliminate_duplicates);
+  // Rows of internal coordinates mapped to canonical encodings (identity when
+  // not encoded).
+  Matrix canonical(const MatrixRef& Z) const;
+  // Keeps the given rows of the stacked [population; offspring].
+  void keep_rows(const Matrix& X, const Matrix& F, const Matrix& G, const Vector& cv,
+                 const std::vector<Index>& rows);
+
+  // Rng stream (of the seed) that scrambles Sobol' samples.
+  static constexpr std::uint64_t sobol_stream = 0x50b0;
+
+  const Problem* problem_ = nullptr;
+  Rng rng_;
+  std::uint64_t seed_ = 0;
+  Index n_var_ = 0, n_obj_ = 0, n_constr_ = 0;
+  Vector lower_, upper_;          // bounds of the internal coordinates
+  Matrix X_, F_, G_;              // population (X_ in internal coordinates)
+  Vector cv_;                     // total constraint violation of each member
+  Index generation_ = 0;
+  Index evaluations_ = 0;
+
+ private:
+  std::optional<SearchSpace> space_;
+  bool encoded_ = false;
+  Matrix X_values_;  // decoded population when encoded_
+};
+
+}  // namespace paretokit

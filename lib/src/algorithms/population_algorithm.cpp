@@ -1,0 +1,228 @@
+// Shared machinery of population-based algorithms; see
+// algorithms/population_algorithm.hpp.
+#include "paretokit/algorithms/population_algorithm.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "paretokit/algorithms/constrained_dominance.hpp"
+#include "paretokit/core/error.hpp"
+#include "paretokit/operators/duplicates.hpp"
+#include "paretokit/operators/sampling.hpp"
+#include "state_json.hpp"
+
+namespace paretokit {
+
+Sampling sampling_from_string(const std::string& name) {
+  if (name == "uniform" || name == "random") return Sampling::uniform;
+  if (name == "lhs" || name == "latin_hypercube") return Sampling::latin_hypercube;
+  if (name == "sobol") return Sampling::sobol;
+  throw InputError("unknown sampling '" + name + "' (valid: uniform, lhs, sobol)", Location::of_field("sampling"));
+}
+
+const char* to_string(Sampling sampling) {
+  switch (sampling) {
+    case Sampling::uniform: return "uniform";
+    case Sampling::latin_hypercube: return "lhs";
+    case Sampling::sobol: return "sobol";
+  }
+  return "?";
+}
+
+void PopulationAlgorithm::setup(const Problem& problem, std::uint64_t seed) {
+  problem_ = &problem;
+  seed_ = seed;
+  rng_ = Rng(seed);
+  n_var_ = problem.n_var();
+  n_obj_ = problem.n_obj();
+  n_constr_ = problem.n_constr();
+  if (n_var_ <= 0 || n_obj_ <= 0)
+    throw InputError("the problem needs at least one variable and one objective", Location::of_field("problem"));
+  encoded_ = space_.has_value() && !space_->is_plain_real();
+  if (space_ && space_->size() != n_var_)
+    throw InputError("the search space has " + std::to_string(space_->size()) + " variables, the problem " +
+                         std::to_string(n_var_),
+                     Location::of_field("search_space"));
+  if (encoded_) {
+    lower_ = Vector::Zero(n_var_);
+    upper_ = Vector::Ones(n_var_);
+  } else {
+    lower_ = problem.lower_bounds();
+    upper_ = problem.upper_bounds();
+    if (lower_.size() != n_var_ || upper_.size() != n_var_ || !lower_.allFinite() || !upper_.allFinite() ||
+        (lower_.array() > upper_.array()).any())
+      throw InputError("the problem's bounds must be finite with lower <= upper", Location::of_field("bounds"));
+  }
+  X_.resize(0, n_var_);
+  F_.resize(0, n_obj_);
+  G_.resize(0, n_constr_);
+  cv_.resize(0);
+  X_values_.resize(0, n_var_);
+  generation_ = 0;
+  evaluations_ = 0;
+  on_setup();
+}
+
+Matrix PopulationAlgorithm::canonical(const MatrixRef& Z) const {
+  if (!encoded_) return Z;
+  return space_->encode(space_->decode(Z));
+}
+
+Matrix PopulationAlgorithm::ask() {
+  if (problem_ == nullptr) throw UsageError("ask() before setup()", Location::of_field("algorithm"));
+  Matrix Z;
+  if (generation_ == 0) {
+    const Index n = initial_size();
+    switch (sampling()) {
+      case Sampling::uniform: Z = sample_uniform(n, lower_, upper_, rng_); break;
+      case Sampling::latin_hypercube: Z = sample_latin_hypercube(n, lower_, upper_, rng_); break;
+      case Sampling::sobol: {
+        // The shift comes from the seed, not rng_, so that later batches
+        // (random search) continue the same scrambled sequence.
+        Rng shift = Rng::stream(seed_, sobol_stream);
+        Z = sample_sobol(n, lower_, upper_, shift, SobolOptions{1, true});
+        break;
+      }
+    }
+    Z = canonical(Z);
+  } else {
+    Z = make_offspring();
+  }
+  return encoded_ ? space_->decode(Z) : Z;
+}
+
+void PopulationAlgorithm::tell(const MatrixRef& X, const Evaluation& evaluation) {
+  if (problem_ == nullptr) throw UsageError("tell() before setup()", Location::of_field("algorithm"));
+  const Index n = X.rows();
+  const Matrix& F = evaluation.objectives;
+  Matrix G = evaluation.constraints;
+  if (X.cols() != n_var_ || F.rows() != n || F.cols() != n_obj_)
+    throw InputError("tell(): expected " + std::to_string(n) + " x " + std::to_string(n_obj_) + " objectives for " +
+                         std::to_string(n) + " x " + std::to_string(n_var_) + " decision vectors",
+                     Location::of_field("objectives"));
+  if (G.rows() == n && G.cols() == 0 && n_constr_ > 0) G = Matrix::Zero(n, n_constr_);
+  if (G.rows() != n || G.cols() != n_constr_)
+    throw InputError("tell(): expected " + std::to_string(n_constr_) + " constraint columns",
+                     Location::of_field("constraints"));
+  if (F.hasNaN()) throw InputError("tell(): an objective value is NaN", Location::of_field("objectives"));
+  Matrix Z = encoded_ ? space_->encode(X) : Matrix(X);
+  ++generation_;
+  evaluations_ += n;
+  if (X_.rows() == 0) {
+    X_ = std::move(Z);
+    F_ = F;
+    G_ = std::move(G);
+    cv_ = constraint_violation(G_);
+    on_initial_population();
+  } else if (n > 0) {
+    survive(Z, F, G);
+  }
+  if (encoded_) X_values_ = space_->decode(X_);
+}
+
+Matrix PopulationAlgorithm::mate(Index n, const std::function<std::vector<Index>(Index)>& select,
+                                 const SbxOptions& sbx_options, const PolynomialMutationOptions& pm_options,
+                                 bool eliminate_duplicates) {
+  Matrix offspring(0, n_var_);
+  Matrix fallback(0, n_var_);
+  for (int attempt = 0; attempt < 100 && offspring.rows() < n; ++attempt) {
+    const Index remaining = n - offspring.rows();
+    const Index n_matings = (remaining + 1) / 2;
+    const std::vector<Index> parents = select(2 * n_matings);
+    Matrix first(n_matings, n_var_), second(n_matings, n_var_);
+    for (Index k = 0; k < n_matings; ++k) {
+      first.row(k) = X_.row(parents[static_cast<std::size_t>(2 * k)]);
+      second.row(k) = X_.row(parents[static_cast<std::size_t>(2 * k + 1)]);
+    }
+    Matrix children = sbx(first, second, lower_, upper_, sbx_options, rng_);
+    polynomial_mutation(children, lower_, upper_, pm_options, rng_);
+    children = canonical(children);
+    std::vector<Index> keep;
+    if (eliminate_duplicates) {
+      Matrix existing(X_.rows() + offspring.rows(), n_var_);
+      existing << X_, offspring;
+      keep = unique_rows(children, existing);
+    } else {
+      keep.resize(static_cast<std::size_t>(children.rows()));
+      for (Index i = 0; i < children.rows(); ++i) keep[static_cast<std::size_t>(i)] = i;
+    }
+    const Index take = std::min<Index>(static_cast<Index>(keep.size()), remaining);
+    Matrix grown(offspring.rows() + take, n_var_);
+    grown.topRows(offspring.rows()) = offspring;
+    for (Index k = 0; k < take; ++k) grown.row(offspring.rows() + k) = children.row(keep[static_cast<std::size_t>(k)]);
+    offspring = std::move(grown);
+    if (fallback.rows() == 0) fallback = children;
+  }
+  // A space too small for n distinct offspring: fill up with duplicates.
+  for (Index k = 0; offspring.rows() < n; ++k) {
+    offspring.conservativeResize(offspring.rows() + 1, Eigen::NoChange);
+    offspring.row(offspring.rows() - 1) = fallback.row(k % fallback.rows());
+  }
+  return offspring;
+}
+
+void PopulationAlgorithm::keep_rows(const Matrix& X, const Matrix& F, const Matrix& G, const Vector& cv,
+                                    const std::vector<Index>& rows) {
+  const auto n = static_cast<Index>(rows.size());
+  Matrix nx(n, X.cols()), nf(n, F.cols()), ng(n, G.cols());
+  Vector ncv(n);
+  for (Index k = 0; k < n; ++k) {
+    const Index i = rows[static_cast<std::size_t>(k)];
+    nx.row(k) = X.row(i);
+    nf.row(k) = F.row(i);
+    ng.row(k) = G.row(i);
+    ncv[k] = cv[i];
+  }
+  X_ = std::move(nx);
+  F_ = std::move(nf);
+  G_ = std::move(ng);
+  cv_ = std::move(ncv);
+}
+
+nlohmann::json PopulationAlgorithm::save_state() const {
+  nlohmann::json state{{"algorithm", name()},
+                       {"options", options()},
+                       {"seed", seed_},
+                       {"n_var", n_var_},
+                       {"n_obj", n_obj_},
+                       {"n_constr", n_constr_},
+                       {"generation", generation_},
+                       {"evaluations", evaluations_},
+                       {"rng", detail::rng_to_json(rng_)},
+                       {"X", detail::matrix_to_json(X_)},
+                       {"F", detail::matrix_to_json(F_)},
+                       {"G", detail::matrix_to_json(G_)}};
+  save_extra(state);
+  return state;
+}
+
+void PopulationAlgorithm::load_state(const nlohmann::json& state) {
+  using detail::member;
+  if (problem_ == nullptr) throw UsageError("load_state() before setup()", Location::of_field("algorithm"));
+  if (member(state, "algorithm") != name())
+    throw InputError("the state belongs to '" + member(state, "algorithm").dump() + "', not '" + name() + "'",
+                     Location::of_field("algorithm"));
+  if (member(state, "n_var").get<Index>() != n_var_ || member(state, "n_obj").get<Index>() != n_obj_ ||
+      member(state, "n_constr").get<Index>() != n_constr_)
+    throw InputError("the state was saved for a problem of another shape", Location::of_field("n_var"));
+  seed_ = member(state, "seed").get<std::uint64_t>();
+  generation_ = member(state, "generation").get<Index>();
+  evaluations_ = member(state, "evaluations").get<Index>();
+  rng_ = detail::rng_from_json(member(state, "rng"), "rng");
+  X_ = detail::matrix_from_json(member(state, "X"), "X");
+  F_ = detail::matrix_from_json(member(state, "F"), "F");
+  G_ = detail::matrix_from_json(member(state, "G"), "G");
+  if (X_.rows() != F_.rows() || X_.rows() != G_.rows() || (X_.rows() > 0 && (X_.cols() != n_var_ ||
+      F_.cols() != n_obj_ || G_.cols() != n_constr_)))
+    throw InputError("population matrices of the state do not fit together", Location::of_field("X"));
+  if (X_.rows() == 0) {
+    X_.resize(0, n_var_);
+    F_.resize(0, n_obj_);
+    G_.resize(0, n_constr_);
+  }
+  cv_ = constraint_violation(G_);
+  if (encoded_) X_values_ = space_->decode(X_);
+  load_extra(state);
+}
+
+}  // namespace paretokit

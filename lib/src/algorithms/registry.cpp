@@ -1,0 +1,83 @@
+// The algorithm registry and its catalog; see algorithms/registry.hpp.
+#include "paretokit/algorithms/registry.hpp"
+
+#include <functional>
+
+#include "paretokit/algorithms/nsga2.hpp"
+#include "paretokit/algorithms/random_search.hpp"
+#include "paretokit/core/error.hpp"
+#include "params.hpp"
+
+namespace paretokit {
+
+namespace {
+
+using Factory = std::function<std::unique_ptr<Algorithm>(const nlohmann::json&)>;
+
+struct Entry {
+  AlgorithmInfo info;
+  Factory make;
+};
+
+std::vector<AlgorithmParameter> variation_parameters(double eta_c, double prob_c) {
+  return {
+      {"eta_c", eta_c, "SBX distribution index"},
+      {"prob_c", prob_c, "probability that a pair of parents crosses"},
+      {"prob_var", 0.5, "per-variable crossover probability inside a crossing pair"},
+      {"eta_m", 20.0, "polynomial mutation distribution index"},
+      {"prob_m", nullptr, "per-variable mutation probability (default min(0.5, 1/n_var))"},
+      {"eliminate_duplicates", true, "redraw offspring equal to another or to a member of the population"},
+      {"sampling", "uniform", "initial population: uniform, lhs or sobol"},
+  };
+}
+
+std::vector<AlgorithmParameter> join(std::vector<AlgorithmParameter> a, const std::vector<AlgorithmParameter>& b) {
+  a.insert(a.end(), b.begin(), b.end());
+  return a;
+}
+
+const std::vector<Entry>& entries() {
+  static const std::vector<Entry> table = [] {
+    std::vector<Entry> t;
+    t.push_back({{"nsga2", "NSGA-II (Deb et al. 2002)",
+                  "rank and crowding distance survival, binary tournaments, SBX + polynomial mutation",
+                  join({{"pop_size", 100, "population size"},
+                        {"n_offsprings", 0, "offspring per generation (0: pop_size)"}},
+                       variation_parameters(15.0, 0.9))},
+                 [](const nlohmann::json& p) { return std::make_unique<NSGA2>(NSGA2::options_from_json(p)); }});
+    t.push_back({{"random", "Random search",
+                  "uniform batches over the box; the population is the non-dominated set of all evaluated points",
+                  {{"pop_size", 100, "points per batch"}, {"sampling", "uniform", "uniform, lhs or sobol"}}},
+                 [](const nlohmann::json& p) {
+                   return std::make_unique<RandomSearch>(RandomSearch::options_from_json(p));
+                 }});
+    return t;
+  }();
+  return table;
+}
+
+}  // namespace
+
+std::unique_ptr<Algorithm> make_algorithm(const std::string& name, const nlohmann::json& params) {
+  for (const auto& entry : entries())
+    if (entry.info.name == name) return entry.make(params);
+  throw InputError("unknown algorithm '" + name + "' (valid: " + detail::join(algorithm_names()) + ")",
+                   Location::of_field("algorithm"));
+}
+
+const std::vector<AlgorithmInfo>& algorithm_catalog() {
+  static const std::vector<AlgorithmInfo> catalog = [] {
+    std::vector<AlgorithmInfo> c;
+    for (const auto& entry : entries()) c.push_back(entry.info);
+    return c;
+  }();
+  return catalog;
+}
+
+std::vector<std::string> algorithm_names() {
+  std::vector<std::string> names;
+  for (const auto& entry : entries()) names.push_back(entry.info.name);
+  return names;
+}
+
+}  // namespace paretokit
