@@ -61,9 +61,35 @@ class Restart {
     result.ran = true;
     result.start = value_;
     local_search();
-    result.indices = subset_;
+    // Iterated local search: kick the local optimum by a few random swaps,
+    // descend again, and keep the result only when it is better.
+    std::vector<Index> best = subset_;
+    double best_value = value_;
+    for (int kick = 0; kick < options_.perturbations && k_ < n_ && !out_of_time(); ++kick) {
+      const int swaps = 2 + static_cast<int>(rng_.below(2));
+      for (int s = 0; s < swaps; ++s) {
+        const auto slot = static_cast<std::size_t>(rng_.below(static_cast<std::uint64_t>(k_)));
+        Index in = static_cast<Index>(rng_.below(static_cast<std::uint64_t>(n_)));
+        while (selected_[static_cast<std::size_t>(in)]) in = static_cast<Index>(rng_.below(static_cast<std::uint64_t>(n_)));
+        selected_[static_cast<std::size_t>(subset_[slot])] = 0;
+        selected_[static_cast<std::size_t>(in)] = 1;
+        subset_[slot] = in;
+      }
+      reset();
+      local_search();
+      if (value_ < best_value) {
+        best = subset_;
+        best_value = value_;
+      } else {
+        for (Index id : subset_) selected_[static_cast<std::size_t>(id)] = 0;
+        subset_ = best;
+        for (Index id : subset_) selected_[static_cast<std::size_t>(id)] = 1;
+        value_ = best_value;
+      }
+    }
+    result.indices = best;
     std::sort(result.indices.begin(), result.indices.end());
-    result.value = value_;
+    result.value = best_value;
     result.evaluations = evaluator_.evaluations();
     return result;
   }
@@ -93,6 +119,16 @@ class Restart {
       selected_[static_cast<std::size_t>(chosen)] = 1;
     }
     value_ = evaluator_.evaluate(subset_, worst_);
+    remember(worst_);
+  }
+
+  // Re-evaluates the current subset from scratch and recounts the cache.
+  void reset() {
+    value_ = evaluator_.evaluate(subset_, worst_);
+    for (auto& entry : cache_) {
+      entry.count = 0;
+      for (Index id : subset_) entry.count += points_.in_box(id, entry.box) ? 1 : 0;
+    }
     remember(worst_);
   }
 

@@ -34,7 +34,10 @@ struct SubsetOptions {
   // runs out, restarts stop and the best subset found so far is returned.
   double time_limit_seconds = 0.0;
   // Local search stops after this many consecutive non-improving moves.
-  int max_failed_moves = 400;
+  int max_failed_moves = 1000;
+  // Iterated local search: after the first descent, this many times kick the
+  // best subset by 2-3 random swaps and descend again, keeping improvements.
+  int perturbations = 10;
   // Min-max normalize every column over all n points first (as carps does).
   bool normalize = false;
   int threads = 0;  // 0: oneTBB decides
