@@ -22,6 +22,18 @@
 
 namespace paretokit::detail {
 
+namespace {
+
+inline bool gain_before_inline(const double* a, const double* b, int dimensions) {
+  const int last = dimensions - 1;
+  if (a[last] != b[last]) return a[last] > b[last];
+  for (int c = 0; c < last; ++c)
+    if (a[c] != b[c]) return a[c] > b[c];
+  return false;
+}
+
+}  // namespace
+
 void HypervolumeWorkspace::reserve(std::size_t points, int dimensions) {
   const auto dims = static_cast<std::size_t>(std::max(dimensions, 0));
   if (levels_.size() < dims + 1) levels_.resize(dims + 1);
@@ -36,11 +48,7 @@ void HypervolumeWorkspace::reserve(std::size_t points, int dimensions) {
 }
 
 bool gain_before(const double* a, const double* b, int dimensions) {
-  const int last = dimensions - 1;
-  if (a[last] != b[last]) return a[last] > b[last];
-  for (int c = 0; c < last; ++c)
-    if (a[c] != b[c]) return a[c] > b[c];
-  return false;
+  return gain_before_inline(a, b, dimensions);
 }
 
 std::size_t sort_and_filter(const double* rows, std::size_t count, int dimensions,
@@ -49,7 +57,7 @@ std::size_t sort_and_filter(const double* rows, std::size_t count, int dimension
   for (std::size_t i = 0; i < count; ++i) order[i] = static_cast<std::uint32_t>(i);
   std::sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(count),
             [rows, dims, dimensions](std::uint32_t a, std::uint32_t b) {
-              return gain_before(rows + a * dims, rows + b * dims, dimensions);
+              return gain_before_inline(rows + a * dims, rows + b * dims, dimensions);
             });
   // Earlier kept rows are >= in the last coordinate, so only the others are
   // compared.
@@ -70,6 +78,10 @@ std::size_t sort_and_filter(const double* rows, std::size_t count, int dimension
 }
 
 namespace {
+
+constexpr std::size_t kInclusionExclusionMax = 6;
+constexpr int kMaxStackDimensions = 32;
+constexpr std::size_t kUnfilteredMax = 6;
 
 double box_volume(const double* p, int dimensions) {
   double v = p[0];
@@ -134,6 +146,27 @@ double hypervolume_3d_sorted(const double* points, std::size_t count, std::vecto
   return volume;
 }
 
+// Inclusion-exclusion over the non-empty subsets, depth first so that each
+// subset's corner is one min away from its parent's: O(2^count d), cheaper
+// than a recursive call for the tiny sets that dominate in high dimensions.
+double inclusion_exclusion(const double* points, std::size_t count, int dimensions,
+                           std::size_t start, const double* corner, double* scratch) {
+  const auto dims = static_cast<std::size_t>(dimensions);
+  double total = 0;
+  for (std::size_t j = start; j < count; ++j) {
+    const double* q = points + j * dims;
+    double volume = 1;
+    for (int c = 0; c < dimensions; ++c) {
+      scratch[c] = corner ? std::min(corner[c], q[c]) : q[c];
+      volume *= scratch[c];
+    }
+    if (j + 1 < count)
+      volume -= inclusion_exclusion(points, count, dimensions, j + 1, scratch, scratch + dims);
+    total += volume;
+  }
+  return total;
+}
+
 }  // namespace
 
 double hypervolume_sorted(const double* points, std::size_t count, int dimensions,
@@ -142,6 +175,11 @@ double hypervolume_sorted(const double* points, std::size_t count, int dimension
   if (count == 1) return box_volume(points, dimensions);
   if (dimensions == 1) return points[0];
   if (dimensions == 2) return hypervolume_2d_sorted(points, count);
+  if (count <= kInclusionExclusionMax) {
+    double scratch[kInclusionExclusionMax * kMaxStackDimensions];
+    if (dimensions <= kMaxStackDimensions)
+      return inclusion_exclusion(points, count, dimensions, 0, nullptr, scratch);
+  }
   if (dimensions == 3) return hypervolume_3d_sorted(points, count, workspace.stair());
 
   const int lower = dimensions - 1;
@@ -159,8 +197,15 @@ double hypervolume_sorted(const double* points, std::size_t count, int dimension
         double* out = limited + j * lower_dims;
         for (int c = 0; c < lower; ++c) out[c] = std::min(q[c], p[c]);
       }
-      const std::size_t kept = sort_and_filter(limited, i, lower, level.order, level.kept.data());
-      exclusive -= hypervolume_sorted(level.kept.data(), kept, lower, workspace);
+      if (i <= kUnfilteredMax && lower <= kMaxStackDimensions) {
+        // Inclusion-exclusion needs neither order nor filter.
+        double scratch[kUnfilteredMax * kMaxStackDimensions];
+        exclusive -= inclusion_exclusion(limited, i, lower, 0, nullptr, scratch);
+      } else {
+        const std::size_t kept =
+            sort_and_filter(limited, i, lower, level.order, level.kept.data());
+        exclusive -= hypervolume_sorted(level.kept.data(), kept, lower, workspace);
+      }
     }
     volume += p[lower] * exclusive;
   }
