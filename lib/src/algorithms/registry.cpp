@@ -4,6 +4,7 @@
 #include <functional>
 
 #include "paretokit/algorithms/nsga2.hpp"
+#include "paretokit/algorithms/nsga3.hpp"
 #include "paretokit/algorithms/random_search.hpp"
 #include "paretokit/core/error.hpp"
 #include "params.hpp"
@@ -45,6 +46,14 @@ const std::vector<Entry>& entries() {
                         {"n_offsprings", 0, "offspring per generation (0: pop_size)"}},
                        variation_parameters(15.0, 0.9))},
                  [](const nlohmann::json& p) { return std::make_unique<NSGA2>(NSGA2::options_from_json(p)); }});
+    t.push_back({{"nsga3", "NSGA-III (Deb and Jain 2014)",
+                  "reference-direction niching with hyperplane normalization; random mating, SBX + PM",
+                  join({{"pop_size", 0, "population size (0: number of directions rounded up to a multiple of 4)"},
+                        {"n_partitions", nullptr,
+                         "Das-Dennis partitions p, or [outer, inner] for two layers (default: largest set "
+                         "that fits pop_size, else the paper's set for n_obj)"}},
+                       variation_parameters(30.0, 1.0))},
+                 [](const nlohmann::json& p) { return std::make_unique<NSGA3>(NSGA3::options_from_json(p)); }});
     t.push_back({{"random", "Random search",
                   "uniform batches over the box; the population is the non-dominated set of all evaluated points",
                   {{"pop_size", 100, "points per batch"}, {"sampling", "uniform", "uniform, lhs or sobol"}}},

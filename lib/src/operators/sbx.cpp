@@ -47,13 +47,14 @@ Matrix sbx(const MatrixRef& first, const MatrixRef& second, const VectorRef& low
   children.bottomRows(n) = second;
   constexpr double too_close = 1e-14;
   for (Index i = 0; i < n; ++i) {
-    // Four draws per variable are always consumed for a crossing pair, so the
-    // stream does not depend on which variables cross.
+    // Three draws per variable are always consumed for a crossing pair, so the
+    // stream does not depend on which variables cross. As in Deb's code and
+    // pymoo, one uniform number u sets the spread of both children, so that
+    // away from the bounds they lie symmetric about the parents' midpoint.
     if (!(rng.uniform() < options.prob)) continue;
     for (Index j = 0; j < d; ++j) {
       const double cross_draw = rng.uniform();
-      const double u1 = rng.uniform();
-      const double u2 = rng.uniform();
+      const double u = rng.uniform();
       const double swap_draw = rng.uniform();
       const double a = first(i, j);
       const double b = second(i, j);
@@ -63,8 +64,8 @@ Matrix sbx(const MatrixRef& first, const MatrixRef& second, const VectorRef& low
       const double y1 = std::min(a, b);
       const double y2 = std::max(a, b);
       const double delta = y2 - y1;
-      double c1 = 0.5 * ((y1 + y2) - spread(1.0 + 2.0 * (y1 - xl) / delta, options.eta, u1) * delta);
-      double c2 = 0.5 * ((y1 + y2) + spread(1.0 + 2.0 * (xu - y2) / delta, options.eta, u2) * delta);
+      double c1 = 0.5 * ((y1 + y2) - spread(1.0 + 2.0 * (y1 - xl) / delta, options.eta, u) * delta);
+      double c2 = 0.5 * ((y1 + y2) + spread(1.0 + 2.0 * (xu - y2) / delta, options.eta, u) * delta);
       if (swap_draw < options.prob_bin) std::swap(c1, c2);
       children(i, j) = std::clamp(c1, xl, xu);
       children(n + i, j) = std::clamp(c2, xl, xu);

@@ -7,6 +7,8 @@
 // - inside a crossing pair each variable crosses with probability `prob_var`,
 //   unless the parents are equal there (|a - b| <= 1e-14) or its bounds are
 //   equal;
+// - one uniform number per variable sets the spread of both children (so
+//   that, away from the bounds, they are symmetric about the parents' mean);
 // - the two children of a variable are swapped with probability `prob_bin`;
 // - children are clipped to the bounds.
 //

@@ -1,0 +1,49 @@
+// Point-to-direction association by perpendicular distance; see
+// algorithms/association.hpp. The brute force is O(n H m) in blocks.
+#include "paretokit/algorithms/association.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+
+#include "paretokit/core/error.hpp"
+
+namespace paretokit {
+
+Association associate_brute_force(const MatrixRef& N, const MatrixRef& W) {
+  if (N.cols() != W.cols()) throw InputError("points and directions differ in dimension", Location::of_field("directions"));
+  if (W.rows() == 0) throw InputError("no reference directions", Location::of_field("directions"));
+  const Index n = N.rows();
+  const Matrix U = W.rowwise().normalized();
+  Association result{std::vector<Index>(static_cast<std::size_t>(n)), Vector(n)};
+  // Blocks of rows such that a block's products take about 4 MB.
+  const Index block = std::max<Index>(16, 500000 / std::max<Index>(1, W.rows()));
+  tbb::parallel_for(tbb::blocked_range<Index>(0, n, block), [&](const tbb::blocked_range<Index>& range) {
+    const Index rows = range.end() - range.begin();
+    const auto points = N.middleRows(range.begin(), rows);
+    const Matrix S = points * U.transpose();
+    for (Index r = 0; r < rows; ++r) {
+      Index best = 0;
+      double best_sq = -1.0;
+      for (Index j = 0; j < S.cols(); ++j) {
+        const double s2 = S(r, j) * S(r, j);
+        if (s2 > best_sq) {
+          best_sq = s2;
+          best = j;
+        }
+      }
+      const Index i = range.begin() + r;
+      result.niche[static_cast<std::size_t>(i)] = best;
+      // |f - s u| computed directly (the difference of squares loses digits
+      // for points close to a direction).
+      result.distance[i] = (N.row(i) - S(r, best) * U.row(best)).norm();
+    }
+  });
+  return result;
+}
+
+Association associate(const MatrixRef& N, const MatrixRef& W) { return associate_brute_force(N, W); }
+
+}  // namespace paretokit
