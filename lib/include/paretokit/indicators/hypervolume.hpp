@@ -5,6 +5,8 @@
 // objective contribute nothing; duplicates and dominated points are allowed.
 #pragma once
 
+#include <vector>
+
 #include "paretokit/core/matrix.hpp"
 
 namespace paretokit {
@@ -25,7 +27,13 @@ double hypervolume_nd(const MatrixRef& points, const VectorRef& reference);  // 
 Vector hypervolume_contributions(const MatrixRef& points, const VectorRef& reference);
 
 // Default reference point of moocore's `hv`: per objective max + 0.1 (max - min).
+// Throws InputError for an empty matrix.
 Vector default_reference_point(const MatrixRef& points);
+
+// Errors: every function above throws InputError when the reference point is
+// empty, when its size differs from the number of columns (for a non-empty
+// matrix), or when a coordinate is NaN or infinite. An empty matrix gives 0
+// (an empty Vector for the contributions).
 
 }  // namespace paretokit
 
@@ -34,4 +42,12 @@ namespace paretokit {
 Vector hypervolume_contributions_2d(const MatrixRef& points, const VectorRef& reference);
 Vector hypervolume_contributions_3d(const MatrixRef& points, const VectorRef& reference);
 Vector hypervolume_contributions_nd(const MatrixRef& points, const VectorRef& reference);
+
+namespace detail {
+// Checks the input as described above (`function` names the caller in the
+// message) and returns the rows that strictly dominate the reference point,
+// row-major, with their row numbers in `rows` when it is not null.
+std::vector<double> points_inside_reference(const MatrixRef& points, const VectorRef& reference,
+                                            const char* function, std::vector<Index>* rows = nullptr);
+}  // namespace detail
 }  // namespace paretokit

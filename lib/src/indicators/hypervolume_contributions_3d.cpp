@@ -1,0 +1,205 @@
+// hypervolume_contributions_3d: exclusive contribution HV(S) - HV(S \ {p}) of
+// every point in 3-D by one sweep along the third objective, after HVC3D
+// (Guerreiro, Fonseca and Emmerich, "A fast dimension-sweep algorithm for the
+// hypervolume indicator in four dimensions", CCCG 2012; Guerreiro and Fonseca,
+// IEEE TEVC 22(3), 2018).
+//
+// At a level z of the sweep the points with third objective <= z are active,
+// and the exclusive region of p in that slice is p's quadrant minus the
+// quadrants of all other active points. Two ordered trees describe it:
+//  - the main staircase: active points whose projections are non-dominated;
+//    main point u owns the rectangle [x_u, x_next) x [y_u, y_prev) between its
+//    neighbours;
+//  - the second staircase: active points dominated by exactly one main point
+//    (they lie in its rectangle). Points dominated twice never matter again.
+// The exclusive area of u is its rectangle minus the quadrants of the points
+// it owns. Each area is updated incrementally when a point enters (a new main
+// point takes over the points it dominates, shrinks its neighbours'
+// rectangles; a point dominated once joins its owner's second staircase), and
+// area x height is added to the contribution whenever an area changes.
+// Every point enters and leaves each tree at most once: O(n log n) time, O(n)
+// memory. Dominated points contribute 0 but cut into the contribution of a
+// point that dominates them alone; a duplicate makes its twin's contribution 0.
+#include <algorithm>
+#include <limits>
+#include <map>
+#include <memory_resource>
+#include <numeric>
+#include <vector>
+
+#include "paretokit/indicators/hypervolume.hpp"
+
+namespace paretokit {
+
+namespace {
+
+struct Sweep {
+  struct Point {
+    double x, y, z;
+  };
+  std::vector<Point> p;        // sorted by z, then the two sentinels
+  std::vector<double> area;    // exclusive area in the current slice
+  std::vector<double> since;   // level from which `area` holds
+  std::vector<double> contribution;
+  std::pmr::monotonic_buffer_resource arena;
+  using Tree = std::pmr::map<double, std::size_t>;  // x -> point
+  Tree main{&arena};
+  Tree second{&arena};
+  std::size_t left = 0, right = 0;  // sentinel ids
+
+  explicit Sweep(std::size_t n) : arena(n * 128 + 512) {}
+
+  double x(Tree::iterator it) const { return p[it->second].x; }
+  double y(Tree::iterator it) const { return p[it->second].y; }
+  bool real(std::size_t id) const { return id != left && id != right; }
+
+  // Books the volume of the current area up to level z.
+  void settle(std::size_t id, double z) {
+    contribution[id] += area[id] * (z - since[id]);
+    since[id] = z;
+  }
+
+  void insert(std::size_t i);
+  void insert_dominated_once(std::size_t i, Tree::iterator owner);
+};
+
+// p is weakly dominated by the main point `owner`: it joins owner's second
+// staircase unless another point dominates it too.
+void Sweep::insert_dominated_once(std::size_t i, Tree::iterator owner) {
+  const Point& q = p[i];
+  const auto before = std::prev(owner);
+  if (y(before) <= q.y) return;  // dominated by two main points
+  auto after_q = second.upper_bound(q.x);
+  if (after_q != second.begin()) {
+    const auto s = std::prev(after_q);
+    if (x(s) >= x(owner) && y(s) <= q.y) return;  // also dominated by a point owner owns
+  }
+  const double right_x = p[std::next(owner)->second].x;
+  double top = y(before);
+  auto s = second.lower_bound(q.x);
+  if (s != second.begin() && x(std::prev(s)) >= x(owner)) top = y(std::prev(s));
+  double from = q.x;
+  double loss = 0.0;
+  while (s != second.end() && x(s) < right_x && y(s) >= q.y) {
+    loss += (x(s) - from) * (top - q.y);
+    from = x(s);
+    top = y(s);
+    s = second.erase(s);
+  }
+  const double bound = (s != second.end() && x(s) < right_x) ? x(s) : right_x;
+  loss += (bound - from) * (top - q.y);
+  settle(owner->second, q.z);
+  area[owner->second] -= loss;
+  second.emplace_hint(s, q.x, i);
+}
+
+void Sweep::insert(std::size_t i) {
+  const Point& q = p[i];
+  const auto weak = std::prev(main.upper_bound(q.x));  // last main point with x <= q.x
+  if (y(weak) <= q.y) {
+    insert_dominated_once(i, weak);
+    return;
+  }
+  const auto first = main.lower_bound(q.x);
+  const auto u = std::prev(first);  // left neighbour, not dominated by q
+  auto v = first;
+  while (y(v) >= q.y) ++v;  // [first, v) are dominated by q
+  const double z = q.z;
+
+  // u's rectangle now ends at q.x: lose its exclusive area beyond.
+  if (real(u->second)) {
+    const double old_right = x(first);
+    double top = y(std::prev(u));
+    auto s = second.lower_bound(q.x);
+    if (s != second.begin() && x(std::prev(s)) >= x(u)) top = y(std::prev(s));
+    double from = q.x;
+    double loss = 0.0;
+    for (; s != second.end() && x(s) < old_right; ++s) {
+      loss += (x(s) - from) * (top - y(u));
+      from = x(s);
+      top = y(s);
+    }
+    loss += (old_right - from) * (top - y(u));
+    settle(u->second, z);
+    area[u->second] -= loss;
+  }
+  // v's rectangle now ends below at q.y: lose its exclusive area above.
+  const double v_right = real(v->second) ? p[std::next(v)->second].x : x(v);
+  if (real(v->second)) {
+    double top = y(std::prev(v));
+    double loss = 0.0;
+    bool closed = false;
+    for (auto s = second.lower_bound(x(v)); s != second.end() && x(s) < v_right; ++s) {
+      const double low = std::max(y(s), q.y);
+      loss += (x(s) - x(v)) * (top - low);
+      top = low;
+      if (y(s) < q.y) {
+        closed = true;
+        break;
+      }
+    }
+    if (!closed) loss += (v_right - x(v)) * (top - q.y);
+    settle(v->second, z);
+    area[v->second] -= loss;
+  }
+  // The points q dominates leave the main staircase and become q's own; the
+  // points they owned, and those of u beyond q.x, are now dominated twice.
+  second.erase(second.lower_bound(q.x), second.lower_bound(x(v)));
+  for (auto s = second.lower_bound(x(v)); s != second.end() && x(s) < v_right && y(s) >= q.y;) {
+    s = second.erase(s);
+  }
+  const double top = y(u);
+  double own = (x(v) - q.x) * (top - q.y);
+  for (auto r = first; r != v;) {
+    settle(r->second, z);
+    const auto next = std::next(r);
+    own -= (p[next->second].x - x(r)) * (top - y(r));
+    second.emplace(x(r), r->second);
+    r = main.erase(r);
+  }
+  area[i] = own;
+  since[i] = z;
+  main.emplace_hint(v, q.x, i);
+}
+
+}  // namespace
+
+Vector hypervolume_contributions_3d(const MatrixRef& points, const VectorRef& reference) {
+  std::vector<Index> rows;
+  const std::vector<double> inside =
+      detail::points_inside_reference(points, reference, "hypervolume_contributions_3d", &rows);
+  Vector result = Vector::Zero(points.rows());
+  const std::size_t n = rows.size();
+  if (n == 0) return result;
+
+  std::vector<std::size_t> order(n);
+  std::iota(order.begin(), order.end(), std::size_t{0});
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return inside[3 * a + 2] < inside[3 * b + 2]; });
+
+  Sweep sweep(n);
+  sweep.p.resize(n + 2);
+  for (std::size_t k = 0; k < n; ++k) {
+    const std::size_t i = order[k];
+    sweep.p[k] = {inside[3 * i], inside[3 * i + 1], inside[3 * i + 2]};
+  }
+  constexpr double infinity = std::numeric_limits<double>::infinity();
+  sweep.left = n;
+  sweep.right = n + 1;
+  sweep.p[n] = {-infinity, reference(1), 0.0};
+  sweep.p[n + 1] = {reference(0), -infinity, 0.0};
+  sweep.area.assign(n + 2, 0.0);
+  sweep.since.assign(n + 2, 0.0);
+  sweep.contribution.assign(n + 2, 0.0);
+  sweep.main.emplace(-infinity, sweep.left);
+  sweep.main.emplace(reference(0), sweep.right);
+
+  for (std::size_t k = 0; k < n; ++k) sweep.insert(k);
+  for (const auto& [x, id] : sweep.main) {
+    if (sweep.real(id)) sweep.settle(id, reference(2));
+  }
+  for (std::size_t k = 0; k < n; ++k) result(rows[order[k]]) = std::max(sweep.contribution[k], 0.0);
+  return result;
+}
+
+}  // namespace paretokit
