@@ -1,4 +1,0 @@
-#include "catalog.hpp"
-namespace paretokit::problems::detail {
-void add_re(Catalog&) {}
-}  // namespace paretokit::problems::detail
