@@ -33,7 +33,7 @@ class Zdt final : public BatchProblem {
 
   std::optional<Matrix> pareto_front(Index n) const override {
     detail::check_front_size(n);
-    if (number_ == 3) return detail::thin_rows(zdt3_front(std::max<Index>(20 * n, 2000)), n);
+    if (number_ == 3) return detail::thin_rows(zdt3_front(dense_samples), n);
     const double low = number_ == 6 ? 0.2807753191 : 0.0;
     const Vector f1 = detail::linspace(low, 1.0, n);
     Matrix F(n, 2);
@@ -47,12 +47,12 @@ class Zdt final : public BatchProblem {
   }
 
   std::optional<Vector> ideal_point() const override {
-    if (number_ == 3) return Vector(zdt3_front(20000).colwise().minCoeff().transpose());
+    if (number_ == 3) return Vector(zdt3_front(dense_samples).colwise().minCoeff().transpose());
     if (number_ == 6) return Vector{{0.2807753191, 0.0}};
     return Vector::Zero(2);
   }
   std::optional<Vector> nadir_point() const override {
-    if (number_ == 3) return Vector(zdt3_front(20000).colwise().maxCoeff().transpose());
+    if (number_ == 3) return Vector(zdt3_front(dense_samples).colwise().maxCoeff().transpose());
     if (number_ == 6) return Vector{{1.0, 1.0 - 0.2807753191 * 0.2807753191}};
     return Vector::Ones(2);
   }
@@ -124,6 +124,9 @@ class Zdt final : public BatchProblem {
     return kept.topRows(count);
   }
 
+  // ZDT3's front, ideal and nadir all come from this one dense sample, so the
+  // returned fronts lie exactly within [ideal, nadir].
+  static constexpr Index dense_samples = 20001;
   int number_;
 };
 
