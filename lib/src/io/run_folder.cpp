@@ -23,6 +23,16 @@ bool RunFolder::holds_run() const {
   return std::filesystem::exists(config_path(), error);
 }
 
+void RunFolder::remove_outputs() const {
+  for (const auto& path : {checkpoint_path(), front_txt_path(), front_json_path(), summary_path()}) {
+    std::error_code error;
+    std::filesystem::remove(path, error);
+    std::filesystem::path temporary = path;
+    temporary += ".tmp";
+    std::filesystem::remove(temporary, error);
+  }
+}
+
 void RunFolder::write_config(const nlohmann::json& config) const { write_json_atomically(config_path(), config); }
 
 nlohmann::json RunFolder::read_config() const {

@@ -45,6 +45,11 @@ class RunFolder {
   // True when the folder already holds a run (its config.json exists).
   bool holds_run() const;
 
+  // Removes what a previous run left (checkpoint, front, summary; not the
+  // config or the trials, which the caller truncates), so that a fresh run
+  // killed early is never resumed from an older run's checkpoint.
+  void remove_outputs() const;
+
   void write_config(const nlohmann::json& config) const;
   // InputError when missing or malformed.
   nlohmann::json read_config() const;

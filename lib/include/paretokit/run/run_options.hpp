@@ -1,0 +1,85 @@
+// What run() is asked to do: when to stop, where to write, how many threads,
+// and who to call after each generation.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <vector>
+
+#include "paretokit/algorithms/algorithm.hpp"
+#include "paretokit/core/matrix.hpp"
+#include "paretokit/core/problem.hpp"
+
+namespace paretokit {
+
+class Evaluator;
+
+// What a callback sees after each generation (one ask/evaluate/tell cycle).
+struct GenerationReport {
+  std::int64_t generation = 0;   // cycles completed, 1 after the first batch
+  std::int64_t evaluations = 0;  // rows evaluated so far
+  double seconds = 0;            // wall time so far (earlier sessions of a resumed run included)
+  const Algorithm* algorithm = nullptr;  // population_x/f/g after the tell
+  const Matrix* batch_x = nullptr;       // the batch just evaluated
+  const Evaluation* batch = nullptr;     // and its objectives and constraints
+};
+
+// Return false to stop the run after this generation (stop_reason "callback").
+using RunCallback = std::function<bool(const GenerationReport&)>;
+
+// Generations run when no termination criterion is set: Deb and Jain's
+// (2014) budget for DTLZ2 with three objectives.
+inline constexpr std::int64_t kDefaultGenerations = 250;
+
+struct RunOptions {
+  // --- termination: the first criterion met stops the run -----------------
+  // Each is checked before a batch is asked, so a run never stops half way
+  // through a generation; evaluations can overshoot by at most one batch.
+  // When none is set the run stops after kDefaultGenerations.
+  std::int64_t max_generations = 0;  // 0: no limit
+  std::int64_t max_evaluations = 0;  // 0: no limit
+  double max_seconds = 0;            // wall time; 0: no limit. Not reproducible, by nature.
+  // Stop once the hypervolume of the population's feasible non-dominated set
+  // reaches this value (checked after every generation).
+  std::optional<double> target_hypervolume;
+  // Reference point for target_hypervolume and the progress line; empty: the
+  // problem's nadir point x 1.1 (see run/summary.hpp). A target without any
+  // reference is an std::invalid_argument.
+  Vector hypervolume_reference;
+
+  // --- reproducibility and speed -------------------------------------------
+  std::uint64_t seed = 1;
+  // Threads for the whole loop: the evaluator and the algorithm's own oneTBB
+  // kernels all run in one task arena of this size. 0: every core. Results do
+  // not depend on it.
+  int threads = 0;
+  // Evaluates the batches; null: a serial evaluator for threads == 1, else
+  // oneTBB threads (evaluation/evaluator.hpp). Not owned.
+  Evaluator* evaluator = nullptr;
+
+  // --- files (io/run_folder.hpp) ---------------------------------------------
+  // Empty: nothing is written. Otherwise trials.jsonl, checkpoint.json,
+  // front.txt, front.json and summary.json go there (config.json is the
+  // caller's: run() does not know the registry names).
+  std::filesystem::path output_directory;
+  // Write checkpoint.json every this many generations (0: only at the end).
+  std::int64_t checkpoint_every = 10;
+  // Continue from output_directory/checkpoint.json: trials.jsonl is cut back
+  // to the trials the checkpoint counts (later ones and a torn last line are
+  // dropped: the resumed run evaluates them again, identically), the
+  // algorithm state and counters are restored, and the loop goes on. Without
+  // a checkpoint the run starts afresh. The result is bit for bit the result
+  // of an uninterrupted run (time-limited runs excepted).
+  bool resume = false;
+
+  // --- reporting -----------------------------------------------------------
+  // One progress line on stderr (generation, evaluations, front size,
+  // hypervolume when a reference is known, evaluations per second), updated
+  // at most 4 times a second, and only when stderr is a terminal.
+  bool progress = true;
+  std::vector<RunCallback> callbacks;
+};
+
+}  // namespace paretokit

@@ -1,0 +1,237 @@
+// The run loop: ask, evaluate, log, tell, report, checkpoint.
+//
+// Resume protocol. A checkpoint is written only after the trials it counts
+// have been appended and fsynced, so trials.jsonl always holds at least the
+// checkpoint's trials. On resume the log is cut back to exactly that count
+// (dropping the trials of generations after the checkpoint and any torn last
+// line) and the loop restarts from the checkpoint's state; since the
+// algorithm, its Rng and the evaluation are deterministic, it re-evaluates
+// the dropped trials identically, so the finished log and front equal those
+// of an uninterrupted run, with no trial repeated or missing.
+#include "paretokit/run/run.hpp"
+
+#include <chrono>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+
+#include <tbb/task_arena.h>
+
+#include "checkpoint.hpp"
+#include "paretokit/core/error.hpp"
+#include "paretokit/evaluation/evaluator.hpp"
+#include "paretokit/indicators/hypervolume.hpp"
+#include "paretokit/io/run_folder.hpp"
+#include "paretokit/run/summary.hpp"
+#include "progress.hpp"
+
+namespace paretokit {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+void check_options(const RunOptions& options) {
+  if (options.max_generations < 0 || options.max_evaluations < 0 || options.max_seconds < 0) {
+    throw std::invalid_argument("run: termination limits must be >= 0");
+  }
+  if (options.threads < 0) throw std::invalid_argument("run: threads must be >= 0");
+  if (options.checkpoint_every < 0) throw std::invalid_argument("run: checkpoint_every must be >= 0");
+  if (options.resume && options.output_directory.empty()) {
+    throw std::invalid_argument("run: resume needs an output_directory");
+  }
+}
+
+// Hypervolume of the population's feasible non-dominated set.
+double population_hypervolume(const Algorithm& algorithm, const Vector& reference) {
+  const auto front = feasible_front_indices(algorithm.population_f(), algorithm.population_g());
+  if (front.empty()) return 0;
+  Matrix F(static_cast<Index>(front.size()), algorithm.population_f().cols());
+  for (Index i = 0; i < F.rows(); ++i) F.row(i) = algorithm.population_f().row(front[static_cast<std::size_t>(i)]);
+  return hypervolume(F, reference);
+}
+
+class Loop {
+ public:
+  Loop(const Problem& problem, Algorithm& algorithm, const RunOptions& options)
+      : problem_(problem), algorithm_(algorithm), options_(options), progress_(options.progress) {
+    if (options_.max_generations == 0 && options_.max_evaluations == 0 && options_.max_seconds == 0 &&
+        !options_.target_hypervolume) {
+      max_generations_ = kDefaultGenerations;
+    } else {
+      max_generations_ = options_.max_generations;
+    }
+    reference_ = options_.hypervolume_reference;
+    if (reference_.size() == 0) reference_ = hypervolume_reference(problem, Matrix(0, problem.n_obj())).point;
+    if (reference_.size() != 0 && reference_.size() != problem.n_obj()) {
+      throw std::invalid_argument("run: the hypervolume reference needs one value per objective");
+    }
+    if (options_.target_hypervolume && reference_.size() == 0) {
+      throw std::invalid_argument("run: a target hypervolume needs a reference point (the problem has no nadir)");
+    }
+    if (options_.evaluator == nullptr) {
+      owned_evaluator_ = make_evaluator(options_.threads == 1 ? 1 : 0);  // 0: the loop's arena
+    }
+    evaluator_ = options_.evaluator != nullptr ? options_.evaluator : owned_evaluator_.get();
+  }
+
+  RunResult operator()() {
+    RunResult result;
+    algorithm_.setup(problem_, options_.seed);
+    std::optional<RunFolder> folder;
+    if (!options_.output_directory.empty()) {
+      folder.emplace(options_.output_directory);
+      folder->create();
+      bool fresh = true;
+      if (options_.resume) fresh = !restore(*folder, result);
+      if (fresh) folder->remove_outputs();
+      trials_.emplace(folder->trials_path(), fresh);
+    }
+    start_ = Clock::now();
+
+    while (true) {
+      if (const char* reason = limit_reached()) {
+        result.stop_reason = reason;
+        break;
+      }
+      const Matrix X = algorithm_.ask();
+      if (X.rows() == 0) {
+        result.stop_reason = "algorithm";
+        break;
+      }
+      const auto evaluation_start = Clock::now();
+      Evaluation batch{Matrix(X.rows(), problem_.n_obj()), Matrix(X.rows(), problem_.n_constr())};
+      evaluator_->evaluate_into(problem_, X, batch.objectives, batch.constraints);
+      result.evaluation_seconds += std::chrono::duration<double>(Clock::now() - evaluation_start).count();
+      if (trials_) trials_->append(counters_.evaluations, counters_.generation + 1, X, batch);
+      algorithm_.tell(X, batch);
+      counters_.generation += 1;
+      counters_.evaluations += X.rows();
+
+      if (const char* reason = after_generation(X, batch)) {
+        result.stop_reason = reason;
+        break;
+      }
+      if (folder && options_.checkpoint_every > 0 && counters_.generation % options_.checkpoint_every == 0) {
+        checkpoint(*folder);
+      }
+    }
+    // The final state too, so that resuming a finished run changes nothing.
+    if (folder && checkpoint_generation_ != counters_.generation) checkpoint(*folder);
+    if (progress_.active()) report_progress(true);
+    progress_.finish();
+    finish(result);
+    if (folder) {
+      folder->write_front(result.front_f, result.front_x);
+      folder->write_summary(summarize(problem_, algorithm_, options_, result));
+    }
+    return result;
+  }
+
+ private:
+  double seconds() const { return base_seconds_ + std::chrono::duration<double>(Clock::now() - start_).count(); }
+
+  // Returns true when the run continues from a checkpoint.
+  bool restore(const RunFolder& folder, RunResult& result) {
+    const auto checkpoint = folder.read_checkpoint();
+    if (!checkpoint) return false;
+    counters_ = detail::check_checkpoint(*checkpoint, problem_, algorithm_, options_.seed,
+                                         folder.checkpoint_path().string());
+    algorithm_.load_state((*checkpoint)["state"]);
+    const auto lines = count_jsonl_lines(folder.trials_path());
+    truncate_jsonl(folder.trials_path(), static_cast<std::uint64_t>(counters_.evaluations));
+    base_seconds_ = counters_.seconds;
+    checkpoint_generation_ = counters_.generation;
+    result.resumed = true;
+    result.resumed_generation = counters_.generation;
+    result.dropped_trials = static_cast<std::int64_t>(lines) - counters_.evaluations;
+    return true;
+  }
+
+  void checkpoint(const RunFolder& folder) {
+    trials_->sync();  // the checkpoint must never count trials a crash could take back
+    counters_.seconds = seconds();
+    folder.write_checkpoint(detail::make_checkpoint(problem_, algorithm_, options_.seed, counters_));
+    checkpoint_generation_ = counters_.generation;
+  }
+
+  const char* limit_reached() const {
+    if (max_generations_ > 0 && counters_.generation >= max_generations_) return "generations";
+    if (options_.max_evaluations > 0 && counters_.evaluations >= options_.max_evaluations) return "evaluations";
+    if (options_.max_seconds > 0 && seconds() >= options_.max_seconds) return "time";
+    return nullptr;
+  }
+
+  const char* after_generation(const Matrix& X, const Evaluation& batch) {
+    if (options_.target_hypervolume &&
+        population_hypervolume(algorithm_, reference_) >= *options_.target_hypervolume) {
+      return "target_hypervolume";
+    }
+    if (progress_.due(seconds())) report_progress(false);
+    if (!options_.callbacks.empty()) {
+      const GenerationReport report{counters_.generation, counters_.evaluations, seconds(), &algorithm_, &X, &batch};
+      bool go_on = true;
+      for (const auto& callback : options_.callbacks) go_on = callback(report) && go_on;
+      if (!go_on) return "callback";
+    }
+    return nullptr;
+  }
+
+  void report_progress(bool /*final*/) {
+    const double now = seconds();
+    const auto front = feasible_front_indices(algorithm_.population_f(), algorithm_.population_g());
+    std::optional<double> hv;
+    if (reference_.size() > 0) hv = population_hypervolume(algorithm_, reference_);
+    progress_.print(counters_.generation, counters_.evaluations, static_cast<std::int64_t>(front.size()), hv, now,
+                    now > 0 ? static_cast<double>(counters_.evaluations) / now : 0.0);
+  }
+
+  void finish(RunResult& result) {
+    result.population_x = algorithm_.population_x();
+    result.population_f = algorithm_.population_f();
+    result.population_g = algorithm_.population_g();
+    result.front_indices = feasible_front_indices(result.population_f, result.population_g);
+    const auto n = static_cast<Index>(result.front_indices.size());
+    result.front_x.resize(n, result.population_x.cols());
+    result.front_f.resize(n, result.population_f.cols());
+    for (Index i = 0; i < n; ++i) {
+      result.front_x.row(i) = result.population_x.row(result.front_indices[static_cast<std::size_t>(i)]);
+      result.front_f.row(i) = result.population_f.row(result.front_indices[static_cast<std::size_t>(i)]);
+    }
+    result.feasible = result.population_g.cols() == 0
+                          ? result.population_g.rows()
+                          : (result.population_g.array() <= 0).rowwise().all().count();
+    result.evaluations = counters_.evaluations;
+    result.generations = counters_.generation;
+    result.seconds = seconds();
+  }
+
+  const Problem& problem_;
+  Algorithm& algorithm_;
+  const RunOptions& options_;
+  detail::ProgressLine progress_;
+  std::int64_t max_generations_ = 0;
+  Vector reference_;
+  std::unique_ptr<Evaluator> owned_evaluator_;
+  Evaluator* evaluator_ = nullptr;
+  std::optional<TrialLog> trials_;
+  detail::Counters counters_;
+  std::int64_t checkpoint_generation_ = -1;
+  double base_seconds_ = 0;
+  Clock::time_point start_;
+};
+
+}  // namespace
+
+RunResult run(const Problem& problem, Algorithm& algorithm, const RunOptions& options) {
+  check_options(options);
+  Loop loop(problem, algorithm, options);
+  // One arena for the whole loop, so that `threads` bounds the evaluator and
+  // the algorithm's own parallel kernels alike.
+  tbb::task_arena arena(options.threads > 0 ? options.threads : tbb::task_arena::automatic);
+  RunResult result;
+  arena.execute([&] { result = loop(); });
+  return result;
+}
+
+}  // namespace paretokit

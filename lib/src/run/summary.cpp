@@ -1,0 +1,77 @@
+#include "paretokit/run/summary.hpp"
+
+#include <cmath>
+
+#include "paretokit/indicators/distance_indicators.hpp"
+#include "paretokit/indicators/hypervolume.hpp"
+#include "paretokit/io/json_matrix.hpp"
+#include "paretokit/pareto/nondominated_sort.hpp"
+
+namespace paretokit {
+
+std::vector<Index> feasible_front_indices(const MatrixRef& F, const MatrixRef& G) {
+  std::vector<Index> feasible;
+  feasible.reserve(static_cast<std::size_t>(F.rows()));
+  for (Index i = 0; i < F.rows(); ++i) {
+    if (G.cols() == 0 || (G.row(i).array() <= 0).all()) feasible.push_back(i);
+  }
+  if (feasible.empty()) return {};
+  if (static_cast<Index>(feasible.size()) == F.rows()) return nondominated_indices(F);
+  Matrix subset(static_cast<Index>(feasible.size()), F.cols());
+  for (Index i = 0; i < subset.rows(); ++i) subset.row(i) = F.row(feasible[static_cast<std::size_t>(i)]);
+  std::vector<Index> front;
+  for (const Index i : nondominated_indices(subset)) front.push_back(feasible[static_cast<std::size_t>(i)]);
+  return front;
+}
+
+HypervolumeReference hypervolume_reference(const Problem& problem, const MatrixRef& front) {
+  if (const auto nadir = problem.nadir_point(); nadir && nadir->size() == problem.n_obj()) {
+    return {(nadir->array() + 0.1 * nadir->array().abs()).matrix(), "nadir x 1.1"};
+  }
+  if (front.rows() > 0) return {default_reference_point(front), "front: max + 0.1 (max - min)"};
+  return {Vector(), "none"};
+}
+
+nlohmann::json summarize(const Problem& problem, const Algorithm& algorithm, const RunOptions& options,
+                         const RunResult& result, const SummaryOptions& summary_options) {
+  nlohmann::json summary = {
+      {"problem", problem.name()},
+      {"problem_params", problem.params()},
+      {"algorithm", algorithm.name()},
+      {"algorithm_params", algorithm.options()},
+      {"seed", options.seed},
+      {"evaluations", result.evaluations},
+      {"generations", result.generations},
+      {"seconds", result.seconds},
+      {"evaluations_per_second", result.seconds > 0 ? result.evaluations / result.seconds : 0.0},
+      {"stop_reason", result.stop_reason},
+      {"population_size", result.population_f.rows()},
+      {"feasible", result.feasible},
+      {"front_size", result.front_f.rows()},
+  };
+
+  HypervolumeReference reference;
+  if (options.hypervolume_reference.size() == problem.n_obj()) {
+    reference = {options.hypervolume_reference, "given"};
+  } else {
+    reference = hypervolume_reference(problem, result.front_f);
+  }
+  if (reference.point.size() > 0) {
+    const double value = result.front_f.rows() > 0 ? hypervolume(result.front_f, reference.point) : 0.0;
+    summary["hypervolume"] = {{"value", value},
+                              {"reference", vector_to_json(reference.point)},
+                              {"reference_source", reference.source}};
+  } else {
+    summary["hypervolume"] = {{"value", nullptr}, {"reference", nullptr}, {"reference_source", "none"}};
+  }
+
+  const auto front = problem.pareto_front(summary_options.reference_front_points);
+  if (front && front->rows() > 0 && result.front_f.rows() > 0) {
+    summary["igd"] = {{"value", igd(result.front_f, *front)}, {"reference_front_size", front->rows()}};
+  } else {
+    summary["igd"] = nullptr;
+  }
+  return summary;
+}
+
+}  // namespace paretokit

@@ -1,0 +1,150 @@
+#include <catch2/catch.hpp>
+
+#include "io/temp_dir.hpp"
+#include "paretokit/indicators/hypervolume.hpp"
+#include "paretokit/io/atomic_file.hpp"
+#include "paretokit/io/run_folder.hpp"
+#include "paretokit/run/run.hpp"
+#include "paretokit/run/summary.hpp"
+#include "run/toy.hpp"
+
+using namespace paretokit;
+using test::ToyAlgorithm;
+using test::ToyProblem;
+
+TEST_CASE("run: stops by generations, evaluations, callback and default budget") {
+  ToyProblem problem;
+  ToyAlgorithm algorithm(10);
+  RunOptions options;
+  options.progress = false;
+  options.max_generations = 7;
+  auto result = run(problem, algorithm, options);
+  CHECK(result.generations == 7);
+  CHECK(result.evaluations == 70);
+  CHECK(result.stop_reason == "generations");
+
+  options = {};
+  options.max_evaluations = 95;  // overshoots to the end of the batch
+  result = run(problem, algorithm, options);
+  CHECK(result.evaluations == 100);
+  CHECK(result.stop_reason == "evaluations");
+
+  options = {};
+  std::int64_t seen = 0;
+  options.callbacks.push_back([&](const GenerationReport& report) {
+    seen = report.generation;
+    CHECK(report.batch_x->rows() == 10);
+    CHECK(report.algorithm->population_f().rows() == 10);
+    return report.generation < 4;
+  });
+  result = run(problem, algorithm, options);
+  CHECK(seen == 4);
+  CHECK(result.stop_reason == "callback");
+
+  result = run(problem, algorithm, RunOptions{});
+  CHECK(result.generations == kDefaultGenerations);
+}
+
+TEST_CASE("run: target hypervolume and the front of the result") {
+  ToyProblem problem(4);
+  ToyAlgorithm algorithm(30);
+  RunOptions options;
+  options.max_generations = 2000;
+  options.target_hypervolume = 0.5;  // reference (1.1, 1.1) from the nadir
+  const auto result = run(problem, algorithm, options);
+  CHECK(result.stop_reason == "target_hypervolume");
+  CHECK(result.generations < 2000);
+  Vector reference = Vector::Constant(2, 1.1);
+  CHECK(hypervolume(result.front_f, reference) >= 0.5);
+  // The front is the non-dominated part of the population.
+  REQUIRE(result.front_f.rows() == static_cast<Index>(result.front_indices.size()));
+  for (Index i = 0; i < result.front_f.rows(); ++i) {
+    for (Index j = 0; j < result.population_f.rows(); ++j) {
+      const auto a = result.population_f.row(j), b = result.front_f.row(i);
+      CHECK_FALSE(((a.array() <= b.array()).all() && (a.array() < b.array()).any()));
+    }
+  }
+  RunOptions bad;
+  bad.target_hypervolume = 1;
+  bad.hypervolume_reference = Vector::Ones(3);
+  CHECK_THROWS_AS(run(problem, algorithm, bad), std::invalid_argument);
+  bad = {};
+  bad.resume = true;
+  CHECK_THROWS_AS(run(problem, algorithm, bad), std::invalid_argument);
+}
+
+TEST_CASE("run: constraints keep infeasible members out of the front") {
+  ToyProblem problem(4, true);
+  ToyAlgorithm algorithm(20);
+  RunOptions options;
+  options.max_generations = 30;
+  const auto result = run(problem, algorithm, options);
+  REQUIRE(result.front_f.rows() > 0);
+  CHECK((result.front_x.col(0).array() >= 0.1).all());
+  CHECK(result.feasible == 20);
+}
+
+TEST_CASE("run: the same seed gives identical results with 1 and 2 threads") {
+  ToyProblem problem;
+  std::vector<RunResult> results;
+  for (int threads : {1, 2, 0}) {
+    ToyAlgorithm algorithm(200);
+    RunOptions options;
+    options.seed = 11;
+    options.threads = threads;
+    options.max_generations = 20;
+    results.push_back(run(problem, algorithm, options));
+  }
+  for (const auto& result : results) {
+    CHECK((result.population_x.array() == results[0].population_x.array()).all());
+    CHECK((result.front_f.array() == results[0].front_f.array()).all());
+  }
+  ToyAlgorithm other(200);
+  RunOptions options;
+  options.seed = 12;
+  options.max_generations = 20;
+  CHECK_FALSE((run(problem, other, options).population_x.array() == results[0].population_x.array()).all());
+}
+
+TEST_CASE("run: the run folder holds every trial, the front and the summary") {
+  test::TempDir dir("run");
+  ToyProblem problem;
+  ToyAlgorithm algorithm(10);
+  RunOptions options;
+  options.max_generations = 12;
+  options.checkpoint_every = 5;
+  options.output_directory = dir / "out";
+  const auto result = run(problem, algorithm, options);
+  RunFolder folder(options.output_directory);
+
+  const auto trials = read_trials(folder.trials_path());
+  REQUIRE(trials.trial.size() == 120);
+  for (std::size_t i = 0; i < 120; ++i) {
+    CHECK(trials.trial[i] == static_cast<std::int64_t>(i));
+    CHECK(trials.generation[i] == static_cast<std::int64_t>(i / 10 + 1));
+  }
+  // Every population member is one of the logged trials, with its objectives.
+  for (Index i = 0; i < result.population_x.rows(); ++i) {
+    bool found = false;
+    for (Index t = 0; t < trials.x.rows() && !found; ++t) {
+      found = (trials.x.row(t).array() == result.population_x.row(i).array()).all() &&
+              (trials.f.row(t).array() == result.population_f.row(i).array()).all();
+    }
+    CHECK(found);
+  }
+
+  const auto checkpoint = read_json_file(folder.checkpoint_path());
+  CHECK(checkpoint["generation"] == 12);  // final state, after the one at 10
+  CHECK(checkpoint["trials"] == 120);
+  const auto summary = read_json_file(folder.summary_path());
+  CHECK(summary["evaluations"] == 120);
+  CHECK(summary["generations"] == 12);
+  CHECK(summary["front_size"] == result.front_f.rows());
+  CHECK(summary["hypervolume"]["reference_source"] == "nadir x 1.1");
+  CHECK(summary["hypervolume"]["value"].get<double>() ==
+        Approx(hypervolume(result.front_f, Vector::Constant(2, 1.1))));
+  CHECK(summary["igd"]["value"].get<double>() > 0);
+  CHECK(summary["seconds"].get<double>() >= 0);
+  CHECK(std::filesystem::exists(folder.front_txt_path()));
+  CHECK(std::filesystem::exists(folder.front_json_path()));
+}
