@@ -1,0 +1,59 @@
+// HypE (Bader and Zitzler 2011): hypervolume estimation algorithm for
+// many-objective optimization.
+//
+// - mating: binary tournaments on the HypE fitness I_h^N of the population
+//   (constraint violation first);
+// - variation: SBX + polynomial mutation;
+// - environmental selection: constrained non-dominated fronts while they
+//   fit; the overflowing front loses its members one at a time, each time
+//   the one of least I_h^k with k = the number still to remove, fitness
+//   recomputed after every removal (the paper's Algorithm 2); or, with
+//   one_shot, the k least fit of a single computation.
+//
+// Fitness (algorithms/hype_fitness.hpp) is exact for n_obj <=
+// exact_max_objectives and estimated with n_samples Monte Carlo points
+// otherwise. The reference point is the worst point of the set being rated
+// plus reference_offset times its range (per objective).
+//
+// Cost per generation: exact 3-D fitness is O(n^3) per computation, so the
+// iterative selection of a front of size s is O(s^4) in the worst case; the
+// one-shot option is O(s^3). Monte Carlo is O(n_samples s m) per computation.
+#pragma once
+
+#include "paretokit/algorithms/population_algorithm.hpp"
+#include "paretokit/algorithms/variation.hpp"
+
+namespace paretokit {
+
+class HypE : public PopulationAlgorithm {
+ public:
+  struct Options {
+    Index pop_size = 100;
+    Index n_samples = 10000;          // Monte Carlo samples per fitness computation
+    Index exact_max_objectives = 3;   // exact fitness up to this many objectives
+    bool one_shot = false;            // remove all k at once instead of one at a time
+    double reference_offset = 0.1;    // reference = worst + offset * (worst - best)
+    // SBX eta_c = 15, prob_c = 0.9; PM eta_m = 20, prob_m = 1/n_var.
+    VariationOptions variation;
+  };
+
+  HypE() : HypE(Options{}) {}
+  explicit HypE(Options options);
+
+  std::string name() const override { return "hype"; }
+  nlohmann::json options() const override;
+  static Options options_from_json(const nlohmann::json& params);
+
+ protected:
+  Index initial_size() const override { return options_.pop_size; }
+  Sampling sampling() const override { return options_.variation.sampling; }
+  Matrix make_offspring() override;
+  void survive(const Matrix& X, const Matrix& F, const Matrix& G) override;
+
+ private:
+  // HypE fitness of the rows of F with parameter k.
+  Vector fitness(const MatrixRef& F, Index k);
+  Options options_;
+};
+
+}  // namespace paretokit

@@ -1,0 +1,28 @@
+// HypE's hypervolume-based fitness (Bader and Zitzler 2011, "HypE: an
+// algorithm for fast hypervolume-based many-objective optimization",
+// Evolutionary Computation 19(1)), minimization.
+//
+// I_h^k(a) = sum_{i=1..k} (alpha_i / i) |H_i(a)|, where H_i(a) is the part of
+// the space dominated by a (and bounded by the reference point) that exactly
+// i points dominate, and alpha_i = prod_{l=1..i-1} (k - l) / (n - l): the
+// expected hypervolume a takes with it when k random points of the n are
+// removed. With k = 1 it is the exclusive contribution.
+//
+// exact: Bader and Zitzler's slicing (Algorithm 3), with the last dimension
+//   done as one sorted sweep with suffix sums: O(n^(m-1) n log n); meant for
+//   m <= 3.
+// monte_carlo: n_samples uniform points in the box [min F, reference],
+//   whole-matrix dominance counts in fixed blocks (deterministic whatever the
+//   thread count): O(n_samples n m).
+#pragma once
+
+#include "paretokit/core/matrix.hpp"
+#include "paretokit/core/rng.hpp"
+
+namespace paretokit {
+
+Vector hype_fitness_exact(const MatrixRef& F, const VectorRef& reference, Index k);
+Vector hype_fitness_monte_carlo(const MatrixRef& F, const VectorRef& reference, Index k, Index n_samples,
+                                Rng& rng);
+
+}  // namespace paretokit

@@ -1,0 +1,99 @@
+// MOEA/D (Zhang and Li 2007) with Tchebycheff or PBI decomposition and
+// Deb's constrained comparison in the replacement test (a feasible
+// offspring beats an infeasible incumbent; between infeasible ones the
+// smaller violation wins; between feasible ones the scalarized value).
+//
+// One subproblem per reference direction; its neighbourhood is the
+// n_neighbors closest directions. Each offspring is made from two parents
+// drawn from the neighbourhood (probability prob_neighbor_mating, delta) or
+// from the whole population, by SBX (one of the two children, at random)
+// and polynomial mutation.
+//
+// ask() returns one offspring per subproblem, all made from the population
+// as it stands at the start of the generation. tell() then applies:
+//
+//   mode "classic": the sequential update of the paper, offspring by
+//     offspring in a random order of the subproblems: update the ideal
+//     point, then replace each neighbour (at most n_replace of them, nearest
+//     first) that the offspring improves. Unlike pymoo, whose loop evaluates
+//     one offspring at a time, the offspring of a generation are created
+//     before the updates (a batch of N evaluations per generation).
+//   mode "tensor": as EvoMO's TensorMOEA/D, the ideal point is updated with
+//     the whole batch, and every subproblem keeps the best of its incumbent
+//     and the offspring (among those whose neighbourhood contains it) that
+//     improve it: one pass over the N x T (offspring, neighbour) pairs.
+//     Each offspring counts for at most n_replace of its neighbours, nearest
+//     first.
+//
+// Cost per generation: O(N T m) for the updates; neighbourhoods are
+// computed once, O(N^2 m) in blocks.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "paretokit/algorithms/decomposition.hpp"
+#include "paretokit/algorithms/population_algorithm.hpp"
+#include "paretokit/algorithms/variation.hpp"
+
+namespace paretokit {
+
+enum class MoeadMode { classic, tensor };
+
+class MOEAD : public PopulationAlgorithm {
+ public:
+  struct Options {
+    // Number of subproblems; 0: the number of directions. With n_partitions
+    // absent and pop_size > 0: the largest Das-Dennis set that fits, and
+    // the population is its size.
+    Index pop_size = 0;
+    std::vector<Index> n_partitions;     // as NSGA3::Options
+    Index n_neighbors = 20;              // neighbourhood size T
+    double prob_neighbor_mating = 0.9;   // delta
+    Index n_replace = 0;                 // n_r; 0: no cap (pymoo, Zhang and Li 2007)
+    // Tchebycheff or PBI; unset: PBI for 3 or more objectives, else
+    // Tchebycheff (pymoo's default).
+    std::optional<Decomposition> decomposition;
+    double theta = 5.0;                  // PBI penalty
+    MoeadMode mode = MoeadMode::classic;
+    // pymoo's MOEAD operators: SBX eta_c = 20, prob_c = 1; PM eta_m = 20.
+    VariationOptions variation{SbxOptions{20.0, 1.0, 0.5, 0.5}, PolynomialMutationOptions{}, false,
+                               Sampling::uniform};
+  };
+
+  MOEAD() : MOEAD(Options{}) {}
+  explicit MOEAD(Options options);
+
+  std::string name() const override { return "moead"; }
+  nlohmann::json options() const override;
+  static Options options_from_json(const nlohmann::json& params);
+
+  const Matrix& directions() const { return directions_; }
+  const Vector& ideal() const { return ideal_; }
+
+ protected:
+  Index initial_size() const override { return directions_.rows(); }
+  Sampling sampling() const override { return options_.variation.sampling; }
+  void on_setup() override;
+  void on_initial_population() override;
+  Matrix make_offspring() override;
+  void survive(const Matrix& X, const Matrix& F, const Matrix& G) override;
+  void save_extra(nlohmann::json& state) const override;
+  void load_extra(const nlohmann::json& state) override;
+
+ private:
+  void update_ideal(const Matrix& F, const Vector& cv);
+  // Offspring (f, cv) improves incumbent j.
+  bool improves(double g_off, double cv_off, double g_j, double cv_j) const;
+  void survive_classic(const Matrix& X, const Matrix& F, const Matrix& G, const Vector& cv);
+  void survive_tensor(const Matrix& X, const Matrix& F, const Matrix& G, const Vector& cv);
+
+  Options options_;
+  Decomposition decomposition_ = Decomposition::pbi;
+  Matrix directions_;
+  std::vector<std::vector<Index>> neighbors_;
+  Vector ideal_;
+  std::vector<Index> order_;  // subproblem of each offspring of the pending batch
+};
+
+}  // namespace paretokit
