@@ -1,0 +1,180 @@
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "paretokit/bench/bench.hpp"
+#include "paretokit/bench/report_json.hpp"
+#include "paretokit/io/atomic_file.hpp"
+#include "paretokit/io/jsonl.hpp"
+#include "toy.hpp"
+
+namespace fs = std::filesystem;
+using namespace paretokit::bench;
+
+namespace {
+
+fs::path fresh_directory(const std::string& name) {
+  const fs::path path = fs::temp_directory_path() / ("paretokit_bench_test_" + name);
+  fs::remove_all(path);
+  return path;
+}
+
+Options toy_options(const fs::path& out, int jobs) {
+  Options options;
+  options.optimizers = {{"good", "good", {}}, {"plain", "plain", {}}};
+  options.seeds = {1, 2, 3};
+  options.out = out;
+  options.jobs = jobs;
+  options.progress = false;
+  options.algorithm_factory = toy::algorithm_factory();
+  options.problem_factory = toy::problem_factory();
+  return options;
+}
+
+ReportOptions toy_report_options() {
+  ReportOptions options;
+  options.problem_factory = toy::problem_factory();
+  return options;
+}
+
+// The trial logs without the wall-clock fields, which differ between runs.
+std::string costs_of(const fs::path& path) {
+  std::string text;
+  for (const auto& record : paretokit::read_jsonl(path).records) {
+    text += record["trial_info"]["config"].dump() + record["trial_value"]["cost"].dump() + "\n";
+  }
+  return text;
+}
+
+}  // namespace
+
+TEST_CASE("bench: carps layout, trial and trajectory logs, result markers") {
+  const fs::path out = fresh_directory("layout");
+  const Summary summary = run_bench(toy::suite(), toy_options(out, 2));
+  CHECK(summary.runs == 2 * 3 * 3);
+  CHECK(summary.completed == 18);
+  CHECK(summary.skipped == 0);
+
+  const fs::path run = out / "good" / "Toy" / "Toy" / "large" / "2";
+  REQUIRE(fs::is_regular_file(run / "result.json"));
+  const auto trials = paretokit::read_jsonl(run / "trial_logs.jsonl").records;
+  REQUIRE(trials.size() == 61);  // the budget exactly, though batches are of 5
+  const auto& first = trials.front();
+  CHECK(first["n_trials"] == 1);
+  CHECK(first["n_function_calls"] == 1);
+  CHECK(first["trial_info"]["seed"] == 2);
+  CHECK(first["trial_info"]["config"].size() == 2);
+  CHECK(first["trial_info"]["budget"].is_null());
+  CHECK(first["trial_value"]["cost"].size() == 2);
+  CHECK(first["trial_value"]["status"] == 1);
+  CHECK(first["trial_value"].contains("starttime"));
+  CHECK(trials.back()["n_trials"] == 61);
+
+  // Trajectory: every line is a member of the incumbent front at that n_trials.
+  const auto trajectory = paretokit::read_jsonl(run / "trajectory_logs.jsonl").records;
+  REQUIRE(!trajectory.empty());
+  const auto result = paretokit::read_json_file(run / "result.json");
+  CHECK(result["status"] == "success");
+  CHECK(result["n_trials"] == 61);
+  CHECK(result["fronts_at_budget"].size() == 21);
+  CHECK(result["fronts_at_budget"][0].empty());
+  const auto final_size = result["front"]["objectives"].size();
+  std::size_t last_block = 0;
+  for (const auto& line : trajectory) last_block += line["n_trials"] == trajectory.back()["n_trials"];
+  CHECK(last_block == final_size);
+
+  const auto config = paretokit::read_json_file(run / "config.json");
+  CHECK(config["task_id"] == "Toy/large");
+  CHECK(config["optimizer_id"] == "good");
+  CHECK(config["variables"] == nlohmann::json({"x0", "x1"}));
+  CHECK(config["task"]["n_trials"] == 61);
+  CHECK(fs::is_regular_file(out / "bench.json"));
+}
+
+TEST_CASE("bench: identical results whatever the number of jobs") {
+  const fs::path one = fresh_directory("jobs1");
+  const fs::path three = fresh_directory("jobs3");
+  run_bench(toy::suite(), toy_options(one, 1));
+  run_bench(toy::suite(), toy_options(three, 3));
+  for (const char* relative : {"good/Toy/Toy/small/1", "plain/Toy/Toy/large/3", "good/Toy/Toy/medium/2"}) {
+    CHECK(costs_of(one / relative / "trial_logs.jsonl") == costs_of(three / relative / "trial_logs.jsonl"));
+  }
+  const auto report_one = write_report_json(one, toy_report_options());
+  const auto report_three = write_report_json(three, toy_report_options());
+  CHECK(report_one == report_three);
+}
+
+TEST_CASE("bench: resumes, redoing only unfinished runs from scratch") {
+  const fs::path out = fresh_directory("resume");
+  run_bench(toy::suite(), toy_options(out, 2));
+  const fs::path run = out / "plain" / "Toy" / "Toy" / "medium" / "1";
+  const std::string before = costs_of(run / "trial_logs.jsonl");
+  // Simulate a kill in the middle of the run: no marker, half a log, a torn line.
+  fs::remove(run / "result.json");
+  paretokit::truncate_jsonl(run / "trial_logs.jsonl", 11);
+  std::ofstream(run / "trial_logs.jsonl", std::ios::app) << "{\"n_trials\": 12, \"tri";
+
+  const Summary again = run_bench(toy::suite(), toy_options(out, 2));
+  CHECK(again.skipped == 17);
+  CHECK(again.completed == 1);
+  const auto trials = paretokit::read_jsonl(run / "trial_logs.jsonl");
+  CHECK(trials.records.size() == 40);
+  CHECK_FALSE(trials.dropped_torn_line);
+  CHECK(costs_of(run / "trial_logs.jsonl") == before);
+
+  const Summary third = run_bench(toy::suite(), toy_options(out, 1));
+  CHECK(third.skipped == 18);
+  CHECK(third.completed == 0);
+}
+
+TEST_CASE("bench: a crashing optimizer is recorded as crashed and the bench goes on") {
+  const fs::path out = fresh_directory("crash");
+  Options options = toy_options(out, 2);
+  options.optimizers.push_back({"crash", "crash", {}});
+  const Summary summary = run_bench(toy::suite(), options);
+  CHECK(summary.crashed == 9);
+  CHECK(summary.completed == 18);
+  const fs::path run = out / "crash" / "Toy" / "Toy" / "small" / "1";
+  const auto result = paretokit::read_json_file(run / "result.json");
+  CHECK(result["status"] == "crashed");
+  CHECK(result["status_code"] == 2);
+  CHECK(result["message"] == "toy crash on purpose");
+  const auto trials = paretokit::read_jsonl(run / "trial_logs.jsonl").records;
+  REQUIRE(trials.size() == 1);
+  CHECK(trials[0]["trial_value"]["status"] == 2);
+  CHECK(trials[0]["trial_value"]["additional_info"]["error"] == "toy crash on purpose");
+
+  // Crashed runs are finished: not redone unless asked.
+  CHECK(run_bench(toy::suite(), options).skipped == 27);
+  options.retry_crashed = true;
+  CHECK(run_bench(toy::suite(), options).crashed == 9);
+
+  const auto report = write_report_json(out, toy_report_options());
+  // The crashing optimizer has no values: it ranks last on every task.
+  const auto& ranking = report["rankings"][0];
+  CHECK(ranking["mean_ranks"][2] == 3.0);
+}
+
+TEST_CASE("bench: bad options are usage errors before anything runs") {
+  const fs::path out = fresh_directory("bad");
+  Options options = toy_options(out, 1);
+  options.optimizers.push_back({"x", "no_such_algorithm", {}});
+  CHECK_THROWS_AS(run_bench(toy::suite(), options), paretokit::UsageError);
+  CHECK_FALSE(fs::exists(out / "bench.json"));
+  options = toy_options(out, 0);
+  CHECK_THROWS_AS(run_bench(toy::suite(), options), paretokit::UsageError);
+  options = toy_options(out, 1);
+  options.seeds = {1, 1};
+  CHECK_THROWS_AS(run_bench(toy::suite(), options), paretokit::UsageError);
+}
+
+TEST_CASE("bench: budget checkpoints round to the nearest evaluation") {
+  CHECK(normalized_budgets().size() == 21);
+  CHECK(trials_at_budget(0, 240) == 0);
+  CHECK(trials_at_budget(1, 240) == 12);
+  CHECK(trials_at_budget(20, 147) == 147);
+  CHECK(trials_at_budget(1, 147) == 7);   // 7.35
+  CHECK(trials_at_budget(10, 77) == 39);  // 38.5 rounds up
+}

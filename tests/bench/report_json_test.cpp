@@ -1,0 +1,85 @@
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <filesystem>
+
+#include "paretokit/bench/bench.hpp"
+#include "paretokit/bench/report_json.hpp"
+#include "paretokit/indicators/hypervolume.hpp"
+#include "paretokit/io/atomic_file.hpp"
+#include "paretokit/io/json_matrix.hpp"
+#include "toy.hpp"
+
+namespace fs = std::filesystem;
+using namespace paretokit::bench;
+
+TEST_CASE("report.json: indicators recomputed by hand from a run's front") {
+  const fs::path out = fs::temp_directory_path() / "paretokit_bench_test_report";
+  fs::remove_all(out);
+  Options options;
+  options.optimizers = {{"good", "good", {}}, {"plain", "plain", {}}};
+  options.seeds = {4, 5};
+  options.out = out;
+  options.progress = false;
+  options.algorithm_factory = toy::algorithm_factory();
+  options.problem_factory = toy::problem_factory();
+  run_bench(toy::suite(), options);
+  ReportOptions report_options;
+  report_options.problem_factory = toy::problem_factory();
+  const auto report = write_report_json(out, report_options);
+  REQUIRE(fs::is_regular_file(out / "report.json"));
+
+  CHECK(report["optimizers"] == nlohmann::json({"good", "plain"}));
+  CHECK(report["budgets"].size() == 21);
+  REQUIRE(report["tasks"].size() == 3);
+  const auto& task = report["tasks"][1];
+  CHECK(task["task_id"] == "Toy/large");
+  CHECK(task["normalization"]["source"] == "problem");
+  CHECK(task["reference_point"] == nlohmann::json({1.1, 1.1}));
+  CHECK(task["true_front_known"] == true);
+  REQUIRE(task["runs"].size() == 4);
+
+  // Hypervolume of the first run by hand: ideal 0, nadir 1, so the
+  // normalized front is the front itself, against (1.1, 1.1).
+  const auto& run = task["runs"][0];
+  CHECK(run["status"] == "success");
+  const paretokit::Matrix front = paretokit::matrix_from_json(run["front"], 2);
+  const double expected = paretokit::hypervolume(front, paretokit::Vector::Constant(2, 1.1));
+  CHECK(run["hypervolume"].get<double>() == Approx(expected));
+  CHECK(run["hypervolume_curve"].size() == 21);
+  CHECK(run["hypervolume_curve"][0] == 0.0);
+  CHECK(run["hypervolume_curve"][20].get<double>() == Approx(expected));
+  // Curves never decrease: the incumbent front only improves.
+  for (int step = 1; step <= 20; ++step) {
+    CHECK(run["hypervolume_carps_curve"][step].get<double>() >=
+          run["hypervolume_carps_curve"][step - 1].get<double>());
+  }
+  // carps' reference point bounds every front of every run.
+  const paretokit::Vector carps_reference = paretokit::vector_from_json(task["carps_reference_point"]);
+  for (const auto& other : task["runs"]) {
+    const paretokit::Matrix f = paretokit::matrix_from_json(other["front"], 2);
+    for (paretokit::Index i = 0; i < f.rows(); ++i) {
+      CHECK((f.row(i).transpose().array() <= carps_reference.array()).all());
+    }
+  }
+  CHECK(run["igd_plus"].get<double>() >= 0.0);
+
+  // Rankings: "good" samples near the front, so it wins every task.
+  const auto& ranking = report["rankings"][0];
+  CHECK(ranking["metric"] == "hypervolume_carps");
+  CHECK(ranking["mean_ranks"] == nlohmann::json({1.0, 2.0}));
+  CHECK(ranking["mean_ranks_over_budget"].size() == 21);
+  CHECK(ranking["mean_ranks_over_budget"][0] == nlohmann::json({1.5, 1.5}));  // nothing evaluated: a tie
+  // Friedman with N = 3 tasks, k = 2, identical rankings: chi2 = N (k - 1) = 3.
+  CHECK(ranking["friedman"]["chi_squared"].get<double>() == Approx(3.0));
+  CHECK(ranking["nemenyi"]["critical_difference"].get<double>() ==
+        Approx(1.959964 * std::sqrt(2.0 * 3.0 / 18.0)).margin(1e-5));
+  CHECK(ranking["tasks"][0]["best"] == nlohmann::json({"good"}));
+}
+
+TEST_CASE("report.json: a folder without bench.json is an input error") {
+  const fs::path out = fs::temp_directory_path() / "paretokit_bench_test_empty";
+  fs::remove_all(out);
+  fs::create_directories(out);
+  CHECK_THROWS_AS(build_report_json(out), paretokit::InputError);
+}

@@ -1,0 +1,142 @@
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <fstream>
+#include <string>
+
+#include "paretokit/bench/suite.hpp"
+#include "paretokit/core/error.hpp"
+#include "toy.hpp"
+
+using namespace paretokit::bench;
+
+namespace {
+
+const std::string suites = std::string(PARETOKIT_SOURCE_DIR) + "/benchmarks_suite/suites/";
+
+// The error of parsing `document`, as "field: reason".
+std::string error_of(const nlohmann::json& document) {
+  try {
+    parse_suite(document, "s.json", toy::problem_factory());
+  } catch (const paretokit::InputError& error) {
+    return error.where().field + ": " + error.reason();
+  }
+  return "no error";
+}
+
+nlohmann::json valid() {
+  return {{"name", "t"},
+          {"benchmark_id", "B"},
+          {"tasks", {{{"task_id", "a/b"}, {"problem", "toy"}, {"n_trials", 10}}}}};
+}
+
+}  // namespace
+
+TEST_CASE("suites: carps-mo has carps' task ids, sizes and budgets ceil(20 + 40 sqrt(d))") {
+  const Suite suite = read_suite(suites + "carps-mo.json");
+  CHECK(suite.name == "carps-mo");
+  CHECK(suite.benchmark_id == "Pymoo");
+  CHECK(suite.tasks.size() == 29);
+  for (const auto& task : suite.tasks) {
+    INFO(task.task_id);
+    CHECK(task.n_trials ==
+          static_cast<paretokit::Index>(std::ceil(20.0 + 40.0 * std::sqrt(double(task.n_var)))));
+  }
+  const Task* zdt1 = find_task(suite, "Pymoo/MO/unconstraint/zdt1");
+  REQUIRE(zdt1 != nullptr);
+  CHECK(zdt1->n_var == 30);
+  CHECK(zdt1->n_trials == 240);
+  const Task* dtlz2 = find_task(suite, "Pymoo/ManyO/unconstraint/dtlz2");
+  REQUIRE(dtlz2 != nullptr);
+  CHECK(dtlz2->n_obj == 3);
+  CHECK(dtlz2->n_trials == 147);
+  const Task* wfg9 = find_task(suite, "Pymoo/ManyO/unconstraint/wfg9_10_5");
+  REQUIRE(wfg9 != nullptr);
+  CHECK(wfg9->n_obj == 5);
+  CHECK(wfg9->n_trials == 147);
+  CHECK(find_task(suite, "Pymoo/ManyO/unconstraint/dtlz1")->n_trials == 126);
+}
+
+TEST_CASE("suites: emo-long has long budgets and 5- and 8-objective DTLZ and WFG") {
+  const Suite suite = read_suite(suites + "emo-long.json");
+  CHECK(suite.tasks.size() >= 29 + 2 * 16);
+  int many = 0;
+  for (const auto& task : suite.tasks) {
+    CHECK(task.n_trials >= 25000);
+    many += task.n_obj == 8;
+  }
+  CHECK(many == 16);
+}
+
+TEST_CASE("suites: round trip through suite_to_json") {
+  const Suite suite = read_suite(suites + "carps-mo.json");
+  const Suite again = parse_suite(suite_to_json(suite), "again");
+  REQUIRE(again.tasks.size() == suite.tasks.size());
+  CHECK(again.tasks[7].task_id == suite.tasks[7].task_id);
+  CHECK(again.tasks[7].params == suite.tasks[7].params);
+}
+
+TEST_CASE("suites: rejections name the field and the reason") {
+  CHECK(error_of(valid()) == "no error");
+  auto bad = valid();
+  bad["tasks"][0]["problem"] = "nope";
+  CHECK(error_of(bad) == "tasks[0].problem: unknown problem 'nope'");
+  bad = valid();
+  bad["tasks"][0]["n_trials"] = 0;
+  CHECK(error_of(bad).rfind("tasks[0].n_trials: must lie in [1,", 0) == 0);
+  bad["tasks"][0]["n_trials"] = 2.5;
+  CHECK(error_of(bad).rfind("tasks[0].n_trials: expected an integer", 0) == 0);
+  bad["tasks"][0]["n_trials"] = "100";
+  CHECK(error_of(bad).rfind("tasks[0].n_trials: expected an integer", 0) == 0);
+  bad = valid();
+  bad["tasks"][0].erase("n_trials");
+  CHECK(error_of(bad) == "tasks[0].n_trials: missing");
+  bad = valid();
+  bad["tasks"][0]["task_id"] = "../escape";
+  CHECK(error_of(bad).rfind("tasks[0].task_id:", 0) == 0);
+  bad = valid();
+  bad["tasks"].push_back(bad["tasks"][0]);
+  CHECK(error_of(bad) == "tasks[1].task_id: task id 'a/b' appears twice");
+  bad = valid();
+  bad["tasks"][0]["n_var"] = 3;
+  CHECK(error_of(bad).rfind("tasks[0].n_var: the suite says 3 but problem 'toy'", 0) == 0);
+  bad = valid();
+  bad["tasks"][0]["budget"] = 3;
+  CHECK(error_of(bad).rfind("tasks[0].budget: unknown field", 0) == 0);
+  bad = valid();
+  bad["split"] = {{"dev", {"a/b"}}, {"test", {"a/b"}}};
+  CHECK(error_of(bad) == "split.test: task id 'a/b' is in both dev and test");
+  bad = valid();
+  bad.erase("tasks");
+  CHECK(error_of(bad) == "tasks: missing");
+  CHECK(error_of(nlohmann::json::array()).rfind("(top level): expected a JSON object", 0) == 0);
+}
+
+TEST_CASE("suites: a file that is not JSON names the file and line; real registry names unknown problems") {
+  const auto path = std::filesystem::temp_directory_path() / "paretokit_bad_suite.json";
+  { std::ofstream(path) << "{\n \"name\": \"x\",\n \"tasks\": [\n}\n"; }
+  try {
+    read_suite(path);
+    FAIL("no error");
+  } catch (const paretokit::InputError& error) {
+    CHECK(error.where().file == path.string());
+    CHECK(error.where().line == 4);
+  }
+  nlohmann::json document = valid();
+  document["tasks"][0]["problem"] = "zdt99";
+  try {
+    parse_suite(document, "s.json");
+    FAIL("no error");
+  } catch (const paretokit::InputError& error) {
+    CHECK(error.where().field == "tasks[0].problem");
+    CHECK(std::string(error.what()).find("zdt99") != std::string::npos);
+  }
+  document["tasks"][0]["problem"] = "zdt1";
+  document["tasks"][0]["params"] = {{"n_var", -3}};
+  try {
+    parse_suite(document, "s.json");
+    FAIL("no error");
+  } catch (const paretokit::InputError& error) {
+    CHECK(error.where().field.rfind("tasks[0].params", 0) == 0);
+  }
+}
