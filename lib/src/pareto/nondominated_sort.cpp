@@ -56,6 +56,8 @@ std::vector<Index> nondominated_ranks(const MatrixRef& F) {
     std::iota(rank.begin(), rank.end(), 0);  // distinct increasing values: a chain
   } else if (m == 2) {
     detail::rank_sorted_2d(points.data(), u, rank);
+  } else if (m == 3) {
+    detail::rank_sorted_3d(points.data(), u, rank);
   } else {
     detail::rank_sorted_divide_conquer(points.data(), u, static_cast<int>(m), rank);
   }

@@ -28,6 +28,10 @@ std::size_t sort_distinct_2d(const MatrixRef& F, std::vector<double>& points, st
 // the rank, so a binary search finds the first front that does not dominate.
 void rank_sorted_2d(const double* points, std::size_t u, std::vector<std::int32_t>& rank);
 
+// Three objectives, O(u log K log u): a sweep with one (f1, f2) staircase per
+// front and a binary search over the fronts.
+void rank_sorted_3d(const double* points, std::size_t u, std::vector<std::int32_t>& rank);
+
 // Any m >= 2: divide and conquer of Jensen (2003) with the tie handling of
 // Fortin, Grenier and Parizeau (2013) and the median splits of Buzdalov and
 // Shalyto (2014). O(u log^{m-1} u) time, O(u) memory per recursion level.
