@@ -79,20 +79,28 @@ TEST_CASE("ndsort: NaN is rejected, infinity is a value") {
   CHECK(nondominated_ranks(F) == std::vector<Index>{1, 0});
 }
 
-TEST_CASE("ndsort: matches brute force on random sets with many ties, m = 2..8") {
+namespace {
+const NondominatedSorter kSorters[] = {NondominatedSorter::automatic, NondominatedSorter::divide_and_conquer,
+                                       NondominatedSorter::front_tree};
+}
+
+TEST_CASE("ndsort: every sorter matches brute force on random sets with many ties, m = 2..8") {
   Rng rng(2024);
   for (Index m = 2; m <= 8; ++m) {
     for (int trial = 0; trial < 12; ++trial) {
       const Index n = 1 + static_cast<Index>(rng.below(trial < 6 ? 60 : 400));
       const int levels = 2 + static_cast<int>(rng.below(trial % 2 == 0 ? 4 : 30));
       const Matrix F = random_integer_points(rng, n, m, levels);
-      INFO("m = " << m << ", n = " << n << ", levels = " << levels);
-      REQUIRE(nondominated_ranks(F) == brute_force_ranks(F));
+      const auto expected = brute_force_ranks(F);
+      for (const auto sorter : kSorters) {
+        INFO("m = " << m << ", n = " << n << ", levels = " << levels << ", sorter " << static_cast<int>(sorter));
+        REQUIRE(nondominated_ranks(F, sorter) == expected);
+      }
     }
   }
 }
 
-TEST_CASE("ndsort: matches brute force on continuous sets large enough to recurse") {
+TEST_CASE("ndsort: every sorter matches brute force on continuous sets large enough to recurse") {
   Rng rng(7);
   for (Index m : {2, 3, 4, 6}) {
     Matrix F(1500, m);
@@ -100,8 +108,31 @@ TEST_CASE("ndsort: matches brute force on continuous sets large enough to recurs
       for (Index j = 0; j < m; ++j) F(i, j) = rng.uniform();
     }
     F.middleRows(700, 100) = F.topRows(100);  // duplicates far apart
-    INFO("m = " << m);
-    REQUIRE(nondominated_ranks(F) == brute_force_ranks(F));
+    const auto expected = brute_force_ranks(F);
+    for (const auto sorter : kSorters) {
+      INFO("m = " << m << ", sorter " << static_cast<int>(sorter));
+      REQUIRE(nondominated_ranks(F, sorter) == expected);
+    }
+  }
+}
+
+TEST_CASE("ndsort: one front on a simplex, and a set whose projections tie") {
+  Rng rng(3);
+  for (Index m : {3, 5}) {
+    Matrix F(2000, m);
+    for (Index i = 0; i < F.rows(); ++i) {
+      for (Index j = 0; j < m; ++j) F(i, j) = static_cast<double>(1 + rng.below(50));
+      F.row(i) /= F.row(i).sum();
+    }
+    const auto expected = brute_force_ranks(F);
+    for (const auto sorter : kSorters) REQUIRE(nondominated_ranks(F, sorter) == expected);
+  }
+  // Equal in every objective but the first: a chain.
+  Matrix chain(40, 4);
+  for (Index i = 0; i < chain.rows(); ++i) chain.row(i) << static_cast<double>(40 - i), 1, 1, 1;
+  for (const auto sorter : kSorters) {
+    const auto ranks = nondominated_ranks(chain, sorter);
+    for (Index i = 0; i < chain.rows(); ++i) REQUIRE(ranks[i] == 39 - i);
   }
 }
 

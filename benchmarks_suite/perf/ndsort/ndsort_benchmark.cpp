@@ -4,11 +4,16 @@
 // same inputs, single thread. Prints the median of several runs, the ratio,
 // and moocore's figures measured on this kind of machine (issue 2).
 //
-// usage: perf_ndsort [--cpu-time] [--repeats R] [--max-n N] [--dims 2,3,5,10] [--pagmo-limit SECONDS]
+// usage: perf_ndsort [--cpu-time] [--repeats R] [--max-n N] [--dims 2,3,5,10]
+//                    [--shape uniform|linear|sphere] [--sorter automatic|dc|tree]
+//                    [--pagmo-limit SECONDS]
+// --shape: uniform in [0,1]^d (default; many fronts), uniform on the simplex
+// (linear: one front) or on the positive unit sphere (sphere: one front).
 // pagmo is skipped where its quadratic cost, extrapolated from the previous
 // n, would exceed --pagmo-limit (default 10 s).
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <ctime>
@@ -81,6 +86,8 @@ int main(int argc, char** argv) {
   long max_n = 100000;
   double pagmo_limit = 10.0;
   std::vector<int> dims{2, 3, 5, 10};
+  std::string shape = "uniform";
+  auto sorter = paretokit::NondominatedSorter::automatic;
   for (int i = 1; i < argc; i += 2) {
     const std::string flag = argv[i];
     if (flag == "--cpu-time") {
@@ -95,6 +102,13 @@ int main(int argc, char** argv) {
     if (flag == "--repeats") repeats = std::max(1, std::atoi(argv[i + 1]));
     else if (flag == "--max-n") max_n = std::atol(argv[i + 1]);
     else if (flag == "--dims") dims = parse_list(argv[i + 1]);
+    else if (flag == "--shape") shape = argv[i + 1];
+    else if (flag == "--sorter") {
+      const std::string name = argv[i + 1];
+      sorter = name == "dc" ? paretokit::NondominatedSorter::divide_and_conquer
+               : name == "tree" ? paretokit::NondominatedSorter::front_tree
+                                : paretokit::NondominatedSorter::automatic;
+    }
     else if (flag == "--pagmo-limit") pagmo_limit = std::atof(argv[i + 1]);
     else {
       std::fprintf(stderr, "unknown option %s\n", flag.c_str());
@@ -113,10 +127,12 @@ int main(int argc, char** argv) {
       paretokit::Rng rng(static_cast<std::uint64_t>(1000 * d) + static_cast<std::uint64_t>(n));
       paretokit::Matrix F(n, d);
       for (long i = 0; i < n; ++i) {
-        for (int j = 0; j < d; ++j) F(i, j) = rng.uniform();
+        for (int j = 0; j < d; ++j) F(i, j) = shape == "uniform" ? rng.uniform() : -std::log(1 - rng.uniform());
+        if (shape == "linear") F.row(i) /= F.row(i).sum();           // uniform on the simplex: one front
+        if (shape == "sphere") F.row(i) = F.row(i).cwiseSqrt() / std::sqrt(F.row(i).sum());  // DTLZ2-like
       }
       std::vector<paretokit::Index> ranks;
-      const double ours = median_seconds(repeats, [&] { ranks = paretokit::nondominated_ranks(F); });
+      const double ours = median_seconds(repeats, [&] { ranks = paretokit::nondominated_ranks(F, sorter); });
       const auto fronts = *std::max_element(ranks.begin(), ranks.end()) + 1;
 
       double theirs = -1;
@@ -136,7 +152,7 @@ int main(int argc, char** argv) {
         previous_pagmo = theirs;
         previous_n = n;
       }
-      const auto moocore = n == 100000 && moocore_1e5.count(d) ? moocore_1e5.at(d) : -1.0;
+      const auto moocore = n == 100000 && shape == "uniform" && moocore_1e5.count(d) ? moocore_1e5.at(d) : -1.0;
       char pagmo_ratio[32] = "-", moocore_ratio[32] = "-";
       if (theirs > 0) std::snprintf(pagmo_ratio, sizeof pagmo_ratio, "%.1fx", theirs / ours);
       if (moocore > 0) std::snprintf(moocore_ratio, sizeof moocore_ratio, "%.1fx", moocore / ours);
@@ -146,8 +162,8 @@ int main(int argc, char** argv) {
       std::fflush(stdout);
     }
   }
-  std::printf("\nmedian %s of %d runs (pagmo: of up to 3 at n >= 1e4), single thread, uniform random points in [0,1]^d.\n"
+  std::printf("\nmedian %s of %d runs (pagmo: of up to 3 at n >= 1e4), single thread, %s points.\n"
               "* moocore: figures measured for issue 2 (n = 1e5, same kind of machine), not rerun here.\n",
-              use_cpu_time ? "thread CPU time" : "wall time", repeats);
+              use_cpu_time ? "thread CPU time" : "wall time", repeats, shape.c_str());
   return 0;
 }

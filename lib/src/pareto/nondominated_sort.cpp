@@ -33,7 +33,7 @@ void check_input(const MatrixRef& F) {
 
 }  // namespace
 
-std::vector<Index> nondominated_ranks(const MatrixRef& F) {
+std::vector<Index> nondominated_ranks(const MatrixRef& F, NondominatedSorter sorter) {
   check_input(F);
   const Index n = F.rows();
   const Index m = F.cols();
@@ -54,12 +54,14 @@ std::vector<Index> nondominated_ranks(const MatrixRef& F) {
   std::vector<std::int32_t> rank(u, 0);
   if (m == 1) {
     std::iota(rank.begin(), rank.end(), 0);  // distinct increasing values: a chain
+  } else if (sorter == NondominatedSorter::divide_and_conquer) {
+    detail::rank_sorted_divide_conquer(points.data(), u, static_cast<int>(m), rank);
+  } else if (sorter == NondominatedSorter::front_tree || m >= 4) {
+    detail::rank_sorted_tree(points.data(), u, static_cast<int>(m), rank);
   } else if (m == 2) {
     detail::rank_sorted_2d(points.data(), u, rank);
-  } else if (m == 3) {
-    detail::rank_sorted_3d(points.data(), u, rank);
   } else {
-    detail::rank_sorted_divide_conquer(points.data(), u, static_cast<int>(m), rank);
+    detail::rank_sorted_3d(points.data(), u, rank);
   }
 
   std::vector<Index> ranks(static_cast<std::size_t>(n));

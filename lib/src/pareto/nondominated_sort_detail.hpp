@@ -32,6 +32,10 @@ void rank_sorted_2d(const double* points, std::size_t u, std::vector<std::int32_
 // front and a binary search over the fronts.
 void rank_sorted_3d(const double* points, std::size_t u, std::vector<std::int32_t>& rank);
 
+// Any m >= 3: ENS-BS with a bucket k-d tree per front (ENS-NDT). Fast when
+// the fronts are large and few (many objectives); O(m u^2) at worst.
+void rank_sorted_tree(const double* points, std::size_t u, int m, std::vector<std::int32_t>& rank);
+
 // Any m >= 2: divide and conquer of Jensen (2003) with the tie handling of
 // Fortin, Grenier and Parizeau (2013) and the median splits of Buzdalov and
 // Shalyto (2014). O(u log^{m-1} u) time, O(u) memory per recursion level.
