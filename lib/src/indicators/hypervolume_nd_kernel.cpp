@@ -24,12 +24,57 @@ namespace paretokit::detail {
 
 namespace {
 
-inline bool gain_before_inline(const double* a, const double* b, int dimensions) {
-  const int last = dimensions - 1;
-  if (a[last] != b[last]) return a[last] > b[last];
-  for (int c = 0; c < last; ++c)
-    if (a[c] != b[c]) return a[c] > b[c];
-  return false;
+// r >= q in the first `count` coordinates.
+inline bool covers(const double* r, const double* q, int count) {
+  bool all = true;
+  for (int c = 0; c < count; ++c) all &= r[c] >= q[c];
+  return all;
+}
+
+constexpr std::size_t kPivotFilterMin = 32;
+constexpr std::size_t kPivots = 8;
+
+// Before sorting a large limit set, drops the rows that one of the kPivots
+// rows of largest coordinate sum covers (big rows cover most others), so that
+// the sort sees a fraction of the rows. Transitivity keeps this exact: a pivot
+// stays in, and whatever covers a pivot covers what the pivot covers.
+std::size_t drop_covered_by_pivots(const double* rows, int dimensions, std::vector<SortItem>& items,
+                                   std::size_t count) {
+  const auto dims = static_cast<std::size_t>(dimensions);
+  std::uint32_t pivot[kPivots];
+  double pivot_sum[kPivots];
+  std::size_t pivots = 0;
+  for (std::size_t i = 0; i < count; ++i) {
+    const double sum = items[i].key + items[i].rest;
+    if (pivots == kPivots && !(sum > pivot_sum[kPivots - 1])) continue;
+    std::size_t k = pivots < kPivots ? pivots++ : kPivots - 1;
+    for (; k > 0 && pivot_sum[k - 1] < sum; --k) {
+      pivot_sum[k] = pivot_sum[k - 1];
+      pivot[k] = pivot[k - 1];
+    }
+    pivot_sum[k] = sum;
+    pivot[k] = items[i].index;
+  }
+  std::size_t kept = 0, last_pivot = 0;
+  for (std::size_t i = 0; i < count; ++i) {
+    const std::uint32_t index = items[i].index;
+    const double* q = rows + index * dims;
+    // Pivots stay (two equal pivots would otherwise drop each other).
+    bool covered = false;
+    for (std::size_t k = 0; k < pivots; ++k)
+      if (pivot[k] == index) covered = true;
+    if (covered) {
+      items[kept++] = items[i];
+      continue;
+    }
+    covered = covers(rows + pivot[last_pivot] * dims, q, dimensions);
+    for (std::size_t k = 0; k < pivots && !covered; ++k) {
+      covered = covers(rows + pivot[k] * dims, q, dimensions);
+      if (covered) last_pivot = k;
+    }
+    if (!covered) items[kept++] = items[i];
+  }
+  return kept;
 }
 
 }  // namespace
@@ -47,30 +92,37 @@ void HypervolumeWorkspace::reserve(std::size_t points, int dimensions) {
   stair_.resize(2 * (points + 2));
 }
 
-bool gain_before(const double* a, const double* b, int dimensions) {
-  return gain_before_inline(a, b, dimensions);
-}
-
 std::size_t sort_and_filter(const double* rows, std::size_t count, int dimensions,
-                            std::vector<std::uint32_t>& order, double* out) {
+                            std::vector<SortItem>& items, double* out) {
   const auto dims = static_cast<std::size_t>(dimensions);
-  for (std::size_t i = 0; i < count; ++i) order[i] = static_cast<std::uint32_t>(i);
-  std::sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(count),
-            [rows, dims, dimensions](std::uint32_t a, std::uint32_t b) {
-              return gain_before_inline(rows + a * dims, rows + b * dims, dimensions);
+  const int last = dimensions - 1;
+  // Sort keys: the last coordinate, then the sum of the others. A row that
+  // weakly dominates another and differs from it has a larger key (up to
+  // rounding of the sums: a dominated row that slips through costs time,
+  // never correctness, since the kernel only relies on the order).
+  for (std::size_t i = 0; i < count; ++i) {
+    const double* row = rows + i * dims;
+    double rest = 0;
+    for (int c = 0; c < last; ++c) rest += row[c];
+    items[i] = {row[last], rest, static_cast<std::uint32_t>(i)};
+  }
+  if (count > kPivotFilterMin) count = drop_covered_by_pivots(rows, dimensions, items, count);
+  std::sort(items.begin(), items.begin() + static_cast<std::ptrdiff_t>(count),
+            [](const SortItem& a, const SortItem& b) {
+              return a.key != b.key ? a.key > b.key : a.rest > b.rest;
             });
   // Earlier kept rows are >= in the last coordinate, so only the others are
-  // compared.
-  const int rest = dimensions - 1;
-  std::size_t kept = 0;
+  // compared, without branches (faster than early exits, which mispredict).
+  // The row that rejected the previous one is tried first: neighbours in the
+  // order tend to share their dominator.
+  std::size_t kept = 0, last_dominator = 0;
   for (std::size_t i = 0; i < count; ++i) {
-    const double* q = rows + order[i] * dims;
+    const double* q = rows + items[i].index * dims;
     bool dominated = false;
+    if (last_dominator < kept) dominated = covers(out + last_dominator * dims, q, last);
     for (std::size_t j = 0; j < kept && !dominated; ++j) {
-      const double* r = out + j * dims;
-      int c = 0;
-      while (c < rest && r[c] >= q[c]) ++c;
-      dominated = c == rest;
+      dominated = covers(out + j * dims, q, last);
+      if (dominated) last_dominator = j;
     }
     if (!dominated) std::copy(q, q + dims, out + (kept++) * dims);
   }
@@ -89,11 +141,12 @@ double box_volume(const double* p, int dimensions) {
   return v;
 }
 
-// Sorted by y descending and non-dominated, so x increases.
+// Sorted by y descending; x increases along the non-dominated points.
 double hypervolume_2d_sorted(const double* points, std::size_t count) {
   double volume = 0, previous_x = 0;
   for (std::size_t i = 0; i < count; ++i) {
     const double x = points[2 * i], y = points[2 * i + 1];
+    if (x <= previous_x) continue;  // dominated by an earlier point
     volume += y * (x - previous_x);
     previous_x = x;
   }

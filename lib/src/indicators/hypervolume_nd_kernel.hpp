@@ -17,6 +17,13 @@ namespace paretokit::detail {
 // Buffers reused by the recursion so that it never allocates: one set of
 // buffers per dimension (the recursion is depth-first, so at most one call per
 // dimension is active at a time).
+// Sort key of a row in sort_and_filter.
+struct SortItem {
+  double key;   // last coordinate
+  double rest;  // sum of the other coordinates
+  std::uint32_t index;
+};
+
 class HypervolumeWorkspace {
  public:
   // Room for sets of up to `points` points in up to `dimensions` objectives.
@@ -25,7 +32,7 @@ class HypervolumeWorkspace {
   struct Level {
     std::vector<double> limited;         // limited points, before filtering
     std::vector<double> kept;            // sorted, non-dominated limited set
-    std::vector<std::uint32_t> order;    // sort permutation of `limited`
+    std::vector<SortItem> order;         // sort keys of `limited`
   };
   Level& level(int dimensions) { return levels_[static_cast<std::size_t>(dimensions)]; }
   std::vector<double>& stair() { return stair_; }
@@ -36,20 +43,16 @@ class HypervolumeWorkspace {
   std::size_t points_ = 0;
 };
 
-// Lexicographic "better first" order used by every sorted set of the kernel:
-// the last coordinate decides, then the others from the first on. A point
-// that weakly dominates another (and differs from it) always comes first, so
-// a non-dominance filter only has to look backwards.
-bool gain_before(const double* a, const double* b, int dimensions);
-
-// Sorts the `count` rows of `rows` (row length `dimensions`) in gain_before
-// order and copies those that no earlier kept row weakly dominates into
-// `out`; returns how many were kept. Duplicates keep one copy.
+// Sorts the `count` rows of `rows` (row length `dimensions`) best first
+// (largest last coordinate, then largest sum of the others) and copies those
+// that no earlier kept row weakly dominates into `out`, in that order; returns
+// how many were kept. Duplicates keep one copy.
 std::size_t sort_and_filter(const double* rows, std::size_t count, int dimensions,
-                            std::vector<std::uint32_t>& order, double* out);
+                            std::vector<SortItem>& order, double* out);
 
-// Hypervolume of `count` non-dominated gain points, sorted in gain_before
-// order, against the origin.
+// Hypervolume of `count` gain points in non-increasing order of their last
+// coordinate, against the origin. Dominated points and duplicates are
+// allowed (they only cost time).
 double hypervolume_sorted(const double* points, std::size_t count, int dimensions,
                           HypervolumeWorkspace& workspace);
 
