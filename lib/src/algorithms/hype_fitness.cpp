@@ -37,29 +37,71 @@ struct Slicer {
   Vector alpha;  // alpha[i] / i, i = 1..n
   Vector fitness;
 
-  // `set`: points that dominate the current region in dimensions > dim.
+  bool before(Index a, Index b, Index dim) const { return F(a, dim) < F(b, dim) || (F(a, dim) == F(b, dim) && a < b); }
+
+  // The last two dimensions: `by_y` (sorted by objective 1) dominates the
+  // current region in every dimension above 1. Sweeping the y-slabs keeps
+  // the points sorted by objective 0 by insertion; inside a y-slab the
+  // x-slab after the j-th point is dominated by exactly the first j points,
+  // so suffix sums credit each of them. O(q^2).
+  void plane(const std::vector<Index>& by_y, double volume) {
+    const auto q = static_cast<Index>(by_y.size());
+    std::vector<Index> by_x;
+    by_x.reserve(by_y.size());
+    for (Index i = 0; i < q; ++i) {
+      const Index p = by_y[static_cast<std::size_t>(i)];
+      by_x.insert(std::upper_bound(by_x.begin(), by_x.end(), p, [&](Index a, Index b) { return before(a, b, 0); }), p);
+      const double y_upper = i + 1 < q ? F(by_y[static_cast<std::size_t>(i + 1)], 1) : reference[1];
+      const double height = y_upper - F(p, 1);
+      if (!(height > 0.0)) continue;
+      const double area = volume * height;
+      // Slabs dominated by more than k points earn nothing: start at k.
+      double suffix = 0.0;
+      const auto len = static_cast<Index>(by_x.size());
+      for (Index j = std::min(len, k); j >= 1; --j) {
+        const double upper = j < len ? F(by_x[static_cast<std::size_t>(j)], 0) : reference[0];
+        suffix += alpha[j] * (upper - F(by_x[static_cast<std::size_t>(j - 1)], 0));
+        fitness[by_x[static_cast<std::size_t>(j - 1)]] += area * suffix;
+      }
+    }
+  }
+
+  // `set`: points that dominate the current region in dimensions > dim
+  // (Bader and Zitzler's slicing); dimension 1 and 0 go to plane().
   void slice(std::vector<Index> set, Index dim, double volume) {
-    std::sort(set.begin(), set.end(), [&](Index a, Index b) { return F(a, dim) < F(b, dim) || (F(a, dim) == F(b, dim) && a < b); });
-    const auto q = static_cast<Index>(set.size());
     if (dim == 0) {
-      // Slice j (between the j-th and (j+1)-th values) is dominated by
-      // exactly the first j points; suffix sums credit each of them.
+      // One objective: the sweep of plane() with a single slab.
+      std::sort(set.begin(), set.end(), [&](Index a, Index b) { return before(a, b, 0); });
+      const auto q = static_cast<Index>(set.size());
       double suffix = 0.0;
       for (Index j = q; j >= 1; --j) {
         const double upper = j < q ? F(set[static_cast<std::size_t>(j)], 0) : reference[0];
-        const double width = upper - F(set[static_cast<std::size_t>(j - 1)], 0);
-        if (j <= k) suffix += alpha[j] * width;
+        if (j <= k) suffix += alpha[j] * (upper - F(set[static_cast<std::size_t>(j - 1)], 0));
         fitness[set[static_cast<std::size_t>(j - 1)]] += volume * suffix;
       }
       return;
     }
+    if (dim == 1) {
+      std::sort(set.begin(), set.end(), [&](Index a, Index b) { return before(a, b, 1); });
+      plane(set, volume);
+      return;
+    }
+    std::sort(set.begin(), set.end(), [&](Index a, Index b) { return before(a, b, dim); });
+    const auto q = static_cast<Index>(set.size());
     std::vector<Index> prefix;
     prefix.reserve(set.size());
     for (Index j = 1; j <= q; ++j) {
-      prefix.push_back(set[static_cast<std::size_t>(j - 1)]);
+      const Index p = set[static_cast<std::size_t>(j - 1)];
       const double upper = j < q ? F(set[static_cast<std::size_t>(j)], dim) : reference[dim];
-      const double width = upper - F(set[static_cast<std::size_t>(j - 1)], dim);
-      if (width > 0.0) slice(prefix, dim - 1, volume * width);
+      const double width = upper - F(p, dim);
+      if (dim == 2) {
+        // Keep the prefix sorted by objective 1 for plane().
+        prefix.insert(std::upper_bound(prefix.begin(), prefix.end(), p, [&](Index a, Index b) { return before(a, b, 1); }), p);
+        if (width > 0.0) plane(prefix, volume * width);
+      } else {
+        prefix.push_back(p);
+        if (width > 0.0) slice(prefix, dim - 1, volume * width);
+      }
     }
   }
 };

@@ -20,6 +20,7 @@ MOEAD::MOEAD(Options options) : options_(std::move(options)) {
   if (!(options_.prob_neighbor_mating >= 0.0 && options_.prob_neighbor_mating <= 1.0))
     throw InputError("must be a probability in [0, 1]", Location::of_field("prob_neighbor_mating"));
   if (options_.n_replace < 0) throw InputError("n_replace must be >= 0", Location::of_field("n_replace"));
+  if (options_.batch_size < 0) throw InputError("batch_size must be >= 0", Location::of_field("batch_size"));
   if (!(options_.theta >= 0.0)) throw InputError("theta must be >= 0", Location::of_field("theta"));
   validate(options_.variation.crossover);
   validate(options_.variation.mutation);
@@ -28,7 +29,7 @@ MOEAD::MOEAD(Options options) : options_(std::move(options)) {
 MOEAD::Options MOEAD::options_from_json(const nlohmann::json& json) {
   const detail::Params params(json, "moead",
                               detail::with_variation({"pop_size", "n_partitions", "n_neighbors", "prob_neighbor_mating",
-                                                      "n_replace", "decomposition", "theta", "mode"}));
+                                                      "n_replace", "decomposition", "theta", "mode", "batch_size"}));
   Options o;
   o.pop_size = params.integer("pop_size", o.pop_size, 0);
   if (params.has("n_partitions")) {
@@ -42,6 +43,7 @@ MOEAD::Options MOEAD::options_from_json(const nlohmann::json& json) {
   o.n_neighbors = params.integer("n_neighbors", o.n_neighbors, 2);
   o.prob_neighbor_mating = params.number("prob_neighbor_mating", o.prob_neighbor_mating, 0.0, 1.0);
   o.n_replace = params.integer("n_replace", o.n_replace, 0);
+  o.batch_size = params.integer("batch_size", o.batch_size, 0);
   if (params.has("decomposition"))
     o.decomposition = decomposition_from_string(params.choice("decomposition", "pbi", {"tchebycheff", "pbi"}));
   o.theta = params.number("theta", o.theta, 0.0, 1e6);
@@ -56,7 +58,8 @@ nlohmann::json MOEAD::options() const {
                       {"prob_neighbor_mating", options_.prob_neighbor_mating},
                       {"n_replace", options_.n_replace},
                       {"theta", options_.theta},
-                      {"mode", options_.mode == MoeadMode::tensor ? "tensor" : "classic"}};
+                      {"mode", options_.mode == MoeadMode::tensor ? "tensor" : "classic"},
+                      {"batch_size", options_.batch_size}};
   if (options_.n_partitions.size() == 1) json["n_partitions"] = options_.n_partitions[0];
   if (options_.n_partitions.size() == 2) json["n_partitions"] = options_.n_partitions;
   if (options_.decomposition) json["decomposition"] = to_string(*options_.decomposition);
@@ -71,6 +74,8 @@ void MOEAD::on_setup() {
   neighbors_ = nearest_neighbors(directions_, std::min<Index>(options_.n_neighbors, directions_.rows()));
   ideal_ = Vector::Constant(n_obj_, std::numeric_limits<double>::infinity());
   order_.clear();
+  permutation_.clear();
+  cursor_ = 0;
 }
 
 void MOEAD::on_initial_population() { update_ideal(F_, cv_); }
@@ -83,10 +88,25 @@ void MOEAD::update_ideal(const Matrix& F, const Vector& cv) {
 }
 
 Matrix MOEAD::make_offspring() {
-  const Index n = directions_.rows();
-  order_.resize(static_cast<std::size_t>(n));
-  std::iota(order_.begin(), order_.end(), Index{0});
-  if (options_.mode == MoeadMode::classic) std::shuffle(order_.begin(), order_.end(), rng_);
+  const Index n_sub = directions_.rows();
+  if (options_.mode == MoeadMode::classic) {
+    // A pass visits every subproblem once, in a random order, batch by batch.
+    if (cursor_ >= static_cast<Index>(permutation_.size())) {
+      permutation_.resize(static_cast<std::size_t>(n_sub));
+      std::iota(permutation_.begin(), permutation_.end(), Index{0});
+      std::shuffle(permutation_.begin(), permutation_.end(), rng_);
+      cursor_ = 0;
+    }
+    const Index left = n_sub - cursor_;
+    const Index b = options_.batch_size > 0 ? std::min(options_.batch_size, left) : left;
+    order_.assign(permutation_.begin() + static_cast<std::ptrdiff_t>(cursor_),
+                  permutation_.begin() + static_cast<std::ptrdiff_t>(cursor_ + b));
+    cursor_ += b;
+  } else {
+    order_.resize(static_cast<std::size_t>(n_sub));
+    std::iota(order_.begin(), order_.end(), Index{0});
+  }
+  const auto n = static_cast<Index>(order_.size());
   Matrix first(n, n_var_), second(n, n_var_);
   for (Index r = 0; r < n; ++r) {
     const auto& hood = neighbors_[static_cast<std::size_t>(order_[static_cast<std::size_t>(r)])];
@@ -198,11 +218,19 @@ void MOEAD::survive_tensor(const Matrix& X, const Matrix& F, const Matrix& G, co
   }
 }
 
-void MOEAD::save_extra(nlohmann::json& state) const { state["ideal"] = detail::vector_to_json(ideal_); }
+void MOEAD::save_extra(nlohmann::json& state) const {
+  state["ideal"] = detail::vector_to_json(ideal_);
+  state["permutation"] = detail::indices_to_json(permutation_);
+  state["cursor"] = cursor_;
+}
 
 void MOEAD::load_extra(const nlohmann::json& state) {
   ideal_ = detail::vector_from_json(detail::member(state, "ideal"), "ideal");
   if (ideal_.size() != n_obj_) throw InputError("ideal point of the wrong size", Location::of_field("ideal"));
+  permutation_ = detail::indices_from_json(detail::member(state, "permutation"), "permutation");
+  cursor_ = detail::member(state, "cursor").get<Index>();
+  if (cursor_ < 0 || cursor_ > static_cast<Index>(permutation_.size()))
+    throw InputError("cursor outside the permutation", Location::of_field("cursor"));
 }
 
 }  // namespace paretokit

@@ -66,7 +66,8 @@ const std::vector<Entry>& entries() {
                         {"n_replace", 0, "at most this many replacements per offspring, n_r (0: no cap)"},
                         {"decomposition", nullptr, "tchebycheff or pbi (default: pbi for n_obj >= 3)"},
                         {"theta", 5.0, "PBI penalty"},
-                        {"mode", "classic", "classic (sequential updates) or tensor (one matrix step per batch)"}},
+                        {"mode", "classic", "classic (sequential updates) or tensor (one matrix step per batch)"},
+                        {"batch_size", 0, "classic mode: offspring per ask (0: one generation; 1: fully sequential)"}},
                        variation_parameters(20.0, 1.0))},
                  [](const nlohmann::json& p) { return std::make_unique<MOEAD>(MOEAD::options_from_json(p)); }});
     t.push_back({{"hype", "HypE (Bader and Zitzler 2011)",

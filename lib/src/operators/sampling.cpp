@@ -64,16 +64,20 @@ Matrix sample_sobol(Index n, const VectorRef& lower, const VectorRef& upper, Rng
     throw InputError("Sobol' sampling supports at most 3667 dimensions", Location::of_field("n_var"));
   // The engine yields one coordinate at a time as a 64-bit integer; the
   // scramble XORs the integer with one random word per dimension.
+  // Boost's engine starts after the origin (at 1/2, ..., 1/2); the origin
+  // is emitted here so that the first 2^k points form a (t, k, d)-net.
   boost::random::sobol_engine<std::uint64_t, 64> engine(static_cast<std::size_t>(d));
-  if (options.skip > 0) engine.discard(options.skip * static_cast<std::uint64_t>(d));
+  if (options.skip > 1) engine.discard((options.skip - 1) * static_cast<std::uint64_t>(d));
   std::vector<std::uint64_t> shift(static_cast<std::size_t>(d), 0);
   if (options.scramble)
     for (auto& word : shift) word = rng.next();
-  for (Index i = 0; i < n; ++i)
+  for (Index i = 0; i < n; ++i) {
+    const bool origin = i == 0 && options.skip == 0;
     for (Index j = 0; j < d; ++j) {
-      const std::uint64_t bits = engine() ^ shift[static_cast<std::size_t>(j)];
+      const std::uint64_t bits = (origin ? 0 : engine()) ^ shift[static_cast<std::size_t>(j)];
       X(i, j) = static_cast<double>(bits >> 11) * 0x1.0p-53;
     }
+  }
   scale_to_box(X, lower, upper);
   return X;
 }

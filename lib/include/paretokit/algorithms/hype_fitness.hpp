@@ -8,9 +8,10 @@
 // expected hypervolume a takes with it when k random points of the n are
 // removed. With k = 1 it is the exclusive contribution.
 //
-// exact: Bader and Zitzler's slicing (Algorithm 3), with the last dimension
-//   done as one sorted sweep with suffix sums: O(n^(m-1) n log n); meant for
-//   m <= 3.
+// exact: Bader and Zitzler's slicing (Algorithm 3); the last two dimensions
+//   are one sweep over slabs with an insertion-sorted list and suffix sums,
+//   O(q^2) for q points, so the whole is O(n^2) in 2-D, O(n^3) in 3-D and
+//   O(n^(m-3) n^3) above (meant for m <= 3 or 4).
 // monte_carlo: n_samples uniform points in the box [min F, reference],
 //   whole-matrix dominance counts in fixed blocks (deterministic whatever the
 //   thread count): O(n_samples n m).

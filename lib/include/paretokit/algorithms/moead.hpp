@@ -9,8 +9,9 @@
 // from the whole population, by SBX (one of the two children, at random)
 // and polynomial mutation.
 //
-// ask() returns one offspring per subproblem, all made from the population
-// as it stands at the start of the generation. tell() then applies:
+// ask() returns one offspring per subproblem (classic mode: per subproblem
+// of the next batch_size of a random pass), all made from the population as
+// it stands at the ask. tell() then applies:
 //
 //   mode "classic": the sequential update of the paper, offspring by
 //     offspring in a random order of the subproblems: update the ideal
@@ -56,6 +57,11 @@ class MOEAD : public PopulationAlgorithm {
     std::optional<Decomposition> decomposition;
     double theta = 5.0;                  // PBI penalty
     MoeadMode mode = MoeadMode::classic;
+    // Classic mode only: offspring per ask(); 0 means one per subproblem (a
+    // whole generation). 1 gives the paper's fully sequential algorithm (and
+    // pymoo's): each offspring is made from the population updated by all
+    // earlier ones. Tensor mode always asks a whole generation.
+    Index batch_size = 0;
     // pymoo's MOEAD operators: SBX eta_c = 20, prob_c = 1; PM eta_m = 20.
     VariationOptions variation{SbxOptions{20.0, 1.0, 0.5, 0.5}, PolynomialMutationOptions{}, false,
                                Sampling::uniform};
@@ -93,7 +99,9 @@ class MOEAD : public PopulationAlgorithm {
   Matrix directions_;
   std::vector<std::vector<Index>> neighbors_;
   Vector ideal_;
-  std::vector<Index> order_;  // subproblem of each offspring of the pending batch
+  std::vector<Index> order_;        // subproblem of each offspring of the pending batch
+  std::vector<Index> permutation_;  // classic mode: the current pass over the subproblems
+  Index cursor_ = 0;                // position in permutation_
 };
 
 }  // namespace paretokit
