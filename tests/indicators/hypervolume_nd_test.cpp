@@ -2,6 +2,8 @@
 // (inclusion-exclusion and grid), closed forms and invariances.
 #include <catch2/catch.hpp>
 
+#include <tbb/global_control.h>
+
 #include <cmath>
 #include <limits>
 
@@ -145,6 +147,33 @@ TEST_CASE("hypervolume_nd: invariant under objective permutation and row order")
       for (Index j = 0; j < d; ++j) permuted(n - 1 - i, j) = points(i, (j + 2) % d);
     INFO("d = " << d);
     CHECK(close(paretokit::hypervolume_nd(permuted, reference), value));
+  }
+}
+
+TEST_CASE("hypervolume_nd: matches the 3-D and 4-D algorithms") {
+  Rng rng(3);
+  for (int d = 3; d <= 4; ++d) {
+    const Matrix points = sphere_points(rng, 300, d);
+    const Vector reference = Vector::Constant(d, 1.1);
+    const double nd = paretokit::hypervolume_nd(points, reference);
+    CHECK(close(nd, d == 3 ? paretokit::hypervolume_3d(points, reference)
+                           : paretokit::hypervolume_4d(points, reference)));
+  }
+}
+
+TEST_CASE("hypervolume_nd: duplicated rows and thread count change nothing") {
+  Rng rng(13);
+  for (int d = 5; d <= 7; ++d) {
+    const Index n = d == 5 ? 300 : 120;
+    const Matrix front = sphere_points(rng, n, d);
+    const Vector reference = Vector::Constant(d, 1.1);
+    const double value = paretokit::hypervolume_nd(front, reference);
+    Matrix twice(2 * n, d);
+    twice << front, front;
+    INFO("d = " << d);
+    CHECK(close(paretokit::hypervolume_nd(twice, reference), value));
+    tbb::global_control single(tbb::global_control::max_allowed_parallelism, 1);
+    CHECK(paretokit::hypervolume_nd(front, reference) == value);
   }
 }
 

@@ -2,17 +2,48 @@
 //
 // Converts the points to gain form (reference minus point), drops the points
 // that do not strictly dominate the reference point, keeps the non-dominated
-// ones and hands them to the WFG kernel (hypervolume_nd_kernel.cpp).
+// ones and hands them to the WFG kernel (hypervolume_nd_kernel.cpp). On large
+// sets the top-level slices, independent sub-problems, run in parallel with
+// oneTBB; their terms are added in a fixed order, so the result does not
+// depend on the number of threads.
 // Complexity: O(n log n + n m d) for the filter (m non-dominated points), then
 // the kernel's.
-#include <cmath>
-#include <string>
+#include <tbb/blocked_range.h>
+#include <tbb/enumerable_thread_specific.h>
+#include <tbb/parallel_for.h>
 
 #include "hypervolume_nd_input.hpp"
 #include "hypervolume_nd_kernel.hpp"
 #include "paretokit/indicators/hypervolume.hpp"
 
 namespace paretokit {
+
+namespace {
+
+// Below this many non-dominated points (or objectives), one thread is faster.
+constexpr std::size_t kParallelMinPoints = 64;
+constexpr int kParallelMinDimensions = 5;
+
+double sum_of_slices(const double* points, std::size_t count, int dimensions) {
+  std::vector<double> exclusive(count);
+  tbb::enumerable_thread_specific<detail::HypervolumeWorkspace> workspaces([&] {
+    detail::HypervolumeWorkspace workspace;
+    workspace.reserve(count, dimensions);
+    return workspace;
+  });
+  // Late points have the largest limit sets: small blocks balance the load.
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, count, 4), [&](const auto& range) {
+    auto& workspace = workspaces.local();
+    for (std::size_t i = range.begin(); i != range.end(); ++i)
+      exclusive[i] = detail::slice_exclusive(points, i, dimensions, workspace);
+  });
+  const auto dims = static_cast<std::size_t>(dimensions);
+  double volume = 0;
+  for (std::size_t i = 0; i < count; ++i) volume += points[i * dims + dims - 1] * exclusive[i];
+  return volume;
+}
+
+}  // namespace
 
 double hypervolume_nd(const MatrixRef& points, const VectorRef& reference) {
   const int dimensions = detail::check_hypervolume_input(points, reference, "hypervolume_nd");
@@ -25,6 +56,8 @@ double hypervolume_nd(const MatrixRef& points, const VectorRef& reference) {
   auto& level = workspace.level(dimensions);
   const std::size_t kept =
       detail::sort_and_filter(gains.data(), count, dimensions, level.order, level.kept.data());
+  if (kept >= kParallelMinPoints && dimensions >= kParallelMinDimensions)
+    return sum_of_slices(level.kept.data(), kept, dimensions);
   return detail::hypervolume_sorted(level.kept.data(), kept, dimensions, workspace);
 }
 

@@ -35,24 +35,26 @@ constexpr std::size_t kPivotFilterMin = 32;
 constexpr std::size_t kPivots = 8;
 
 // Before sorting a large limit set, drops the rows that one of the kPivots
-// rows of largest coordinate sum covers (big rows cover most others), so that
+// rows of largest volume covers (big rows cover most others), so that
 // the sort sees a fraction of the rows. Transitivity keeps this exact: a pivot
 // stays in, and whatever covers a pivot covers what the pivot covers.
 std::size_t drop_covered_by_pivots(const double* rows, int dimensions, std::vector<SortItem>& items,
                                    std::size_t count) {
   const auto dims = static_cast<std::size_t>(dimensions);
   std::uint32_t pivot[kPivots];
-  double pivot_sum[kPivots];
+  double pivot_volume[kPivots];
   std::size_t pivots = 0;
   for (std::size_t i = 0; i < count; ++i) {
-    const double sum = items[i].key + items[i].rest;
-    if (pivots == kPivots && !(sum > pivot_sum[kPivots - 1])) continue;
+    const double* row = rows + items[i].index * dims;
+    double volume = row[0];
+    for (int c = 1; c < dimensions; ++c) volume *= row[c];
+    if (pivots == kPivots && !(volume > pivot_volume[kPivots - 1])) continue;
     std::size_t k = pivots < kPivots ? pivots++ : kPivots - 1;
-    for (; k > 0 && pivot_sum[k - 1] < sum; --k) {
-      pivot_sum[k] = pivot_sum[k - 1];
+    for (; k > 0 && pivot_volume[k - 1] < volume; --k) {
+      pivot_volume[k] = pivot_volume[k - 1];
       pivot[k] = pivot[k - 1];
     }
-    pivot_sum[k] = sum;
+    pivot_volume[k] = volume;
     pivot[k] = items[i].index;
   }
   std::size_t kept = 0, last_pivot = 0;
@@ -235,34 +237,35 @@ double hypervolume_sorted(const double* points, std::size_t count, int dimension
   }
   if (dimensions == 3) return hypervolume_3d_sorted(points, count, workspace.stair());
 
+  const auto dims = static_cast<std::size_t>(dimensions);
+  double volume = 0;
+  for (std::size_t i = 0; i < count; ++i)
+    volume += points[i * dims + dims - 1] * slice_exclusive(points, i, dimensions, workspace);
+  return volume;
+}
+
+double slice_exclusive(const double* points, std::size_t index, int dimensions,
+                       HypervolumeWorkspace& workspace) {
   const int lower = dimensions - 1;
   const auto dims = static_cast<std::size_t>(dimensions);
   const auto lower_dims = static_cast<std::size_t>(lower);
+  const double* p = points + index * dims;
+  const double volume = box_volume(p, lower);
+  if (index == 0) return volume;
   auto& level = workspace.level(lower);
-  double volume = 0;
-  for (std::size_t i = 0; i < count; ++i) {
-    const double* p = points + i * dims;
-    double exclusive = box_volume(p, lower);
-    if (i > 0) {
-      double* limited = level.limited.data();
-      for (std::size_t j = 0; j < i; ++j) {
-        const double* q = points + j * dims;
-        double* out = limited + j * lower_dims;
-        for (int c = 0; c < lower; ++c) out[c] = std::min(q[c], p[c]);
-      }
-      if (i <= kUnfilteredMax && lower <= kMaxStackDimensions) {
-        // Inclusion-exclusion needs neither order nor filter.
-        double scratch[kUnfilteredMax * kMaxStackDimensions];
-        exclusive -= inclusion_exclusion(limited, i, lower, 0, nullptr, scratch);
-      } else {
-        const std::size_t kept =
-            sort_and_filter(limited, i, lower, level.order, level.kept.data());
-        exclusive -= hypervolume_sorted(level.kept.data(), kept, lower, workspace);
-      }
-    }
-    volume += p[lower] * exclusive;
+  double* limited = level.limited.data();
+  for (std::size_t j = 0; j < index; ++j) {
+    const double* q = points + j * dims;
+    double* out = limited + j * lower_dims;
+    for (int c = 0; c < lower; ++c) out[c] = std::min(q[c], p[c]);
   }
-  return volume;
+  if (index <= kUnfilteredMax && lower <= kMaxStackDimensions) {
+    // Inclusion-exclusion needs neither order nor filter.
+    double scratch[kUnfilteredMax * kMaxStackDimensions];
+    return volume - inclusion_exclusion(limited, index, lower, 0, nullptr, scratch);
+  }
+  const std::size_t kept = sort_and_filter(limited, index, lower, level.order, level.kept.data());
+  return volume - hypervolume_sorted(level.kept.data(), kept, lower, workspace);
 }
 
 }  // namespace paretokit::detail

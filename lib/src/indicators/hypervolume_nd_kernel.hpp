@@ -56,4 +56,12 @@ std::size_t sort_and_filter(const double* rows, std::size_t count, int dimension
 double hypervolume_sorted(const double* points, std::size_t count, int dimensions,
                           HypervolumeWorkspace& workspace);
 
+// Exclusive (dimensions - 1)-volume of point `index` of such a set against
+// the points before it, in the first dimensions - 1 coordinates: the
+// hypervolume is the sum over the points of their last coordinate times this
+// (slicing). The terms are independent, so callers may spread them over
+// threads, one workspace each.
+double slice_exclusive(const double* points, std::size_t index, int dimensions,
+                       HypervolumeWorkspace& workspace);
+
 }  // namespace paretokit::detail
