@@ -8,6 +8,7 @@
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
 
+#include "kd_tree.hpp"
 #include "paretokit/core/error.hpp"
 
 namespace paretokit {
@@ -44,6 +45,39 @@ Association associate_brute_force(const MatrixRef& N, const MatrixRef& W) {
   return result;
 }
 
-Association associate(const MatrixRef& N, const MatrixRef& W) { return associate_brute_force(N, W); }
+Association associate_kd_tree(const MatrixRef& N, const MatrixRef& W) {
+  if (N.cols() != W.cols()) throw InputError("points and directions differ in dimension", Location::of_field("directions"));
+  if (W.rows() == 0) throw InputError("no reference directions", Location::of_field("directions"));
+  if ((N.array() < 0.0).any() || (W.array() < 0.0).any()) return associate_brute_force(N, W);
+  // For non-negative points and directions the largest f . u is the
+  // smallest |f / |f| - u|: a nearest-neighbour query among unit vectors.
+  const Index n = N.rows();
+  const Matrix U = W.rowwise().normalized();
+  const detail::KdTree tree(U);
+  Association result{std::vector<Index>(static_cast<std::size_t>(n)), Vector(n)};
+  tbb::parallel_for(tbb::blocked_range<Index>(0, n, 1024), [&](const tbb::blocked_range<Index>& range) {
+    RowVector unit(N.cols());
+    for (Index i = range.begin(); i < range.end(); ++i) {
+      const double norm = N.row(i).norm();
+      Index best = 0;
+      if (norm > 0.0) {
+        unit = N.row(i) / norm;
+        best = tree.nearest(unit.data(), 1).front().second;
+      }
+      result.niche[static_cast<std::size_t>(i)] = best;
+      const double s = N.row(i).dot(U.row(best));
+      result.distance[i] = (N.row(i) - s * U.row(best)).norm();
+    }
+  });
+  return result;
+}
+
+Association associate(const MatrixRef& N, const MatrixRef& W) {
+  // The brute force is one dense product; the tree wins once n H is large
+  // and the dimension small.
+  const double work = static_cast<double>(N.rows()) * static_cast<double>(W.rows());
+  if (work > 4e7 && N.cols() <= 8) return associate_kd_tree(N, W);
+  return associate_brute_force(N, W);
+}
 
 }  // namespace paretokit

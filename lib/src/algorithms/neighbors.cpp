@@ -7,6 +7,7 @@
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
 
+#include "kd_tree.hpp"
 #include "paretokit/core/error.hpp"
 
 namespace paretokit {
@@ -15,6 +16,21 @@ std::vector<std::vector<Index>> nearest_neighbors(const MatrixRef& points, Index
   const Index n = points.rows();
   if (k < 1 || k > n) throw InputError("neighbourhood size must lie in [1, number of points]", Location::of_field("n_neighbors"));
   std::vector<std::vector<Index>> result(static_cast<std::size_t>(n));
+  if (static_cast<double>(n) * static_cast<double>(n) > 4e7 && points.cols() <= 8) {
+    // Many points in few dimensions: exact queries on a k-d tree.
+    const detail::KdTree tree{Matrix(points)};
+    tbb::parallel_for(tbb::blocked_range<Index>(0, n, 256), [&](const tbb::blocked_range<Index>& range) {
+      for (Index i = range.begin(); i < range.end(); ++i) {
+        auto& row = result[static_cast<std::size_t>(i)];
+        for (const auto& hit : tree.nearest(points.row(i).data(), k)) row.push_back(hit.second);
+        // The row itself first, even when an equal row has a lower index.
+        const auto self = std::find(row.begin(), row.end(), i);
+        if (self != row.end()) std::rotate(row.begin(), self, self + 1);
+        else row.insert(row.begin(), i), row.pop_back();
+      }
+    });
+    return result;
+  }
   const Vector norms = points.rowwise().squaredNorm();
   const Index block = std::max<Index>(8, 1000000 / std::max<Index>(1, n));
   tbb::parallel_for(tbb::blocked_range<Index>(0, n, block), [&](const tbb::blocked_range<Index>& range) {
