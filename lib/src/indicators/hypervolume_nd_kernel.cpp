@@ -57,19 +57,18 @@ std::size_t drop_covered_by_pivots(const double* rows, int dimensions, std::vect
     pivot_volume[k] = volume;
     pivot[k] = items[i].index;
   }
-  std::size_t kept = 0, last_pivot = 0;
-  for (std::size_t i = 0; i < count; ++i) {
-    const std::uint32_t index = items[i].index;
-    const double* q = rows + index * dims;
-    // Pivots stay (two equal pivots would otherwise drop each other).
-    bool covered = false;
-    for (std::size_t k = 0; k < pivots; ++k)
-      if (pivot[k] == index) covered = true;
-    if (covered) {
-      items[kept++] = items[i];
-      continue;
-    }
-    covered = covers(rows + pivot[last_pivot] * dims, q, dimensions);
+  // Pivots move to the front and stay (two equal pivots would otherwise drop
+  // each other). Here items[i].index == i, so positions are indices.
+  for (std::size_t k = 1; k < pivots; ++k)  // ascending positions
+    for (std::size_t m = k; m > 0 && pivot[m - 1] > pivot[m]; --m) std::swap(pivot[m - 1], pivot[m]);
+  for (std::size_t k = 0; k < pivots; ++k) {
+    std::swap(items[k], items[pivot[k]]);
+    pivot[k] = items[k].index;
+  }
+  std::size_t kept = pivots, last_pivot = 0;
+  for (std::size_t i = pivots; i < count; ++i) {
+    const double* q = rows + items[i].index * dims;
+    bool covered = covers(rows + pivot[last_pivot] * dims, q, dimensions);
     for (std::size_t k = 0; k < pivots && !covered; ++k) {
       covered = covers(rows + pivot[k] * dims, q, dimensions);
       if (covered) last_pivot = k;
