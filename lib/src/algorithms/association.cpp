@@ -45,15 +45,11 @@ Association associate_brute_force(const MatrixRef& N, const MatrixRef& W) {
   return result;
 }
 
-Association associate_kd_tree(const MatrixRef& N, const MatrixRef& W) {
-  if (N.cols() != W.cols()) throw InputError("points and directions differ in dimension", Location::of_field("directions"));
-  if (W.rows() == 0) throw InputError("no reference directions", Location::of_field("directions"));
-  if ((N.array() < 0.0).any() || (W.array() < 0.0).any()) return associate_brute_force(N, W);
-  // For non-negative points and directions the largest f . u is the
-  // smallest |f / |f| - u|: a nearest-neighbour query among unit vectors.
+namespace {
+
+// Nearest unit direction of every row of N through the tree (N, U >= 0).
+Association kd_tree_kernel(const MatrixRef& N, const Matrix& U, const detail::KdTree& tree) {
   const Index n = N.rows();
-  const Matrix U = W.rowwise().normalized();
-  const detail::KdTree tree(U);
   Association result{std::vector<Index>(static_cast<std::size_t>(n)), Vector(n)};
   tbb::parallel_for(tbb::blocked_range<Index>(0, n, 1024), [&](const tbb::blocked_range<Index>& range) {
     RowVector unit(N.cols());
@@ -72,12 +68,54 @@ Association associate_kd_tree(const MatrixRef& N, const MatrixRef& W) {
   return result;
 }
 
+void check(const MatrixRef& N, const MatrixRef& W) {
+  if (N.cols() != W.cols()) throw InputError("points and directions differ in dimension", Location::of_field("directions"));
+  if (W.rows() == 0) throw InputError("no reference directions", Location::of_field("directions"));
+}
+
+bool tree_pays(Index n, Index h, Index m) { return static_cast<double>(n) * static_cast<double>(h) > 4e7 && m <= 8; }
+
+}  // namespace
+
+Association associate_kd_tree(const MatrixRef& N, const MatrixRef& W) {
+  check(N, W);
+  // For non-negative points and directions the largest f . u is the
+  // smallest |f / |f| - u|: a nearest-neighbour query among unit vectors.
+  if ((N.array() < 0.0).any() || (W.array() < 0.0).any()) return associate_brute_force(N, W);
+  const Matrix U = W.rowwise().normalized();
+  const detail::KdTree tree(U);
+  return kd_tree_kernel(N, U, tree);
+}
+
 Association associate(const MatrixRef& N, const MatrixRef& W) {
   // The brute force is one dense product; the tree wins once n H is large
   // and the dimension small.
-  const double work = static_cast<double>(N.rows()) * static_cast<double>(W.rows());
-  if (work > 4e7 && N.cols() <= 8) return associate_kd_tree(N, W);
+  if (tree_pays(N.rows(), W.rows(), N.cols())) return associate_kd_tree(N, W);
   return associate_brute_force(N, W);
+}
+
+struct DirectionIndex::Impl {
+  Matrix W, U;
+  bool nonnegative;
+  std::unique_ptr<detail::KdTree> tree;  // built on first need
+};
+
+DirectionIndex::DirectionIndex(const MatrixRef& W) : impl_(std::make_unique<Impl>()) {
+  impl_->W = W;
+  impl_->U = W.rowwise().normalized();
+  impl_->nonnegative = (W.array() >= 0.0).all();
+}
+DirectionIndex::~DirectionIndex() = default;
+DirectionIndex::DirectionIndex(DirectionIndex&&) noexcept = default;
+DirectionIndex& DirectionIndex::operator=(DirectionIndex&&) noexcept = default;
+
+Association DirectionIndex::associate(const MatrixRef& N) const {
+  check(N, impl_->W);
+  if (impl_->nonnegative && tree_pays(N.rows(), impl_->W.rows(), N.cols()) && !(N.array() < 0.0).any()) {
+    if (!impl_->tree) impl_->tree = std::make_unique<detail::KdTree>(impl_->U);
+    return kd_tree_kernel(N, impl_->U, *impl_->tree);
+  }
+  return associate_brute_force(N, impl_->W);
 }
 
 }  // namespace paretokit

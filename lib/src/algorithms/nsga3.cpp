@@ -55,6 +55,7 @@ nlohmann::json NSGA3::options() const {
 
 void NSGA3::on_setup() {
   directions_ = choose_directions(n_obj_, options_.n_partitions, options_.pop_size);
+  index_.emplace(directions_);
   pop_size_ = options_.pop_size > 0 ? options_.pop_size : population_for_directions(directions_.rows());
   ideal_ = Vector::Constant(n_obj_, std::numeric_limits<double>::infinity());
   worst_ = Vector::Constant(n_obj_, -std::numeric_limits<double>::infinity());
@@ -132,7 +133,7 @@ void NSGA3::select(const Matrix& X, const Matrix& F, const Matrix& G, const Vect
     if (denominator[j] == 0.0) denominator[j] = 1e-12;
   for (std::size_t k = 0; k < considered.size(); ++k)
     N.row(static_cast<Index>(k)) = (F.row(considered[k]) - ideal_.transpose()).cwiseQuotient(denominator);
-  const Association assoc = associate(N, directions_);
+  const Association assoc = index_->associate(N);
 
   std::vector<Index> niche_count(static_cast<std::size_t>(directions_.rows()), 0);
   for (Index k = 0; k < n_before; ++k) ++niche_count[static_cast<std::size_t>(assoc.niche[static_cast<std::size_t>(k)])];

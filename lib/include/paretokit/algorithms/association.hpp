@@ -10,6 +10,7 @@
 // O(log H) instead of O(H m) (population 1e5 with 1e5 directions).
 #pragma once
 
+#include <memory>
 #include <vector>
 
 #include "paretokit/core/matrix.hpp"
@@ -31,5 +32,21 @@ Association associate(const MatrixRef& N, const MatrixRef& W);
 // dimensions. They agree except between exactly equidistant directions.
 Association associate_brute_force(const MatrixRef& N, const MatrixRef& W);
 Association associate_kd_tree(const MatrixRef& N, const MatrixRef& W);
+
+// A fixed set of directions prepared once (unit vectors and, when it pays,
+// the k-d tree), for algorithms that associate every generation.
+class DirectionIndex {
+ public:
+  explicit DirectionIndex(const MatrixRef& W);
+  ~DirectionIndex();
+  DirectionIndex(DirectionIndex&&) noexcept;
+  DirectionIndex& operator=(DirectionIndex&&) noexcept;
+
+  Association associate(const MatrixRef& N) const;  // same rules as associate()
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
 
 }  // namespace paretokit

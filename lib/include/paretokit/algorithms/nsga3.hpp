@@ -16,8 +16,10 @@
 // the association (O(n H m) in blocks) and O(n + H x rounds) niching.
 #pragma once
 
+#include <optional>
 #include <vector>
 
+#include "paretokit/algorithms/association.hpp"
 #include "paretokit/algorithms/population_algorithm.hpp"
 #include "paretokit/algorithms/variation.hpp"
 
@@ -66,6 +68,7 @@ class NSGA3 : public PopulationAlgorithm {
   Options options_;
   Index pop_size_ = 0;
   Matrix directions_;
+  std::optional<DirectionIndex> index_;  // directions_ prepared for association
   Vector ideal_, worst_, nadir_;
   Matrix extreme_;  // m x m; empty before the first survival
 };
