@@ -25,17 +25,31 @@ constexpr std::size_t kParallelMinPoints = 64;
 constexpr int kParallelMinDimensions = 5;
 
 double sum_of_slices(const double* points, std::size_t count, int dimensions) {
-  std::vector<double> exclusive(count);
-  tbb::enumerable_thread_specific<detail::HypervolumeWorkspace> workspaces([&] {
+  const std::vector<std::uint32_t> removed_at =
+      detail::projection_front_removals(points, count, dimensions);
+  struct Scratch {
     detail::HypervolumeWorkspace workspace;
-    workspace.reserve(count, dimensions);
-    return workspace;
+    std::vector<std::uint32_t> members;
+  };
+  tbb::enumerable_thread_specific<Scratch> scratches([&] {
+    Scratch scratch;
+    scratch.workspace.reserve(count, dimensions);
+    scratch.members.resize(count);
+    return scratch;
   });
+  std::vector<double> exclusive(count, 0.0);
   // Late points have the largest limit sets: small blocks balance the load.
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, count, 4), [&](const auto& range) {
-    auto& workspace = workspaces.local();
-    for (std::size_t i = range.begin(); i != range.end(); ++i)
-      exclusive[i] = detail::slice_exclusive(points, i, dimensions, workspace);
+    auto& scratch = scratches.local();
+    for (std::size_t i = range.begin(); i != range.end(); ++i) {
+      if (removed_at[i] == i) continue;  // its projection adds nothing
+      std::size_t members = 0;
+      for (std::size_t j = 0; j < i; ++j)
+        if (removed_at[j] >= i && removed_at[j] != j)
+          scratch.members[members++] = static_cast<std::uint32_t>(j);
+      exclusive[i] = detail::exclusive_against(points, scratch.members.data(), members, i,
+                                               dimensions, scratch.workspace);
+    }
   });
   const auto dims = static_cast<std::size_t>(dimensions);
   double volume = 0;

@@ -82,13 +82,15 @@ std::size_t drop_covered_by_pivots(const double* rows, int dimensions, std::vect
 
 void HypervolumeWorkspace::reserve(std::size_t points, int dimensions) {
   const auto dims = static_cast<std::size_t>(std::max(dimensions, 0));
+  if (levels_.size() >= dims + 1 && points <= points_) return;
   if (levels_.size() < dims + 1) levels_.resize(dims + 1);
-  if (points <= points_) return;
-  points_ = points;
+  points_ = std::max(points, points_);
+  points = points_;
   for (std::size_t k = 1; k < levels_.size(); ++k) {
     levels_[k].limited.resize(points * k);
     levels_[k].kept.resize(points * k);
     levels_[k].order.resize(points);
+    levels_[k].front.resize(points);
   }
   stair_.resize(2 * (points + 2));
 }
@@ -236,34 +238,81 @@ double hypervolume_sorted(const double* points, std::size_t count, int dimension
   }
   if (dimensions == 3) return hypervolume_3d_sorted(points, count, workspace.stair());
 
+  // The previous points enter a limit set only through their projection
+  // front (the projections no other previous projection weakly dominates):
+  // a dominated projection gives a dominated limited row. The front is kept
+  // up to date as the sweep goes, and a point whose projection it covers adds
+  // nothing.
+  const int lower = dimensions - 1;
   const auto dims = static_cast<std::size_t>(dimensions);
+  std::uint32_t* front = workspace.level(lower).front.data();
+  std::size_t front_size = 0;
   double volume = 0;
-  for (std::size_t i = 0; i < count; ++i)
-    volume += points[i * dims + dims - 1] * slice_exclusive(points, i, dimensions, workspace);
+  for (std::size_t i = 0; i < count; ++i) {
+    const double* p = points + i * dims;
+    bool covered = false;
+    for (std::size_t k = 0; k < front_size && !covered; ++k)
+      covered = covers(points + front[k] * dims, p, lower);
+    if (covered) continue;
+    volume += p[lower] * exclusive_against(points, front, front_size, i, dimensions, workspace);
+    std::size_t kept = 0;
+    for (std::size_t k = 0; k < front_size; ++k)
+      if (!covers(p, points + front[k] * dims, lower)) front[kept++] = front[k];
+    front[kept++] = static_cast<std::uint32_t>(i);
+    front_size = kept;
+  }
   return volume;
 }
 
-double slice_exclusive(const double* points, std::size_t index, int dimensions,
-                       HypervolumeWorkspace& workspace) {
+std::vector<std::uint32_t> projection_front_removals(const double* points, std::size_t count,
+                                                     int dimensions) {
+  const int lower = dimensions - 1;
+  const auto dims = static_cast<std::size_t>(dimensions);
+  std::vector<std::uint32_t> removed_at(count, static_cast<std::uint32_t>(count));
+  std::vector<std::uint32_t> front;
+  for (std::size_t i = 0; i < count; ++i) {
+    const double* p = points + i * dims;
+    bool covered = false;
+    for (std::size_t k = 0; k < front.size() && !covered; ++k)
+      covered = covers(points + front[k] * dims, p, lower);
+    if (covered) {
+      removed_at[i] = static_cast<std::uint32_t>(i);
+      continue;
+    }
+    std::size_t kept = 0;
+    for (std::size_t k = 0; k < front.size(); ++k) {
+      if (covers(p, points + front[k] * dims, lower))
+        removed_at[front[k]] = static_cast<std::uint32_t>(i);
+      else
+        front[kept++] = front[k];
+    }
+    front.resize(kept);
+    front.push_back(static_cast<std::uint32_t>(i));
+  }
+  return removed_at;
+}
+
+double exclusive_against(const double* points, const std::uint32_t* members, std::size_t count,
+                         std::size_t index, int dimensions, HypervolumeWorkspace& workspace) {
   const int lower = dimensions - 1;
   const auto dims = static_cast<std::size_t>(dimensions);
   const auto lower_dims = static_cast<std::size_t>(lower);
   const double* p = points + index * dims;
   const double volume = box_volume(p, lower);
-  if (index == 0) return volume;
+  if (count == 0) return volume;
   auto& level = workspace.level(lower);
   double* limited = level.limited.data();
-  for (std::size_t j = 0; j < index; ++j) {
-    const double* q = points + j * dims;
-    double* out = limited + j * lower_dims;
+  for (std::size_t k = 0; k < count; ++k) {
+    const double* q = points + members[k] * dims;
+    double* out = limited + k * lower_dims;
     for (int c = 0; c < lower; ++c) out[c] = std::min(q[c], p[c]);
   }
-  if (index <= kUnfilteredMax && lower <= kMaxStackDimensions) {
+  if (count <= kUnfilteredMax && lower <= kMaxStackDimensions) {
     // Inclusion-exclusion needs neither order nor filter.
     double scratch[kUnfilteredMax * kMaxStackDimensions];
-    return volume - inclusion_exclusion(limited, index, lower, 0, nullptr, scratch);
+    return volume - inclusion_exclusion(limited, count, lower, 0, nullptr, scratch);
   }
-  const std::size_t kept = sort_and_filter(limited, index, lower, level.order, level.kept.data());
+  const std::size_t kept = sort_and_filter(limited, count, lower, level.order, level.kept.data());
   return volume - hypervolume_sorted(level.kept.data(), kept, lower, workspace);
 }
 

@@ -33,6 +33,7 @@ class HypervolumeWorkspace {
     std::vector<double> limited;         // limited points, before filtering
     std::vector<double> kept;            // sorted, non-dominated limited set
     std::vector<SortItem> order;         // sort keys of `limited`
+    std::vector<std::uint32_t> front;    // projection front of the caller's sweep
   };
   Level& level(int dimensions) { return levels_[static_cast<std::size_t>(dimensions)]; }
   std::vector<double>& stair() { return stair_; }
@@ -56,12 +57,18 @@ std::size_t sort_and_filter(const double* rows, std::size_t count, int dimension
 double hypervolume_sorted(const double* points, std::size_t count, int dimensions,
                           HypervolumeWorkspace& workspace);
 
-// Exclusive (dimensions - 1)-volume of point `index` of such a set against
-// the points before it, in the first dimensions - 1 coordinates: the
-// hypervolume is the sum over the points of their last coordinate times this
-// (slicing). The terms are independent, so callers may spread them over
-// threads, one workspace each.
-double slice_exclusive(const double* points, std::size_t index, int dimensions,
-                       HypervolumeWorkspace& workspace);
+// Slicing: the hypervolume is the sum over the points of their last
+// coordinate times their exclusive (dimensions - 1)-volume against the
+// projections of the points before them, and only the projection front of
+// those matters. projection_front_removals sweeps once and returns, for each
+// point j, the point whose arrival removed j from that front (count if none;
+// j itself if j's projection was covered on arrival, when j adds nothing).
+// The front before point i is then {j < i : removed_at[j] >= i, removed_at[j] != j},
+// and exclusive_against computes i's term against any such list of members, so
+// callers may spread the terms over threads, one workspace each.
+std::vector<std::uint32_t> projection_front_removals(const double* points, std::size_t count,
+                                                     int dimensions);
+double exclusive_against(const double* points, const std::uint32_t* members, std::size_t count,
+                         std::size_t index, int dimensions, HypervolumeWorkspace& workspace);
 
 }  // namespace paretokit::detail
