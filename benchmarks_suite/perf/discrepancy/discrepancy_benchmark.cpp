@@ -9,7 +9,8 @@
 // Counters: "discrepancy" is the value found (subset: of the chosen points).
 //
 //   perf_discrepancy --benchmark_filter=Exact        # exact D*
-//   perf_discrepancy --benchmark_filter=Subset       # subset selection
+//   perf_discrepancy --benchmark_filter=Subset/      # subset selection
+//   perf_discrepancy --benchmark_filter=SubsetExact  # 2-D heuristic vs optimum
 // Threads follow oneTBB's default (all cores); set PARETOKIT_THREADS to limit.
 #include <benchmark/benchmark.h>
 
@@ -77,6 +78,35 @@ BENCHMARK(BM_Subset)
     ->Args({100, 2, 10, 32})
     ->Args({100, 2, 20, 32})
     ->Args({100, 2, 30, 32})
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime()
+    ->Iterations(1);
+
+// 2-D instances with a proven optimum: the heuristic (32 restarts) against
+// the branch and bound seeded with it. Args: n, k. Counters: heuristic value,
+// optimum (when optimal == 1), times in seconds.
+void BM_SubsetExact2D(benchmark::State& state) {
+  const Matrix points = uniform_points(state.range(0), 2, 3);
+  const Index k = state.range(1);
+  for (auto _ : state) {
+    paretokit::discrepancy::SubsetOptions options;
+    options.threads = threads();
+    const auto heuristic = paretokit::discrepancy::select_subset(points, k, options);
+    paretokit::discrepancy::ExactSubsetOptions exact_options;
+    exact_options.time_limit_seconds = 60.0;
+    exact_options.initial_upper_bound = heuristic.discrepancy + 1e-12;
+    const auto exact = paretokit::discrepancy::select_subset_exact(points, k, exact_options);
+    state.counters["heuristic"] = heuristic.discrepancy;
+    state.counters["heuristic_s"] = heuristic.seconds;
+    state.counters["optimum"] = exact.indices.empty() ? heuristic.discrepancy : exact.discrepancy;
+    state.counters["optimal"] = exact.timed_out ? 0 : 1;  // finished: optimum proven
+    state.counters["exact_s"] = exact.seconds;
+  }
+}
+BENCHMARK(BM_SubsetExact2D)
+    ->Args({100, 10})
+    ->Args({100, 20})
+    ->Args({100, 30})
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime()
     ->Iterations(1);
