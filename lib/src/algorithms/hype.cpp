@@ -24,12 +24,13 @@ HypE::HypE(Options options) : options_(std::move(options)) {
 
 HypE::Options HypE::options_from_json(const nlohmann::json& json) {
   const detail::Params params(json, "hype",
-                              detail::with_variation({"pop_size", "n_samples", "exact_max_objectives", "one_shot",
+                              detail::with_variation({"pop_size", "n_samples", "exact_max_objectives", "exact_max_points", "one_shot",
                                                       "reference_offset"}));
   Options o;
   o.pop_size = params.integer("pop_size", o.pop_size, 2);
   o.n_samples = params.integer("n_samples", o.n_samples, 1);
   o.exact_max_objectives = params.integer("exact_max_objectives", o.exact_max_objectives, 0);
+  o.exact_max_points = params.integer("exact_max_points", o.exact_max_points, 0);
   o.one_shot = params.boolean("one_shot", o.one_shot);
   o.reference_offset = params.number("reference_offset", o.reference_offset, 1e-9, 1e9);
   o.variation = detail::read_variation(params, o.variation);
@@ -40,6 +41,7 @@ nlohmann::json HypE::options() const {
   nlohmann::json json{{"pop_size", options_.pop_size},
                       {"n_samples", options_.n_samples},
                       {"exact_max_objectives", options_.exact_max_objectives},
+                      {"exact_max_points", options_.exact_max_points},
                       {"one_shot", options_.one_shot},
                       {"reference_offset", options_.reference_offset}};
   detail::write_variation(json, options_.variation);
@@ -48,7 +50,8 @@ nlohmann::json HypE::options() const {
 
 Vector HypE::fitness(const MatrixRef& F, Index k) {
   const Vector reference = detail::offset_reference(F, options_.reference_offset);
-  if (F.cols() <= options_.exact_max_objectives) return hype_fitness_exact(F, reference, k);
+  if (F.cols() <= options_.exact_max_objectives && F.rows() <= options_.exact_max_points)
+    return hype_fitness_exact(F, reference, k);
   return hype_fitness_monte_carlo(F, reference, k, options_.n_samples, rng_);
 }
 
