@@ -146,6 +146,13 @@ nlohmann::json task_report(const Task& task, const std::vector<std::string>& opt
   std::optional<Matrix> true_front = problem->pareto_front(options.igd_reference_points);
   if (true_front && (true_front->rows() == 0 || true_front->cols() != m)) true_front.reset();
 
+  // A small sample of the true front, for the plots of the HTML report (2 and 3 objectives).
+  nlohmann::json front_sample = nullptr;
+  if (true_front && m <= 3) {
+    const auto sample = problem->pareto_front(m == 2 ? 200 : 300);
+    if (sample && sample->cols() == m) front_sample = matrix_to_json(*sample);
+  }
+
   nlohmann::json run_records = nlohmann::json::array();
   for (const auto& run : runs) {
     const bool ok = run.status == "success";
@@ -230,6 +237,7 @@ nlohmann::json task_report(const Task& task, const std::vector<std::string>& opt
       {"reference_point", vector_to_json(reference)},
       {"carps_reference_point", have_carps_reference ? vector_to_json(carps_reference) : nlohmann::json()},
       {"true_front_known", true_front.has_value()},
+      {"true_front_sample", front_sample},
       {"optimizers", summaries},
       {"runs", run_records}};
 }

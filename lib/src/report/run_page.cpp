@@ -1,0 +1,124 @@
+// The HTML page of one run folder: a `paretokit sweep` folder (trials.jsonl)
+// or one run of a bench (carps' trial_logs.jsonl).
+#include <algorithm>
+#include <cmath>
+
+#include "html_parts.hpp"
+#include "paretokit/core/error.hpp"
+#include "paretokit/indicators/hypervolume.hpp"
+#include "paretokit/io/atomic_file.hpp"
+#include "paretokit/io/json_matrix.hpp"
+#include "paretokit/io/jsonl.hpp"
+#include "paretokit/io/run_folder.hpp"
+#include "paretokit/pareto/nondominated_sort.hpp"
+#include "paretokit/report/charts.hpp"
+#include "paretokit/report/html_report.hpp"
+#include "paretokit/report/svg.hpp"
+
+namespace paretokit::report {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct Evaluated {
+  Matrix f;                    // successful, feasible evaluations in order
+  std::size_t infeasible = 0;  // or failed
+  std::string kind;
+};
+
+Evaluated read_sweep(const fs::path& path) {
+  const TrialRecords records = read_trials(path);
+  Evaluated evaluated{Matrix(0, records.f.cols()), 0, "sweep run (trials.jsonl)"};
+  std::vector<Index> keep;
+  for (Index i = 0; i < records.f.rows(); ++i) {
+    const bool feasible = records.g.cols() == 0 || (records.g.row(i).array() <= 0).all();
+    if (feasible && records.f.row(i).allFinite()) {
+      keep.push_back(i);
+    } else {
+      ++evaluated.infeasible;
+    }
+  }
+  evaluated.f = records.f(keep, Eigen::all);
+  return evaluated;
+}
+
+Evaluated read_carps(const fs::path& path) {
+  const auto records = read_jsonl(path).records;
+  Evaluated evaluated{Matrix(0, 0), 0, "bench run (carps trial_logs.jsonl)"};
+  std::vector<Vector> rows;
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    const auto& value = records[i].value("trial_value", nlohmann::json::object());
+    if (value.value("status", 0) != 1 || !value.contains("cost") || !value.at("cost").is_array()) {
+      ++evaluated.infeasible;
+      continue;
+    }
+    rows.push_back(vector_from_json(value.at("cost"), Location(path.string(), i + 1, "trial_value.cost")));
+    if (rows.back().size() != rows.front().size()) {
+      throw InputError("cost has a different length", Location(path.string(), i + 1, "trial_value.cost"));
+    }
+  }
+  if (rows.empty()) return evaluated;
+  evaluated.f.resize(static_cast<Index>(rows.size()), rows.front().size());
+  for (std::size_t i = 0; i < rows.size(); ++i) evaluated.f.row(static_cast<Index>(i)) = rows[i].transpose();
+  return evaluated;
+}
+
+}  // namespace
+
+std::string run_report_html(const fs::path& run_folder) {
+  Evaluated evaluated;
+  if (fs::is_regular_file(run_folder / "trials.jsonl")) {
+    evaluated = read_sweep(run_folder / "trials.jsonl");
+  } else if (fs::is_regular_file(run_folder / "trial_logs.jsonl")) {
+    evaluated = read_carps(run_folder / "trial_logs.jsonl");
+  } else {
+    throw InputError(
+        "not a run folder (no trials.jsonl or trial_logs.jsonl) nor a bench folder (no bench.json)",
+        Location(run_folder.string()));
+  }
+  nlohmann::json config = nlohmann::json::object();
+  if (fs::is_regular_file(run_folder / "config.json")) config = read_json_file(run_folder / "config.json");
+
+  const Matrix& f = evaluated.f;
+  const Index n = f.rows();
+  std::string body = "<div class=\"card\"><p>" + std::to_string(n) + " successful feasible evaluations";
+  if (evaluated.infeasible > 0) body += ", " + std::to_string(evaluated.infeasible) + " infeasible or failed";
+  body += ".</p><details><summary>config.json</summary><pre>" + escape_xml(config.dump(2)) +
+          "</pre></details></div>";
+  if (n == 0)
+    return detail::page("Run report", escape_xml(run_folder.string()), body + "<p>No evaluations.</p>");
+
+  const auto front_indices = nondominated_indices(f);
+  const Matrix front = f(front_indices, Eigen::all);
+  std::vector<FrontSeries> series = {{"all evaluations", f}, {"non-dominated", front}};
+  body += "<h2>Points</h2><div class=\"card\"><div class=\"row\">" +
+          front_plots(series, std::nullopt, "Objectives") + "</div></div>";
+
+  // Hypervolume of the non-dominated set after each of ~50 steps, against
+  // moocore's default reference point of all evaluations.
+  const Vector reference = default_reference_point(f);
+  const Index steps = std::min<Index>(50, n);
+  CurveSeries curve;
+  curve.label = "non-dominated set";
+  Matrix current(0, f.cols());
+  Index done = 0;
+  for (Index s = 1; s <= steps; ++s) {
+    const Index upto = (n * s + steps - 1) / steps;
+    Matrix merged(current.rows() + (upto - done), f.cols());
+    merged << current, f.middleRows(done, upto - done);
+    current = merged(nondominated_indices(merged), Eigen::all);
+    done = upto;
+    curve.x.push_back(static_cast<double>(upto));
+    curve.mean.push_back(hypervolume(current, reference));
+  }
+  CurveOptions options;
+  options.x_label = "evaluations";
+  options.y_label = "hypervolume";
+  options.title =
+      "Hypervolume over evaluations (reference " + escape_xml(vector_to_json(reference).dump()) + ")";
+  body += "<h2>Progress</h2><div class=\"card\">" + curve_plot({curve}, options) + "</div>";
+  return detail::page("Run report", escape_xml(evaluated.kind + ": " + run_folder.string()), body);
+}
+
+}  // namespace paretokit::report
