@@ -3,53 +3,21 @@
 #include <vector>
 
 #include "paretokit/core/error.hpp"
+#include "paretokit/pareto/reference_directions.hpp"
 
 namespace paretokit::problems::detail {
 
-namespace {
-
-// C(n, k) for small arguments, saturating at a large value to avoid overflow.
-double binomial(Index n, Index k) {
-  double result = 1;
-  for (Index i = 1; i <= k; ++i) result = result * double(n - k + i) / double(i);
-  return result;
-}
-
-void fill_lattice(Index m, Index remaining, Index depth, Index n_partitions, std::vector<Index>& current,
-                  std::vector<std::vector<Index>>& out) {
-  if (depth == m - 1) {
-    current[depth] = remaining;
-    out.push_back(current);
-    return;
-  }
-  for (Index i = 0; i <= remaining; ++i) {
-    current[depth] = i;
-    fill_lattice(m, remaining - i, depth + 1, n_partitions, current, out);
-  }
-}
-
-}  // namespace
-
-Matrix simplex_lattice(Index m, Index n_partitions) {
-  if (m < 1 || n_partitions < 0) throw InputError("simplex lattice: bad size");
-  if (m == 1) return Matrix::Ones(1, 1);
-  std::vector<std::vector<Index>> rows;
-  std::vector<Index> current(m, 0);
-  fill_lattice(m, n_partitions, 0, n_partitions, current, rows);
-  Matrix W(Index(rows.size()), m);
-  for (Index r = 0; r < W.rows(); ++r) {
-    for (Index j = 0; j < m; ++j) {
-      W(r, j) = n_partitions == 0 ? 1.0 / double(m) : double(rows[r][j]) / double(n_partitions);
-    }
-  }
-  return W;
-}
+Matrix simplex_lattice(Index m, Index n_partitions) { return das_dennis(m, n_partitions); }
 
 Matrix simplex_points(Index m, Index n) {
   if (m == 1) return Matrix::Ones(1, 1);
   Index partitions = 1;
-  while (binomial(partitions + 1 + m - 1, m - 1) <= double(n)) ++partitions;
-  return simplex_lattice(m, partitions);
+  for (;;) {
+    const Index next = das_dennis_count(m, partitions + 1);
+    if (next < 0 || next > n) break;
+    ++partitions;
+  }
+  return das_dennis(m, partitions);
 }
 
 Vector linspace(double low, double high, Index n) {

@@ -7,7 +7,8 @@
 namespace paretokit::problems::detail {
 
 // Das and Dennis (1998) lattice on the unit simplex with n_partitions
-// partitions: C(n_partitions + m - 1, m - 1) rows that sum to 1.
+// partitions: C(n_partitions + m - 1, m - 1) rows that sum to 1
+// (paretokit::das_dennis of the pareto module).
 Matrix simplex_lattice(Index m, Index n_partitions);
 
 // The lattice with the most points not above n (at least the m corners, and at
