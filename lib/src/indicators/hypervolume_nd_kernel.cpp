@@ -6,14 +6,19 @@
 // the header), Abel summation of the slices gives
 //   HV_d(S) = sum_i g_i[d-1] * exclusive_{d-1}(p_i, {p_0..p_{i-1}}),
 //   exclusive_{d-1}(p, Q) = vol(p) - HV_{d-1}(nondominated(min(Q, p))),
-// so that every recursive call loses one dimension. Changes from WFG: the
-// limited set is sorted best-first in its own last coordinate before the
-// non-dominance filter, so that the filter only checks backwards and the
-// recursive call needs no further sort; the recursion stops at 3 objectives
-// with an O(n log n)-comparison staircase sweep (the 2-D front of the 3-D
-// sweep kept in a sorted array); all buffers come from a workspace.
+// so that every recursive call loses one dimension. Changes from WFG:
+// - Q is only the projection front of the previous points (kept up to date
+//   during the sweep); a point whose projection it covers adds nothing.
+// - The limit set is filtered after a sort on (last coordinate, sum of the
+//   others), so the filter only looks backwards (branchless checks, the last
+//   dominator tried first) and the recursive call needs no further sort;
+//   large limit sets first lose the rows that a few large "pivot" rows cover.
+// - Sets of up to 6 points use inclusion-exclusion (2^n d, no recursion), and
+//   limit sets of up to 6 rows skip sort and filter altogether; the
+//   recursion stops at 3 objectives with a staircase sweep (the 2-D front of
+//   the 3-D sweep kept in a sorted array). All buffers come from a workspace.
 //
-// Complexity: worst case O(n^(d-2) n log n) like WFG, but limited sets are
+// Complexity: worst case O(n^(d-2) n log n) like WFG, but limit sets are
 // small on typical fronts, which is where WFG's speed comes from.
 #include "hypervolume_nd_kernel.hpp"
 

@@ -14,9 +14,6 @@
 
 namespace paretokit::detail {
 
-// Buffers reused by the recursion so that it never allocates: one set of
-// buffers per dimension (the recursion is depth-first, so at most one call per
-// dimension is active at a time).
 // Sort key of a row in sort_and_filter.
 struct SortItem {
   double key;   // last coordinate
@@ -24,6 +21,9 @@ struct SortItem {
   std::uint32_t index;
 };
 
+// Buffers reused by the recursion so that it never allocates: one set of
+// buffers per dimension (the recursion is depth-first, so at most one call per
+// dimension is active at a time). Memory: O(n d^2) doubles.
 class HypervolumeWorkspace {
  public:
   // Room for sets of up to `points` points in up to `dimensions` objectives.
@@ -47,7 +47,8 @@ class HypervolumeWorkspace {
 // Sorts the `count` rows of `rows` (row length `dimensions`) best first
 // (largest last coordinate, then largest sum of the others) and copies those
 // that no earlier kept row weakly dominates into `out`, in that order; returns
-// how many were kept. Duplicates keep one copy.
+// how many were kept. Duplicates keep one copy. (Rounding of the sums can let
+// a dominated row through, which costs time, never correctness.)
 std::size_t sort_and_filter(const double* rows, std::size_t count, int dimensions,
                             std::vector<SortItem>& order, double* out);
 
