@@ -19,20 +19,22 @@ using IndicatorFunction = std::function<double(const MatrixRef&, const MatrixRef
 
 int run_indicator(const std::string& name, const std::string& what, const IndicatorFunction& indicator,
                   const Arguments& args) {
-  CommandLine command_line(name, name + " --front REF_FILE [--json] FILE",
-                           what +
-                               " (minimization) of each point set of FILE against the reference set,\n"
-                               "all points of REF_FILE. Blank lines separate point sets. FILE '-' reads standard\n"
-                               "input. Prints one value per set and line, or {\"sets\": [{\"value\": v}, ...]}\n"
-                               "with --json.");
+  CommandLine command_line(
+      name, name + " --front REF_FILE [--json] FILE",
+      what +
+          " (minimization) of each point set of FILE against the reference set,\n"
+          "all points of REF_FILE. Blank lines separate point sets. FILE '-' reads standard\n"
+          "input. Prints one value per set and line, or {\"sets\": [{\"value\": v}, ...]}\n"
+          "with --json.");
   command_line.options.add_options()("front", po::value<std::string>()->required()->value_name("REF_FILE"),
-                                     "reference set (e.g. the true Pareto front)")(
-      "json", "print one JSON document");
+                                     "reference set (e.g. the true Pareto front)")("json",
+                                                                                   "print one JSON document");
   command_line.hidden.add_options()("file", po::value<std::string>(), "point file");
   command_line.positional.add("file", 1);
   po::variables_map vm;
   if (!command_line.parse(args, vm)) return 0;
-  if (!vm.count("file")) throw UsageError("missing FILE (see 'paretokit " + command_line.command + " --help')");
+  if (!vm.count("file"))
+    throw UsageError("missing FILE (see 'paretokit " + command_line.command + " --help')");
 
   const std::string front_path = vm["front"].as<std::string>();
   const std::string path = vm["file"].as<std::string>();
@@ -44,8 +46,9 @@ int run_indicator(const std::string& name, const std::string& what, const Indica
   std::string plain;
   for (const auto& set : sets) {
     if (set.points.cols() != reference.cols()) {
-      throw InputError("the points have " + std::to_string(set.points.cols()) + " objectives but the reference set " +
-                           front_path + " has " + std::to_string(reference.cols()),
+      throw InputError("the points have " + std::to_string(set.points.cols()) +
+                           " objectives but the reference set " + front_path + " has " +
+                           std::to_string(reference.cols()),
                        {path == "-" ? "<stdin>" : path, set.lines.front()});
     }
     const double value = indicator(set.points, reference);
@@ -61,38 +64,29 @@ int run_indicator(const std::string& name, const std::string& what, const Indica
   return 0;
 }
 
-const RegisterCommand igd_command{"igd", "inverted generational distance to a reference set",
-                                  [](const Arguments& args) {
-                                    return run_indicator("igd", "Inverted generational distance (IGD)",
-                                                         [](const MatrixRef& a, const MatrixRef& z) {
-                                                           return igd(a, z);
-                                                         },
-                                                         args);
-                                  }};
-const RegisterCommand igd_plus_command{"igd-plus", "IGD+ (Ishibuchi et al. 2015) to a reference set",
-                                       [](const Arguments& args) {
-                                         return run_indicator("igd-plus", "IGD+ (Ishibuchi et al. 2015)",
-                                                              [](const MatrixRef& a, const MatrixRef& z) {
-                                                                return igd_plus(a, z);
-                                                              },
-                                                              args);
-                                       }};
+const RegisterCommand igd_command{
+    "igd", "inverted generational distance to a reference set", [](const Arguments& args) {
+      return run_indicator(
+          "igd", "Inverted generational distance (IGD)",
+          [](const MatrixRef& a, const MatrixRef& z) { return igd(a, z); }, args);
+    }};
+const RegisterCommand igd_plus_command{
+    "igd-plus", "IGD+ (Ishibuchi et al. 2015) to a reference set", [](const Arguments& args) {
+      return run_indicator(
+          "igd-plus", "IGD+ (Ishibuchi et al. 2015)",
+          [](const MatrixRef& a, const MatrixRef& z) { return igd_plus(a, z); }, args);
+    }};
 const RegisterCommand gd_command{"gd", "generational distance to a reference set", [](const Arguments& args) {
-                                   return run_indicator("gd", "Generational distance (GD)",
-                                                        [](const MatrixRef& a, const MatrixRef& z) {
-                                                          return gd(a, z);
-                                                        },
-                                                        args);
+                                   return run_indicator(
+                                       "gd", "Generational distance (GD)",
+                                       [](const MatrixRef& a, const MatrixRef& z) { return gd(a, z); }, args);
                                  }};
-const RegisterCommand epsilon_command{"epsilon", "additive epsilon indicator against a reference set",
-                                      [](const Arguments& args) {
-                                        return run_indicator("epsilon",
-                                                             "Additive epsilon indicator (Zitzler et al. 2003)",
-                                                             [](const MatrixRef& a, const MatrixRef& z) {
-                                                               return additive_epsilon(a, z);
-                                                             },
-                                                             args);
-                                      }};
+const RegisterCommand epsilon_command{
+    "epsilon", "additive epsilon indicator against a reference set", [](const Arguments& args) {
+      return run_indicator(
+          "epsilon", "Additive epsilon indicator (Zitzler et al. 2003)",
+          [](const MatrixRef& a, const MatrixRef& z) { return additive_epsilon(a, z); }, args);
+    }};
 
 }  // namespace
 

@@ -27,7 +27,8 @@ int run_nondominated(const Arguments& args) {
   command_line.positional.add("file", 1);
   po::variables_map vm;
   if (!command_line.parse(args, vm)) return 0;
-  if (!vm.count("file")) throw UsageError("missing FILE (see 'paretokit " + command_line.command + " --help')");
+  if (!vm.count("file"))
+    throw UsageError("missing FILE (see 'paretokit " + command_line.command + " --help')");
 
   const auto sets = read_point_sets(vm["file"].as<std::string>());
   Index rows = 0;

@@ -49,8 +49,8 @@ std::string slurp(const fs::path& path) {
 Outcome run_cli(const std::string& arguments) {
   const fs::path out = scratch_dir() / "stdout.txt";
   const fs::path err = scratch_dir() / "stderr.txt";
-  const std::string command =
-      std::string("'") + PARETOKIT_CLI + "' " + arguments + " > '" + out.string() + "' 2> '" + err.string() + "'";
+  const std::string command = std::string("'") + PARETOKIT_CLI + "' " + arguments + " > '" + out.string() +
+                              "' 2> '" + err.string() + "'";
   const int status = std::system(command.c_str());
   Outcome outcome;
   outcome.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;

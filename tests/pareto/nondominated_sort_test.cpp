@@ -37,7 +37,8 @@ std::vector<Index> brute_force_ranks(const Matrix& F) {
 Matrix random_integer_points(Rng& rng, Index n, Index m, int levels) {
   Matrix F(n, m);
   for (Index i = 0; i < n; ++i) {
-    for (Index j = 0; j < m; ++j) F(i, j) = static_cast<double>(rng.below(static_cast<std::uint64_t>(levels)));
+    for (Index j = 0; j < m; ++j)
+      F(i, j) = static_cast<double>(rng.below(static_cast<std::uint64_t>(levels)));
   }
   return F;
 }
@@ -46,12 +47,12 @@ Matrix random_integer_points(Rng& rng, Index n, Index m, int levels) {
 
 TEST_CASE("ndsort: hand-made example with duplicates") {
   Matrix F(6, 2);
-  F << 1, 5,   //
-      2, 2,    //
-      1, 5,    // duplicate of row 0
-      3, 3,    // dominated by (2,2)
-      5, 1,    //
-      4, 4;    // dominated by (3,3)
+  F << 1, 5,  //
+      2, 2,   //
+      1, 5,   // duplicate of row 0
+      3, 3,   // dominated by (2,2)
+      5, 1,   //
+      4, 4;   // dominated by (3,3)
   CHECK(nondominated_ranks(F) == std::vector<Index>{0, 0, 0, 1, 0, 2});
   CHECK(nondominated_indices(F) == std::vector<Index>{0, 1, 2, 4});
   const auto fronts = nondominated_fronts(F);
@@ -93,7 +94,8 @@ TEST_CASE("ndsort: every sorter matches brute force on random sets with many tie
       const Matrix F = random_integer_points(rng, n, m, levels);
       const auto expected = brute_force_ranks(F);
       for (const auto sorter : kSorters) {
-        INFO("m = " << m << ", n = " << n << ", levels = " << levels << ", sorter " << static_cast<int>(sorter));
+        INFO("m = " << m << ", n = " << n << ", levels = " << levels << ", sorter "
+                    << static_cast<int>(sorter));
         REQUIRE(nondominated_ranks(F, sorter) == expected);
       }
     }

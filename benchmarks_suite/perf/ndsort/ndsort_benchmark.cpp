@@ -99,17 +99,21 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "option %s needs a value\n", flag.c_str());
       return 2;
     }
-    if (flag == "--repeats") repeats = std::max(1, std::atoi(argv[i + 1]));
-    else if (flag == "--max-n") max_n = std::atol(argv[i + 1]);
-    else if (flag == "--dims") dims = parse_list(argv[i + 1]);
-    else if (flag == "--shape") shape = argv[i + 1];
+    if (flag == "--repeats")
+      repeats = std::max(1, std::atoi(argv[i + 1]));
+    else if (flag == "--max-n")
+      max_n = std::atol(argv[i + 1]);
+    else if (flag == "--dims")
+      dims = parse_list(argv[i + 1]);
+    else if (flag == "--shape")
+      shape = argv[i + 1];
     else if (flag == "--sorter") {
       const std::string name = argv[i + 1];
-      sorter = name == "dc" ? paretokit::NondominatedSorter::divide_and_conquer
+      sorter = name == "dc"     ? paretokit::NondominatedSorter::divide_and_conquer
                : name == "tree" ? paretokit::NondominatedSorter::front_tree
                                 : paretokit::NondominatedSorter::automatic;
-    }
-    else if (flag == "--pagmo-limit") pagmo_limit = std::atof(argv[i + 1]);
+    } else if (flag == "--pagmo-limit")
+      pagmo_limit = std::atof(argv[i + 1]);
     else {
       std::fprintf(stderr, "unknown option %s\n", flag.c_str());
       return 2;
@@ -118,8 +122,8 @@ int main(int argc, char** argv) {
   // moocore, n = 1e5, all ranks (issue 2).
   const std::map<int, double> moocore_1e5{{2, 0.021}, {3, 0.284}, {5, 0.836}, {10, 2.2}};
 
-  std::printf("%3s %8s %7s | %12s %12s %9s | %12s %12s\n", "d", "n", "fronts", "paretokit", "pagmo2", "pagmo/pk",
-              "moocore*", "moocore/pk");
+  std::printf("%3s %8s %7s | %12s %12s %9s | %12s %12s\n", "d", "n", "fronts", "paretokit", "pagmo2",
+              "pagmo/pk", "moocore*", "moocore/pk");
   for (const int d : dims) {
     double previous_pagmo = -1;
     long previous_n = 0;
@@ -127,8 +131,9 @@ int main(int argc, char** argv) {
       paretokit::Rng rng(static_cast<std::uint64_t>(1000 * d) + static_cast<std::uint64_t>(n));
       paretokit::Matrix F(n, d);
       for (long i = 0; i < n; ++i) {
-        for (int j = 0; j < d; ++j) F(i, j) = shape == "uniform" ? rng.uniform() : -std::log(1 - rng.uniform());
-        if (shape == "linear") F.row(i) /= F.row(i).sum();           // uniform on the simplex: one front
+        for (int j = 0; j < d; ++j)
+          F(i, j) = shape == "uniform" ? rng.uniform() : -std::log(1 - rng.uniform());
+        if (shape == "linear") F.row(i) /= F.row(i).sum();  // uniform on the simplex: one front
         if (shape == "sphere") F.row(i) = F.row(i).cwiseSqrt() / std::sqrt(F.row(i).sum());  // DTLZ2-like
       }
       std::vector<paretokit::Index> ranks;
@@ -148,22 +153,25 @@ int main(int argc, char** argv) {
         theirs = median_seconds(std::min(repeats, n >= 10000 ? 3 : repeats),
                                 [&] { result = pagmo::fast_non_dominated_sorting(points); });
         const auto& pagmo_rank = std::get<3>(result);
-        for (long i = 0; i < n; ++i) agree = agree && static_cast<paretokit::Index>(pagmo_rank[i]) == ranks[i];
+        for (long i = 0; i < n; ++i)
+          agree = agree && static_cast<paretokit::Index>(pagmo_rank[i]) == ranks[i];
         previous_pagmo = theirs;
         previous_n = n;
       }
-      const auto moocore = n == 100000 && shape == "uniform" && moocore_1e5.count(d) ? moocore_1e5.at(d) : -1.0;
+      const auto moocore =
+          n == 100000 && shape == "uniform" && moocore_1e5.count(d) ? moocore_1e5.at(d) : -1.0;
       char pagmo_ratio[32] = "-", moocore_ratio[32] = "-";
       if (theirs > 0) std::snprintf(pagmo_ratio, sizeof pagmo_ratio, "%.1fx", theirs / ours);
       if (moocore > 0) std::snprintf(moocore_ratio, sizeof moocore_ratio, "%.1fx", moocore / ours);
       std::printf("%3d %8ld %7ld | %12s %12s %9s | %12s %12s%s\n", d, n, static_cast<long>(fronts),
-                  format_time(ours).c_str(), format_time(theirs).c_str(), pagmo_ratio, format_time(moocore).c_str(),
-                  moocore_ratio, agree ? "" : "  RANKS DIFFER FROM PAGMO");
+                  format_time(ours).c_str(), format_time(theirs).c_str(), pagmo_ratio,
+                  format_time(moocore).c_str(), moocore_ratio, agree ? "" : "  RANKS DIFFER FROM PAGMO");
       std::fflush(stdout);
     }
   }
-  std::printf("\nmedian %s of %d runs (pagmo: of up to 3 at n >= 1e4), single thread, %s points.\n"
-              "* moocore: figures measured for issue 2 (n = 1e5, same kind of machine), not rerun here.\n",
-              use_cpu_time ? "thread CPU time" : "wall time", repeats, shape.c_str());
+  std::printf(
+      "\nmedian %s of %d runs (pagmo: of up to 3 at n >= 1e4), single thread, %s points.\n"
+      "* moocore: figures measured for issue 2 (n = 1e5, same kind of machine), not rerun here.\n",
+      use_cpu_time ? "thread CPU time" : "wall time", repeats, shape.c_str());
   return 0;
 }

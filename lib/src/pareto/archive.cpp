@@ -28,7 +28,8 @@ bool NondominatedArchive::weakly_dominated(const Eigen::Ref<const RowVector>& f)
   return false;
 }
 
-void NondominatedArchive::add(const Eigen::Ref<const RowVector>& x, const Eigen::Ref<const RowVector>& f, Index id) {
+void NondominatedArchive::add(const Eigen::Ref<const RowVector>& x, const Eigen::Ref<const RowVector>& f,
+                              Index id) {
   // Evict dominated members, compacting in place (keeps the order).
   Index kept = 0;
   for (Index i = 0; i < f_.rows(); ++i) {
@@ -49,11 +50,14 @@ void NondominatedArchive::add(const Eigen::Ref<const RowVector>& x, const Eigen:
   ids_[kept] = id;
 }
 
-bool NondominatedArchive::insert_one(const Eigen::Ref<const RowVector>& x, const Eigen::Ref<const RowVector>& f) {
-  if (f.size() != n_obj_) throw InputError("archive: f has " + std::to_string(f.size()) + " values, expected " +
-                                           std::to_string(n_obj_));
+bool NondominatedArchive::insert_one(const Eigen::Ref<const RowVector>& x,
+                                     const Eigen::Ref<const RowVector>& f) {
+  if (f.size() != n_obj_)
+    throw InputError("archive: f has " + std::to_string(f.size()) + " values, expected " +
+                     std::to_string(n_obj_));
   if (x.size() != n_var_ && !(n_var_ == 0)) {
-    throw InputError("archive: x has " + std::to_string(x.size()) + " values, expected " + std::to_string(n_var_));
+    throw InputError("archive: x has " + std::to_string(x.size()) + " values, expected " +
+                     std::to_string(n_var_));
   }
   if (f.hasNaN()) throw InputError("archive: f has a NaN value");
   const Index id = offered_++;
@@ -64,7 +68,8 @@ bool NondominatedArchive::insert_one(const Eigen::Ref<const RowVector>& x, const
 
 Index NondominatedArchive::insert(const MatrixRef& X, const MatrixRef& F) {
   if (F.cols() != n_obj_) {
-    throw InputError("archive: F has " + std::to_string(F.cols()) + " columns, expected " + std::to_string(n_obj_));
+    throw InputError("archive: F has " + std::to_string(F.cols()) + " columns, expected " +
+                     std::to_string(n_obj_));
   }
   if (n_var_ > 0 && (X.cols() != n_var_ || X.rows() != F.rows())) {
     throw InputError("archive: X must be " + std::to_string(F.rows()) + " x " + std::to_string(n_var_));

@@ -19,13 +19,14 @@ namespace {
 
 void check_input(const MatrixRef& F) {
   if (F.rows() >= static_cast<Index>(std::numeric_limits<std::int32_t>::max())) {
-    throw InputError("non-dominated sorting supports fewer than 2^31 points, got " + std::to_string(F.rows()));
+    throw InputError("non-dominated sorting supports fewer than 2^31 points, got " +
+                     std::to_string(F.rows()));
   }
   for (Index i = 0; i < F.rows(); ++i) {
     for (Index j = 0; j < F.cols(); ++j) {
       if (std::isnan(F(i, j))) {
-        throw InputError("non-dominated sorting: objective " + std::to_string(j) + " of row " + std::to_string(i) +
-                         " is NaN");
+        throw InputError("non-dominated sorting: objective " + std::to_string(j) + " of row " +
+                         std::to_string(i) + " is NaN");
       }
     }
   }

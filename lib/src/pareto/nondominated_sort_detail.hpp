@@ -19,9 +19,11 @@ using PointId = std::uint32_t;
 // distinct rows contiguously into `points` (row-major) and, for every input
 // row, the position of its distinct row into unique_of. Returns the number of
 // distinct rows. O(m n log n).
-std::size_t sort_distinct(const MatrixRef& F, std::vector<double>& points, std::vector<std::int32_t>& unique_of);
+std::size_t sort_distinct(const MatrixRef& F, std::vector<double>& points,
+                          std::vector<std::int32_t>& unique_of);
 // The same for m = 2, sorting the values themselves (no indirection).
-std::size_t sort_distinct_2d(const MatrixRef& F, std::vector<double>& points, std::vector<std::int32_t>& unique_of);
+std::size_t sort_distinct_2d(const MatrixRef& F, std::vector<double>& points,
+                             std::vector<std::int32_t>& unique_of);
 
 // Two objectives, O(u log K) for K fronts: each front is a staircase whose
 // last point holds its smallest second objective; those tails increase with

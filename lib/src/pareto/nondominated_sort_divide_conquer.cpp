@@ -29,7 +29,7 @@ namespace {
 using Ids = std::vector<PointId>;
 using IdSpan = std::span<const PointId>;
 
-constexpr std::size_t kAssignBruteForce = 48;   // |S| at or below: quadratic
+constexpr std::size_t kAssignBruteForce = 48;    // |S| at or below: quadratic
 constexpr std::size_t kUpdateBruteForce = 1500;  // |L| * |H| at or below: quadratic
 
 // Prefix maximum over positions 0..i (ranks are >= 0; -1 means empty).
@@ -37,7 +37,8 @@ class MaxFenwick {
  public:
   explicit MaxFenwick(std::size_t size) : tree_(size + 1, -1) {}
   void raise(std::size_t position, std::int32_t value) {
-    for (std::size_t i = position + 1; i < tree_.size(); i += i & (~i + 1)) tree_[i] = std::max(tree_[i], value);
+    for (std::size_t i = position + 1; i < tree_.size(); i += i & (~i + 1))
+      tree_[i] = std::max(tree_[i], value);
   }
   std::int32_t prefix_max(std::size_t position) const {
     std::int32_t best = -1;

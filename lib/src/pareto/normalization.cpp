@@ -48,7 +48,8 @@ Vector nadir_point(const MatrixRef& F) {
 Matrix extreme_points(const MatrixRef& F, const VectorRef& ideal, const Matrix* previous) {
   const Index m = F.cols();
   require_size(ideal, m, "the ideal point");
-  if (previous != nullptr && previous->cols() != m) throw InputError("previous extreme points have the wrong width");
+  if (previous != nullptr && previous->cols() != m)
+    throw InputError("previous extreme points have the wrong width");
   const Index n_previous = previous == nullptr ? 0 : previous->rows();
   if (F.rows() + n_previous == 0) throw InputError("extreme points of an empty set");
   auto row_of = [&](Index i) -> RowVector {

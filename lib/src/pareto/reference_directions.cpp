@@ -19,7 +19,8 @@ namespace paretokit {
 namespace {
 
 void check_arguments(Index n_obj, Index n_partitions) {
-  if (n_obj < 1) throw InputError("reference directions need at least one objective, got " + std::to_string(n_obj));
+  if (n_obj < 1)
+    throw InputError("reference directions need at least one objective, got " + std::to_string(n_obj));
   if (n_partitions < 0) {
     throw InputError("the number of partitions must be >= 0, got " + std::to_string(n_partitions));
   }
@@ -47,7 +48,8 @@ Index das_dennis_count(Index n_obj, Index n_partitions) {
   for (Index i = 1; i < n_obj; ++i) {
     const auto g = std::gcd(result, static_cast<std::uint64_t>(i));
     const std::uint64_t reduced = result / g;
-    const std::uint64_t factor = static_cast<std::uint64_t>(n_partitions + i) / (static_cast<std::uint64_t>(i) / g);
+    const std::uint64_t factor =
+        static_cast<std::uint64_t>(n_partitions + i) / (static_cast<std::uint64_t>(i) / g);
     if (__builtin_mul_overflow(reduced, factor, &result)) return -1;
     if (result > static_cast<std::uint64_t>(std::numeric_limits<Index>::max())) return -1;
   }
@@ -87,7 +89,8 @@ Matrix two_layer_directions(Index n_obj, Index outer_partitions, Index inner_par
   const Matrix outer = das_dennis(n_obj, outer_partitions);
   const Matrix inner = das_dennis(n_obj, inner_partitions);
   if (outer.rows() + inner.rows() > kMaxReferenceDirections) {
-    throw InputError("the two-layer set is larger than the limit of " + std::to_string(kMaxReferenceDirections));
+    throw InputError("the two-layer set is larger than the limit of " +
+                     std::to_string(kMaxReferenceDirections));
   }
   Matrix directions(outer.rows() + inner.rows(), n_obj);
   directions.topRows(outer.rows()) = outer;

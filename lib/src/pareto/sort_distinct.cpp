@@ -10,7 +10,8 @@
 
 namespace paretokit::detail {
 
-std::size_t sort_distinct_2d(const MatrixRef& F, std::vector<double>& points, std::vector<std::int32_t>& unique_of) {
+std::size_t sort_distinct_2d(const MatrixRef& F, std::vector<double>& points,
+                             std::vector<std::int32_t>& unique_of) {
   struct Record {
     double f0, f1;
     PointId id;
@@ -34,7 +35,8 @@ std::size_t sort_distinct_2d(const MatrixRef& F, std::vector<double>& points, st
   return u;
 }
 
-std::size_t sort_distinct(const MatrixRef& F, std::vector<double>& points, std::vector<std::int32_t>& unique_of) {
+std::size_t sort_distinct(const MatrixRef& F, std::vector<double>& points,
+                          std::vector<std::int32_t>& unique_of) {
   const auto n = static_cast<std::size_t>(F.rows());
   const auto m = static_cast<std::size_t>(F.cols());
   std::vector<double> copy(n * m);

@@ -30,9 +30,10 @@
 
 namespace paretokit {
 
-double gd(const MatrixRef& points, const MatrixRef& reference_set);        // mean distance to the reference set
-double igd(const MatrixRef& points, const MatrixRef& reference_set);       // mean distance from the reference set
-double igd_plus(const MatrixRef& points, const MatrixRef& reference_set);  // IGD with dominance-aware distance
+double gd(const MatrixRef& points, const MatrixRef& reference_set);   // mean distance to the reference set
+double igd(const MatrixRef& points, const MatrixRef& reference_set);  // mean distance from the reference set
+double igd_plus(const MatrixRef& points,
+                const MatrixRef& reference_set);  // IGD with dominance-aware distance
 double additive_epsilon(const MatrixRef& points, const MatrixRef& reference_set);
 
 }  // namespace paretokit
