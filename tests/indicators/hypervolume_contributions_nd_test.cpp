@@ -39,8 +39,7 @@ TEST_CASE("hypervolume_contributions_nd: brute force on small random sets, d = 2
     for (int trial = 0; trial < 40; ++trial) {
       const Index n = 1 + static_cast<Index>(rng.below(10));
       const int levels = (trial % 3 == 0) ? 0 : 2 + static_cast<int>(rng.below(4));
-      Matrix points = trial % 2 ? pt::random_points(rng, n, d, levels)
-                                : pt::random_linear_front(rng, n, d);
+      Matrix points = trial % 2 ? pt::random_points(rng, n, d, levels) : pt::random_linear_front(rng, n, d);
       if (trial % 5 == 0) points.row(0) = points.row(n - 1);
       const Vector reference = Vector::Constant(d, trial % 4 == 0 ? 0.8 : 1.1);
       const Vector contributions = paretokit::hypervolume_contributions_nd(points, reference);
@@ -95,8 +94,7 @@ TEST_CASE("hypervolume_contributions_nd: equals HV(S) - HV(S without p) on large
     const Vector contributions = paretokit::hypervolume_contributions_nd(points, reference);
     const double whole = paretokit::hypervolume_nd(points, reference);
     for (Index p = 0; p < n; ++p) {
-      const double expected =
-          whole - paretokit::hypervolume_nd(without_row(points, p), reference);
+      const double expected = whole - paretokit::hypervolume_nd(without_row(points, p), reference);
       INFO("d = " << d << ", point " << p);
       CHECK(std::abs(contributions(p) - expected) <= 1e-11 * whole);
     }

@@ -89,8 +89,7 @@ TEST_CASE("hypervolume_nd: brute force on small random sets, d = 2..8") {
       const Index n = 1 + static_cast<Index>(rng.below(12));
       // Few levels: ties and duplicates; levels = 0: continuous values.
       const int levels = (trial % 3 == 0) ? 0 : 2 + static_cast<int>(rng.below(4));
-      Matrix points = trial % 2 ? pt::random_points(rng, n, d, levels)
-                                : pt::random_linear_front(rng, n, d);
+      Matrix points = trial % 2 ? pt::random_points(rng, n, d, levels) : pt::random_linear_front(rng, n, d);
       if (trial % 5 == 0) points.row(0) = points.row(n - 1);  // a duplicate
       const Vector reference = Vector::Constant(d, trial % 4 == 0 ? 0.8 : 1.1);
       INFO("d = " << d << ", n = " << n << ", trial " << trial);
@@ -110,8 +109,7 @@ TEST_CASE("hypervolume_nd: grid brute force on larger sets, d = 3..5") {
                                    : pt::random_points(rng, n, d, 6);
       const Vector reference = Vector::Constant(d, 1.1);
       INFO("d = " << d << ", trial " << trial);
-      CHECK(close(paretokit::hypervolume_nd(points, reference),
-                  pt::grid_hypervolume(points, reference)));
+      CHECK(close(paretokit::hypervolume_nd(points, reference), pt::grid_hypervolume(points, reference)));
     }
   }
 }
@@ -182,13 +180,11 @@ TEST_CASE("hypervolume_nd: one objective and bad input") {
   one << 0.5, 0.2, 1.5;
   CHECK(close(paretokit::hypervolume_nd(one, Vector::Constant(1, 1.0)), 0.8));
   const Matrix points = Matrix::Constant(2, 3, 0.5);
-  CHECK_THROWS_AS(paretokit::hypervolume_nd(points, Vector::Constant(2, 1.0)),
-                  paretokit::InputError);
+  CHECK_THROWS_AS(paretokit::hypervolume_nd(points, Vector::Constant(2, 1.0)), paretokit::InputError);
   CHECK_THROWS_AS(paretokit::hypervolume_nd(points, Vector(0)), paretokit::InputError);
   Matrix nan = points;
   nan(1, 2) = std::numeric_limits<double>::quiet_NaN();
-  CHECK_THROWS_AS(paretokit::hypervolume_nd(nan, Vector::Constant(3, 1.0)),
-                  paretokit::InputError);
+  CHECK_THROWS_AS(paretokit::hypervolume_nd(nan, Vector::Constant(3, 1.0)), paretokit::InputError);
   Vector bad_reference = Vector::Constant(3, 1.0);
   bad_reference(0) = std::numeric_limits<double>::infinity();
   CHECK_THROWS_AS(paretokit::hypervolume_nd(points, bad_reference), paretokit::InputError);

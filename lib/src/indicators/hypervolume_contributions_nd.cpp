@@ -55,16 +55,14 @@ double contribution_of(const std::vector<double>& gains, const std::vector<std::
   auto& level = scratch.workspace.level(dimensions);
   const std::size_t kept =
       detail::sort_and_filter(limited, count, dimensions, level.order, level.kept.data());
-  const double covered =
-      detail::hypervolume_sorted(level.kept.data(), kept, dimensions, scratch.workspace);
+  const double covered = detail::hypervolume_sorted(level.kept.data(), kept, dimensions, scratch.workspace);
   return std::max(volume - covered, 0.0);
 }
 
 }  // namespace
 
 Vector hypervolume_contributions_nd(const MatrixRef& points, const VectorRef& reference) {
-  const int dimensions =
-      detail::check_hypervolume_input(points, reference, "hypervolume_contributions_nd");
+  const int dimensions = detail::check_hypervolume_input(points, reference, "hypervolume_contributions_nd");
   Vector contributions = Vector::Zero(points.rows());
   std::vector<char> inside;
   const std::vector<double> gains = detail::gains_of_all(points, reference, inside);

@@ -25,8 +25,7 @@ constexpr std::size_t kParallelMinPoints = 64;
 constexpr int kParallelMinDimensions = 5;
 
 double sum_of_slices(const double* points, std::size_t count, int dimensions) {
-  const std::vector<std::uint32_t> removed_at =
-      detail::projection_front_removals(points, count, dimensions);
+  const std::vector<std::uint32_t> removed_at = detail::projection_front_removals(points, count, dimensions);
   struct Scratch {
     detail::HypervolumeWorkspace workspace;
     std::vector<std::uint32_t> members;
@@ -47,8 +46,8 @@ double sum_of_slices(const double* points, std::size_t count, int dimensions) {
       for (std::size_t j = 0; j < i; ++j)
         if (removed_at[j] >= i && removed_at[j] != j)
           scratch.members[members++] = static_cast<std::uint32_t>(j);
-      exclusive[i] = detail::exclusive_against(points, scratch.members.data(), members, i,
-                                               dimensions, scratch.workspace);
+      exclusive[i] = detail::exclusive_against(points, scratch.members.data(), members, i, dimensions,
+                                               scratch.workspace);
     }
   });
   const auto dims = static_cast<std::size_t>(dimensions);

@@ -10,8 +10,7 @@ namespace paretokit::detail {
 
 // Throws InputError for an empty reference, a reference whose size differs
 // from the number of columns, or a non-finite value; returns the dimension.
-int check_hypervolume_input(const MatrixRef& points, const VectorRef& reference,
-                            const char* function);
+int check_hypervolume_input(const MatrixRef& points, const VectorRef& reference, const char* function);
 
 // Row-major gains r - p of the points that strictly dominate r, in input order.
 std::vector<double> gains_inside_reference(const MatrixRef& points, const VectorRef& reference);

@@ -115,10 +115,9 @@ std::size_t sort_and_filter(const double* rows, std::size_t count, int dimension
     items[i] = {row[last], rest, static_cast<std::uint32_t>(i)};
   }
   if (count > kPivotFilterMin) count = drop_covered_by_pivots(rows, dimensions, items, count);
-  std::sort(items.begin(), items.begin() + static_cast<std::ptrdiff_t>(count),
-            [](const SortItem& a, const SortItem& b) {
-              return a.key != b.key ? a.key > b.key : a.rest > b.rest;
-            });
+  std::sort(
+      items.begin(), items.begin() + static_cast<std::ptrdiff_t>(count),
+      [](const SortItem& a, const SortItem& b) { return a.key != b.key ? a.key > b.key : a.rest > b.rest; });
   // Earlier kept rows are >= in the last coordinate, so only the others are
   // compared, without branches (faster than early exits, which mispredict).
   // The row that rejected the previous one is tried first: neighbours in the
@@ -176,7 +175,10 @@ double hypervolume_3d_sorted(const double* points, std::size_t count, std::vecto
     std::size_t lo = 1, hi = size - 1;
     while (lo < hi) {
       const std::size_t mid = (lo + hi) / 2;
-      if (xy[2 * mid] <= a) hi = mid; else lo = mid + 1;
+      if (xy[2 * mid] <= a)
+        hi = mid;
+      else
+        lo = mid + 1;
     }
     const std::size_t first = lo;
     double previous_y = xy[2 * (first - 1) + 1];
@@ -210,8 +212,8 @@ double hypervolume_3d_sorted(const double* points, std::size_t count, std::vecto
 // Inclusion-exclusion over the non-empty subsets, depth first so that each
 // subset's corner is one min away from its parent's: O(2^count d), cheaper
 // than a recursive call for the tiny sets that dominate in high dimensions.
-double inclusion_exclusion(const double* points, std::size_t count, int dimensions,
-                           std::size_t start, const double* corner, double* scratch) {
+double inclusion_exclusion(const double* points, std::size_t count, int dimensions, std::size_t start,
+                           const double* corner, double* scratch) {
   const auto dims = static_cast<std::size_t>(dimensions);
   double total = 0;
   for (std::size_t j = start; j < count; ++j) {

@@ -30,10 +30,10 @@ class HypervolumeWorkspace {
   void reserve(std::size_t points, int dimensions);
 
   struct Level {
-    std::vector<double> limited;         // limited points, before filtering
-    std::vector<double> kept;            // sorted, non-dominated limited set
-    std::vector<SortItem> order;         // sort keys of `limited`
-    std::vector<std::uint32_t> front;    // projection front of the caller's sweep
+    std::vector<double> limited;       // limited points, before filtering
+    std::vector<double> kept;          // sorted, non-dominated limited set
+    std::vector<SortItem> order;       // sort keys of `limited`
+    std::vector<std::uint32_t> front;  // projection front of the caller's sweep
   };
   Level& level(int dimensions) { return levels_[static_cast<std::size_t>(dimensions)]; }
   std::vector<double>& stair() { return stair_; }
@@ -67,8 +67,7 @@ double hypervolume_sorted(const double* points, std::size_t count, int dimension
 // The front before point i is then {j < i : removed_at[j] >= i, removed_at[j] != j},
 // and exclusive_against computes i's term against any such list of members, so
 // callers may spread the terms over threads, one workspace each.
-std::vector<std::uint32_t> projection_front_removals(const double* points, std::size_t count,
-                                                     int dimensions);
+std::vector<std::uint32_t> projection_front_removals(const double* points, std::size_t count, int dimensions);
 double exclusive_against(const double* points, const std::uint32_t* members, std::size_t count,
                          std::size_t index, int dimensions, HypervolumeWorkspace& workspace);
 
