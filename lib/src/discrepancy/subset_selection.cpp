@@ -253,6 +253,16 @@ SubsetResult select_subset(const MatrixRef& input, Index k, const SubsetOptions&
   const auto start = Clock::now();
   check_k(input, k);
   const Matrix points = prepared(input, options.normalize);
+  if (k == points.rows()) {  // nothing to choose: all points, D* by DEM
+    SubsetResult all;
+    all.indices.resize(static_cast<std::size_t>(k));
+    for (Index i = 0; i < k; ++i) all.indices[static_cast<std::size_t>(i)] = i;
+    all.discrepancy = all.start_discrepancy = star_discrepancy_exact(points, {.threads = options.threads}).value;
+    all.restarts_run = 1;
+    all.best_restart = 0;
+    all.seconds = std::chrono::duration<double>(Clock::now() - start).count();
+    return all;
+  }
   const PointColumns columns(points);
   const bool has_deadline = options.time_limit_seconds > 0.0;
   const auto deadline = start + std::chrono::duration_cast<Clock::duration>(

@@ -15,6 +15,10 @@
 // ties to the lower restart index, so the result depends only on the seed and
 // restart count, not on the thread count (unless the time limit cuts runs short).
 //
+// Each exact evaluation costs O(k^d) at worst (far less with the bounds), so
+// the heuristic is meant for k up to about a hundred in low dimension; k == n
+// returns all points with D* by DEM.
+//
 // select_subset_exact(): branch and bound for 2-D points, for small instances
 // (it checks how close the heuristic gets).
 #pragma once
