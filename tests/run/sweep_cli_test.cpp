@@ -1,0 +1,134 @@
+// paretokit sweep end to end: the run folder, usage errors, and a real
+// SIGKILL in the middle of a run followed by --resume, compared with an
+// uninterrupted run: same trials (none repeated or dropped), same front.
+#include <catch2/catch.hpp>
+
+#include <fcntl.h>
+#include <signal.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <thread>
+
+#include "io/temp_dir.hpp"
+#include "paretokit/io/atomic_file.hpp"
+#include "paretokit/io/jsonl.hpp"
+#include "paretokit/io/run_folder.hpp"
+
+extern char** environ;
+
+using namespace paretokit;
+
+namespace {
+
+// Starts the CLI with stdout and stderr sent to files; returns its pid.
+pid_t spawn_cli(std::vector<std::string> args, const std::filesystem::path& output) {
+  args.insert(args.begin(), PARETOKIT_CLI);
+  std::vector<char*> argv;
+  for (auto& arg : args) argv.push_back(arg.data());
+  argv.push_back(nullptr);
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 1, output.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  posix_spawn_file_actions_adddup2(&actions, 1, 2);
+  pid_t pid = 0;
+  const int error = posix_spawn(&pid, PARETOKIT_CLI, &actions, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  REQUIRE(error == 0);
+  return pid;
+}
+
+int wait_exit_code(pid_t pid) {
+  int status = 0;
+  REQUIRE(waitpid(pid, &status, 0) == pid);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+int run_cli(const std::vector<std::string>& args, const std::filesystem::path& output) {
+  return wait_exit_code(spawn_cli(args, output));
+}
+
+std::vector<std::string> sweep_args(const std::filesystem::path& out, const std::string& threads) {
+  // Long enough (about 2 s) that the kill lands in the middle.
+  return {"sweep", "--problem", "dtlz2", "--algorithm", "nsga2", "--algorithm-params", R"({"pop_size": 60})",
+          "--generations", "600", "--seed", "9", "--threads", threads, "--checkpoint-every", "7",
+          "--out", out.string()};
+}
+
+}  // namespace
+
+TEST_CASE("sweep: killed with SIGKILL mid-run and resumed equals an uninterrupted run") {
+  test::TempDir dir("sweep");
+  REQUIRE(run_cli(sweep_args(dir / "whole", "1"), dir / "whole.log") == 0);
+
+  const auto killed = dir / "killed";
+  const pid_t pid = spawn_cli(sweep_args(killed, "2"), dir / "killed.log");
+  // Wait until a good part of the run (but not all of it) is logged, then kill.
+  const std::uint64_t kill_after = 150 * 60;
+  while (count_jsonl_lines(killed / "trials.jsonl") < kill_after) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  REQUIRE(kill(pid, SIGKILL) == 0);
+  int status = 0;
+  REQUIRE(waitpid(pid, &status, 0) == pid);
+  REQUIRE(WIFSIGNALED(status));  // it really died mid-run
+  const auto logged = count_jsonl_lines(killed / "trials.jsonl");
+  INFO("trials logged at the kill: " << logged);
+  CHECK(logged < 600 * 60);
+  CHECK_FALSE(std::filesystem::exists(killed / "summary.json"));
+
+  REQUIRE(run_cli({"sweep", "--resume", killed.string(), "--threads", "1"}, dir / "resume.log") == 0);
+  INFO(read_text_file(dir / "resume.log"));
+  const auto whole_trials = read_trials((dir / "whole") / "trials.jsonl");
+  const auto resumed_trials = read_trials(killed / "trials.jsonl");
+  REQUIRE(resumed_trials.trial.size() == 600 * 60);
+  for (std::size_t i = 0; i < resumed_trials.trial.size(); ++i) {
+    if (resumed_trials.trial[i] != static_cast<std::int64_t>(i)) FAIL("trial " << i << " repeated or dropped");
+  }
+  CHECK(read_text_file(killed / "trials.jsonl") == read_text_file(dir / "whole" / "trials.jsonl"));
+  CHECK(read_text_file(killed / "front.txt") == read_text_file(dir / "whole" / "front.txt"));
+  const auto a = read_json_file(killed / "summary.json"), b = read_json_file(dir / "whole" / "summary.json");
+  CHECK(a["evaluations"] == b["evaluations"]);
+  CHECK(a["hypervolume"] == b["hypervolume"]);
+  CHECK(a["igd"] == b["igd"]);
+}
+
+TEST_CASE("sweep: run folder contents, --json, and usage errors") {
+  test::TempDir dir("sweep");
+  const auto out = dir / "run";
+  REQUIRE(run_cli({"sweep", "--problem", "zdt1", "--algorithm", "nsga2", "--algorithm-params", R"({"pop_size":20})",
+                   "--evaluations", "200", "--out", out.string(), "--json"},
+                  dir / "json.log") == 0);
+  const auto summary = read_json_file(dir / "json.log");  // stdout is exactly summary.json
+  CHECK(summary == read_json_file(out / "summary.json"));
+  CHECK(summary["evaluations"] == 200);
+  CHECK(summary["generations"] == 10);
+  CHECK(summary["hypervolume"]["reference"] == nlohmann::json::parse("[1.1, 1.1]"));
+  CHECK(summary["igd"]["value"].get<double>() > 0);
+  const auto config = read_json_file(out / "config.json");
+  CHECK(config["problem"] == "zdt1");
+  CHECK(config["termination"]["evaluations"] == 200);
+  for (const char* file : {"trials.jsonl", "front.txt", "front.json", "checkpoint.json"}) {
+    CHECK(std::filesystem::exists(out / file));
+  }
+  CHECK(count_jsonl_lines(out / "trials.jsonl") == 200);
+
+  auto error_of = [&](std::vector<std::string> args) {
+    const int code = run_cli(args, dir / "error.log");
+    INFO(read_text_file(dir / "error.log"));
+    CHECK(read_text_file(dir / "error.log").rfind("paretokit: error: ", 0) == 0);
+    return code;
+  };
+  CHECK(error_of({"sweep", "--problem", "zdt1", "--algorithm", "nsga2", "--out", out.string()}) == 2);  // taken
+  CHECK(error_of({"sweep", "--problem", "nope", "--algorithm", "nsga2", "--out", (dir / "x").string()}) == 2);
+  CHECK(error_of({"sweep", "--problem", "zdt1", "--algorithm", "nope", "--out", (dir / "x").string()}) == 2);
+  CHECK(error_of({"sweep", "--problem", "zdt1", "--algorithm", "nsga2", "--algorithm-params", "{bad",
+                  "--out", (dir / "x").string()}) == 2);
+  CHECK(error_of({"sweep", "--problem", "zdt1", "--algorithm", "nsga2", "--generations", "-3"}) == 2);
+  CHECK(error_of({"sweep", "--algorithm", "nsga2"}) == 2);
+  CHECK(error_of({"sweep", "--resume", (dir / "missing").string()}) == 2);
+  CHECK(error_of({"sweep", "--resume", out.string(), "--seed", "4"}) == 2);
+  CHECK(run_cli({"sweep", "--help"}, dir / "help.log") == 0);
+}
