@@ -50,7 +50,8 @@ TEST_CASE("neighbors: nearest directions, the direction itself first; tree = bru
   const auto tree_hoods = nearest_neighbors(big, 10);
   for (Index i = 0; i < big.rows(); i += 97) {
     std::vector<double> d(static_cast<std::size_t>(big.rows()));
-    for (Index j = 0; j < big.rows(); ++j) d[static_cast<std::size_t>(j)] = (big.row(j) - big.row(i)).squaredNorm();
+    for (Index j = 0; j < big.rows(); ++j)
+      d[static_cast<std::size_t>(j)] = (big.row(j) - big.row(i)).squaredNorm();
     std::sort(d.begin(), d.end());
     const auto& hood = tree_hoods[static_cast<std::size_t>(i)];
     CHECK(hood.front() == i);

@@ -84,13 +84,15 @@ TEST_CASE("checkpoint: a state for another algorithm or problem shape is rejecte
 
 TEST_CASE("checkpoint: the same seed gives the same result with 1 and 2 threads") {
   auto problem = make_problem("dtlz2", {{"n_obj", 4}});
-  for (const auto& c : std::vector<Case>{{"nsga3", {{"n_partitions", 6}}},
-                                         {"moead", {{"n_partitions", 6}, {"mode", "tensor"}}},
-                                         {"hype", {{"pop_size", 30}, {"exact_max_objectives", 3}, {"n_samples", 3000}}}}) {
+  for (const auto& c :
+       std::vector<Case>{{"nsga3", {{"n_partitions", 6}}},
+                         {"moead", {{"n_partitions", 6}, {"mode", "tensor"}}},
+                         {"hype", {{"pop_size", 30}, {"exact_max_objectives", 3}, {"n_samples", 3000}}}}) {
     INFO(c.algorithm);
     Matrix result[2];
     for (int threads = 1; threads <= 2; ++threads) {
-      tbb::global_control limit(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
+      tbb::global_control limit(tbb::global_control::max_allowed_parallelism,
+                                static_cast<std::size_t>(threads));
       auto a = make_algorithm(c.algorithm, c.params);
       a->setup(*problem, 5);
       drive(*a, *problem, 6);

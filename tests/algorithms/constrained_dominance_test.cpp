@@ -18,7 +18,7 @@ TEST_CASE("constrained domination: feasible first, then by violation, then Paret
   RowVector good(2), bad(2);
   good << 0, 0;
   bad << 5, 5;
-  CHECK(constrained_dominates(bad, 0.0, good, 0.1));    // feasible beats infeasible whatever F
+  CHECK(constrained_dominates(bad, 0.0, good, 0.1));  // feasible beats infeasible whatever F
   CHECK(!constrained_dominates(good, 0.1, bad, 0.0));
   CHECK(constrained_dominates(bad, 0.1, good, 0.2));    // smaller violation wins
   CHECK(constrained_dominates(good, 0.0, bad, 0.0));    // both feasible: Pareto

@@ -28,12 +28,16 @@ class MixedProblem : public Problem {
     for (Index i = 0; i < X.rows(); ++i) {
       space().validate_row(X.row(i));
       F(i, 0) = X(i, 0) + X(i, 1) / 10.0;
-      F(i, 1) = (1.0 - X(i, 0)) + (10.0 - X(i, 1)) / 10.0 + std::abs(X(i, 2) - 4.0) + (X(i, 3) != 1.0 ? 1.0 : 0.0);
+      F(i, 1) =
+          (1.0 - X(i, 0)) + (10.0 - X(i, 1)) / 10.0 + std::abs(X(i, 2) - 4.0) + (X(i, 3) != 1.0 ? 1.0 : 0.0);
     }
   }
   static SearchSpace space() {
     SearchSpace s;
-    s.add_real("r", 0.0, 1.0).add_integer("n", 0, 10).add_ordinal("b", {2, 4, 8}).add_categorical("c", {"a", "b", "c"});
+    s.add_real("r", 0.0, 1.0)
+        .add_integer("n", 0, 10)
+        .add_ordinal("b", {2, 4, 8})
+        .add_categorical("c", {"a", "b", "c"});
     return s;
   }
 };

@@ -13,8 +13,10 @@ bool stratified(const Matrix& U) {
   const Index n = U.rows();
   for (Index j = 0; j < U.cols(); ++j) {
     std::set<Index> strata;
-    for (Index i = 0; i < n; ++i) strata.insert(static_cast<Index>(std::floor(U(i, j) * static_cast<double>(n))));
-    if (static_cast<Index>(strata.size()) != n || *strata.begin() != 0 || *strata.rbegin() != n - 1) return false;
+    for (Index i = 0; i < n; ++i)
+      strata.insert(static_cast<Index>(std::floor(U(i, j) * static_cast<double>(n))));
+    if (static_cast<Index>(strata.size()) != n || *strata.begin() != 0 || *strata.rbegin() != n - 1)
+      return false;
   }
   return true;
 }
@@ -48,7 +50,7 @@ TEST_CASE("sampling: Latin hypercube has one point per stratum in every column")
 TEST_CASE("sampling: Sobol' points form nets (plain and scrambled) and are deterministic") {
   Rng rng(3);
   const Matrix plain = sample_sobol(64, Vector::Zero(4), Vector::Ones(4), rng);
-  CHECK(plain.row(0).isZero());          // the sequence starts at the origin
+  CHECK(plain.row(0).isZero());  // the sequence starts at the origin
   CHECK(plain(1, 0) == 0.5);
   CHECK(stratified(plain));
   const Matrix again = sample_sobol(64, Vector::Zero(4), Vector::Ones(4), rng);

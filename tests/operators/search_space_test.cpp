@@ -43,7 +43,8 @@ TEST_CASE("search space: every point of the unit cube decodes to a valid value; 
   const Matrix X = space.decode(Z);
   for (Index i = 0; i < X.rows(); ++i) space.validate_row(X.row(i));
   // Integers 1..8 each take an eighth of [0, 1].
-  for (int v = 1; v <= 8; ++v) CHECK((X.col(2).array() == v).cast<double>().mean() == Approx(0.125).margin(0.03));
+  for (int v = 1; v <= 8; ++v)
+    CHECK((X.col(2).array() == v).cast<double>().mean() == Approx(0.125).margin(0.03));
   // Log scale: half of the draws fall below the geometric mean sqrt(1e-5).
   CHECK((X.col(1).array() < std::sqrt(1e-5)).cast<double>().mean() == Approx(0.5).margin(0.04));
   // Canonical encodings are fixed points.
@@ -69,16 +70,19 @@ TEST_CASE("search space: JSON round trip, defaults, row_to_json") {
 
 TEST_CASE("search space: bad definitions name the field") {
   using json = nlohmann::json;
-  CHECK_THROWS_WITH(SearchSpace::from_json(json{{"variables", {{{"name", "a"}, {"type", "real"}, {"lower", 1}}}}}),
-                    Catch::Contains("variables[0].upper"));
-  CHECK_THROWS_WITH(SearchSpace::from_json(json{{"variables", {{{"type", "complex"}}}}}), Catch::Contains("categorical"));
   CHECK_THROWS_WITH(
-      SearchSpace::from_json(json{{"variables", {{{"type", "real"}, {"lower", 0}, {"upper", 1}, {"log", true}}}}}),
-      Catch::Contains("lower"));
+      SearchSpace::from_json(json{{"variables", {{{"name", "a"}, {"type", "real"}, {"lower", 1}}}}}),
+      Catch::Contains("variables[0].upper"));
+  CHECK_THROWS_WITH(SearchSpace::from_json(json{{"variables", {{{"type", "complex"}}}}}),
+                    Catch::Contains("categorical"));
+  CHECK_THROWS_WITH(SearchSpace::from_json(
+                        json{{"variables", {{{"type", "real"}, {"lower", 0}, {"upper", 1}, {"log", true}}}}}),
+                    Catch::Contains("lower"));
   CHECK_THROWS_WITH(SearchSpace::from_json(json{{"variables", {{{"type", "ordinal"}, {"values", {4, 2}}}}}}),
                     Catch::Contains("increasing"));
   CHECK_THROWS_AS(SearchSpace().add_integer("n", 0.5, 3), InputError);
   CHECK_THROWS_AS(SearchSpace().add_real("a", 0, 1).add_real("a", 0, 1), InputError);
-  CHECK_THROWS_WITH(SearchSpace().add_categorical("c", {"a", "b"}, nlohmann::json("z")), Catch::Contains("default"));
+  CHECK_THROWS_WITH(SearchSpace().add_categorical("c", {"a", "b"}, nlohmann::json("z")),
+                    Catch::Contains("default"));
   CHECK_THROWS_AS(mixed().encode(Matrix::Zero(1, 4)), InputError);
 }

@@ -37,7 +37,8 @@ TEST_CASE("sbx: away from the bounds, children are symmetric and contract half o
   const Matrix c = sbx(a, b, lo, hi, SbxOptions{15.0, 1.0, 1.0, 0.5}, rng);
   const Vector sum = c.topRows(n).col(0) + c.bottomRows(n).col(0);
   CHECK((sum.array() - 1.0).abs().maxCoeff() < 1e-9);
-  const double inside = ((c.topRows(n).col(0).array() > 0.4) && (c.topRows(n).col(0).array() < 0.6)).cast<double>().mean();
+  const double inside =
+      ((c.topRows(n).col(0).array() > 0.4) && (c.topRows(n).col(0).array() < 0.6)).cast<double>().mean();
   CHECK(inside == Approx(0.5).margin(0.02));
   // Larger eta keeps children closer: P(|beta - 1| < 0.1) grows.
   const Matrix wide = sbx(a, b, lo, hi, SbxOptions{1.0, 1.0, 1.0, 0.5}, rng);
@@ -60,7 +61,8 @@ TEST_CASE("polynomial mutation: in bounds, rate prob_var, centred perturbations"
   polynomial_mutation(edge, Vector::Zero(1), Vector::Ones(1), PolynomialMutationOptions{5.0, 1.0, 1.0}, rng);
   CHECK((edge.array() <= 1.0).all());
   CHECK((edge.array() != 0.999).all());
-  CHECK_THROWS_WITH(polynomial_mutation(edge, Vector::Zero(1), Vector::Ones(1), PolynomialMutationOptions{5.0, 1.0, 2.0}, rng),
+  CHECK_THROWS_WITH(polynomial_mutation(edge, Vector::Zero(1), Vector::Ones(1),
+                                        PolynomialMutationOptions{5.0, 1.0, 2.0}, rng),
                     Catch::Contains("prob_m"));
 }
 
@@ -73,7 +75,8 @@ TEST_CASE("de/rand/1/bin: bounds, CR = 0 changes exactly one variable") {
   const Matrix full = de_rand_1_bin(pop, pop, Vector::Zero(d), Vector::Ones(d), {0.9, 1.0}, rng);
   CHECK((full.array() >= 0.0).all());
   CHECK((full.array() <= 1.0).all());
-  CHECK_THROWS_AS(de_rand_1_bin(pop.topRows(2), pop.topRows(2), Vector::Zero(d), Vector::Ones(d), {}, rng), InputError);
+  CHECK_THROWS_AS(de_rand_1_bin(pop.topRows(2), pop.topRows(2), Vector::Zero(d), Vector::Ones(d), {}, rng),
+                  InputError);
 }
 
 TEST_CASE("integer and categorical mutation keep valid values") {
@@ -112,6 +115,7 @@ TEST_CASE("tournament: permutations give everyone the same number of tournaments
   std::vector<int> count(20, 0);
   for (Index i = 0; i < c.size(); ++i) ++count[static_cast<std::size_t>(c.data()[i])];
   for (int k : count) CHECK(k == 5);
-  const auto winners = binary_tournament(100, 10, [](Index a, Index b, Rng&) { return std::min(a, b); }, rng);
+  const auto winners = binary_tournament(
+      100, 10, [](Index a, Index b, Rng&) { return std::min(a, b); }, rng);
   CHECK(std::count(winners.begin(), winners.end(), 9) == 0);  // the worst never wins
 }

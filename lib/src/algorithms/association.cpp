@@ -14,7 +14,8 @@
 namespace paretokit {
 
 Association associate_brute_force(const MatrixRef& N, const MatrixRef& W) {
-  if (N.cols() != W.cols()) throw InputError("points and directions differ in dimension", Location::of_field("directions"));
+  if (N.cols() != W.cols())
+    throw InputError("points and directions differ in dimension", Location::of_field("directions"));
   if (W.rows() == 0) throw InputError("no reference directions", Location::of_field("directions"));
   const Index n = N.rows();
   const Matrix U = W.rowwise().normalized();
@@ -69,11 +70,14 @@ Association kd_tree_kernel(const MatrixRef& N, const Matrix& U, const detail::Kd
 }
 
 void check(const MatrixRef& N, const MatrixRef& W) {
-  if (N.cols() != W.cols()) throw InputError("points and directions differ in dimension", Location::of_field("directions"));
+  if (N.cols() != W.cols())
+    throw InputError("points and directions differ in dimension", Location::of_field("directions"));
   if (W.rows() == 0) throw InputError("no reference directions", Location::of_field("directions"));
 }
 
-bool tree_pays(Index n, Index h, Index m) { return static_cast<double>(n) * static_cast<double>(h) > 4e7 && m <= 8; }
+bool tree_pays(Index n, Index h, Index m) {
+  return static_cast<double>(n) * static_cast<double>(h) > 4e7 && m <= 8;
+}
 
 }  // namespace
 

@@ -33,7 +33,8 @@ std::vector<std::vector<Index>> constrained_fronts(const MatrixRef& F, const Vec
   Index taken = 0;
   if (!feasible.empty()) {
     Matrix feasible_f(static_cast<Index>(feasible.size()), F.cols());
-    for (std::size_t k = 0; k < feasible.size(); ++k) feasible_f.row(static_cast<Index>(k)) = F.row(feasible[k]);
+    for (std::size_t k = 0; k < feasible.size(); ++k)
+      feasible_f.row(static_cast<Index>(k)) = F.row(feasible[k]);
     auto local = nondominated_fronts(feasible_f, max_points);
     for (auto& front : local) {
       for (auto& i : front) i = feasible[static_cast<std::size_t>(i)];

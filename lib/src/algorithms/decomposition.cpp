@@ -19,7 +19,8 @@ const char* to_string(Decomposition decomposition) {
 namespace {
 void check(const MatrixRef& F, const MatrixRef& W, const VectorRef& ideal) {
   if (F.rows() != W.rows() || F.cols() != W.cols() || ideal.size() != F.cols())
-    throw InputError("objectives, weights and ideal point do not fit together", Location::of_field("weights"));
+    throw InputError("objectives, weights and ideal point do not fit together",
+                     Location::of_field("weights"));
 }
 }  // namespace
 

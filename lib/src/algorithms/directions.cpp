@@ -24,24 +24,32 @@ Matrix choose_directions(Index n_obj, const std::vector<Index>& n_partitions, In
   if (n_obj == 1) return Matrix::Ones(1, 1);
   if (pop_size > 0) {
     if (das_dennis_count(n_obj, 1) > pop_size)
-      throw InputError("pop_size " + std::to_string(pop_size) + " is smaller than the " + std::to_string(n_obj) +
-                           " directions of the coarsest Das-Dennis set",
+      throw InputError("pop_size " + std::to_string(pop_size) + " is smaller than the " +
+                           std::to_string(n_obj) + " directions of the coarsest Das-Dennis set",
                        Location::of_field("pop_size"));
     Index p = 1;
     while (das_dennis_count(n_obj, p + 1) <= pop_size) ++p;
     return das_dennis(n_obj, p);
   }
   switch (n_obj) {
-    case 2: return das_dennis(2, 99);
-    case 3: return das_dennis(3, 12);
-    case 4: return das_dennis(4, 8);
-    case 5: return das_dennis(5, 6);
-    case 6: return das_dennis(6, 4);
-    case 7: return das_dennis(7, 3);
+    case 2:
+      return das_dennis(2, 99);
+    case 3:
+      return das_dennis(3, 12);
+    case 4:
+      return das_dennis(4, 8);
+    case 5:
+      return das_dennis(5, 6);
+    case 6:
+      return das_dennis(6, 4);
+    case 7:
+      return das_dennis(7, 3);
     case 8:
     case 9:
-    case 10: return two_layer_directions(n_obj, 3, 2);
-    default: return two_layer_directions(n_obj, 2, 1);
+    case 10:
+      return two_layer_directions(n_obj, 3, 2);
+    default:
+      return two_layer_directions(n_obj, 2, 1);
   }
 }
 

@@ -24,8 +24,8 @@ HypE::HypE(Options options) : options_(std::move(options)) {
 
 HypE::Options HypE::options_from_json(const nlohmann::json& json) {
   const detail::Params params(json, "hype",
-                              detail::with_variation({"pop_size", "n_samples", "exact_max_objectives", "exact_max_points", "one_shot",
-                                                      "reference_offset"}));
+                              detail::with_variation({"pop_size", "n_samples", "exact_max_objectives",
+                                                      "exact_max_points", "one_shot", "reference_offset"}));
   Options o;
   o.pop_size = params.integer("pop_size", o.pop_size, 2);
   o.n_samples = params.integer("n_samples", o.n_samples, 1);
@@ -68,7 +68,8 @@ Matrix HypE::make_offspring() {
 }
 
 void HypE::survive(const Matrix& Xo, const Matrix& Fo, const Matrix& Go) {
-  Matrix X(X_.rows() + Xo.rows(), n_var_), F(F_.rows() + Fo.rows(), n_obj_), G(G_.rows() + Go.rows(), n_constr_);
+  Matrix X(X_.rows() + Xo.rows(), n_var_), F(F_.rows() + Fo.rows(), n_obj_),
+      G(G_.rows() + Go.rows(), n_constr_);
   X << X_, Xo;
   F << F_, Fo;
   if (n_constr_ > 0) G << G_, Go;
@@ -87,7 +88,8 @@ void HypE::survive(const Matrix& Xo, const Matrix& Fo, const Matrix& Go) {
       std::stable_sort(order.begin(), order.end(), [&](Index a, Index b) { return fit[a] < fit[b]; });
       const Index n_remove = options_.one_shot ? k : 1;
       std::vector<char> remove(kept.size(), 0);
-      for (Index r = 0; r < n_remove; ++r) remove[static_cast<std::size_t>(order[static_cast<std::size_t>(r)])] = 1;
+      for (Index r = 0; r < n_remove; ++r)
+        remove[static_cast<std::size_t>(order[static_cast<std::size_t>(r)])] = 1;
       std::vector<Index> next;
       for (std::size_t i = 0; i < kept.size(); ++i)
         if (!remove[i]) next.push_back(kept[i]);

@@ -37,7 +37,9 @@ struct Slicer {
   Vector alpha;  // alpha[i] / i, i = 1..n
   Vector fitness;
 
-  bool before(Index a, Index b, Index dim) const { return F(a, dim) < F(b, dim) || (F(a, dim) == F(b, dim) && a < b); }
+  bool before(Index a, Index b, Index dim) const {
+    return F(a, dim) < F(b, dim) || (F(a, dim) == F(b, dim) && a < b);
+  }
 
   // The last two dimensions: `by_y` (sorted by objective 1) dominates the
   // current region in every dimension above 1. Sweeping the y-slabs keeps
@@ -50,7 +52,9 @@ struct Slicer {
     by_x.reserve(by_y.size());
     for (Index i = 0; i < q; ++i) {
       const Index p = by_y[static_cast<std::size_t>(i)];
-      by_x.insert(std::upper_bound(by_x.begin(), by_x.end(), p, [&](Index a, Index b) { return before(a, b, 0); }), p);
+      by_x.insert(
+          std::upper_bound(by_x.begin(), by_x.end(), p, [&](Index a, Index b) { return before(a, b, 0); }),
+          p);
       const double y_upper = i + 1 < q ? F(by_y[static_cast<std::size_t>(i + 1)], 1) : reference[1];
       const double height = y_upper - F(p, 1);
       if (!(height > 0.0)) continue;
@@ -96,7 +100,9 @@ struct Slicer {
       const double width = upper - F(p, dim);
       if (dim == 2) {
         // Keep the prefix sorted by objective 1 for plane().
-        prefix.insert(std::upper_bound(prefix.begin(), prefix.end(), p, [&](Index a, Index b) { return before(a, b, 1); }), p);
+        prefix.insert(std::upper_bound(prefix.begin(), prefix.end(), p,
+                                       [&](Index a, Index b) { return before(a, b, 1); }),
+                      p);
         if (width > 0.0) plane(prefix, volume * width);
       } else {
         prefix.push_back(p);

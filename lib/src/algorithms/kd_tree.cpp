@@ -43,7 +43,8 @@ Index KdTree::build(Index begin, Index end) {
   if (!(widest > 0.0)) return id;  // all equal: stay a leaf
   const Index mid = begin + (end - begin) / 2;
   auto first = order_.begin() + static_cast<std::ptrdiff_t>(begin);
-  std::nth_element(first, order_.begin() + static_cast<std::ptrdiff_t>(mid), order_.begin() + static_cast<std::ptrdiff_t>(end),
+  std::nth_element(first, order_.begin() + static_cast<std::ptrdiff_t>(mid),
+                   order_.begin() + static_cast<std::ptrdiff_t>(end),
                    [&](Index a, Index b) { return points_(a, dim) < points_(b, dim); });
   const double split = points_(order_[static_cast<std::size_t>(mid)], dim);
   const Index left = build(begin, mid);

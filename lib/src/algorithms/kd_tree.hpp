@@ -24,8 +24,8 @@ class KdTree {
 
  private:
   struct Node {
-    Index begin, end;   // range in order_
-    Index split_dim;    // -1 for a leaf
+    Index begin, end;  // range in order_
+    Index split_dim;   // -1 for a leaf
     double split;
     Index left, right;  // children (nodes_ indices)
   };

@@ -16,7 +16,8 @@ namespace paretokit {
 
 MOEAD::MOEAD(Options options) : options_(std::move(options)) {
   if (options_.pop_size < 0) throw InputError("pop_size must be >= 0", Location::of_field("pop_size"));
-  if (options_.n_neighbors < 2) throw InputError("n_neighbors must be >= 2", Location::of_field("n_neighbors"));
+  if (options_.n_neighbors < 2)
+    throw InputError("n_neighbors must be >= 2", Location::of_field("n_neighbors"));
   if (!(options_.prob_neighbor_mating >= 0.0 && options_.prob_neighbor_mating <= 1.0))
     throw InputError("must be a probability in [0, 1]", Location::of_field("prob_neighbor_mating"));
   if (options_.n_replace < 0) throw InputError("n_replace must be >= 0", Location::of_field("n_replace"));
@@ -27,27 +28,32 @@ MOEAD::MOEAD(Options options) : options_(std::move(options)) {
 }
 
 MOEAD::Options MOEAD::options_from_json(const nlohmann::json& json) {
-  const detail::Params params(json, "moead",
-                              detail::with_variation({"pop_size", "n_partitions", "n_neighbors", "prob_neighbor_mating",
-                                                      "n_replace", "decomposition", "theta", "mode", "batch_size"}));
+  const detail::Params params(
+      json, "moead",
+      detail::with_variation({"pop_size", "n_partitions", "n_neighbors", "prob_neighbor_mating", "n_replace",
+                              "decomposition", "theta", "mode", "batch_size"}));
   Options o;
   o.pop_size = params.integer("pop_size", o.pop_size, 0);
   if (params.has("n_partitions")) {
     const auto& v = params.raw("n_partitions");
-    if (v.is_number_integer()) o.n_partitions = {v.get<Index>()};
+    if (v.is_number_integer())
+      o.n_partitions = {v.get<Index>()};
     else if (v.is_array() && (v.size() == 1 || v.size() == 2) &&
              std::all_of(v.begin(), v.end(), [](const nlohmann::json& x) { return x.is_number_integer(); }))
       o.n_partitions = v.get<std::vector<Index>>();
-    else params.fail("n_partitions", "must be an integer or [outer, inner], got " + v.dump());
+    else
+      params.fail("n_partitions", "must be an integer or [outer, inner], got " + v.dump());
   }
   o.n_neighbors = params.integer("n_neighbors", o.n_neighbors, 2);
   o.prob_neighbor_mating = params.number("prob_neighbor_mating", o.prob_neighbor_mating, 0.0, 1.0);
   o.n_replace = params.integer("n_replace", o.n_replace, 0);
   o.batch_size = params.integer("batch_size", o.batch_size, 0);
   if (params.has("decomposition"))
-    o.decomposition = decomposition_from_string(params.choice("decomposition", "pbi", {"tchebycheff", "pbi"}));
+    o.decomposition =
+        decomposition_from_string(params.choice("decomposition", "pbi", {"tchebycheff", "pbi"}));
   o.theta = params.number("theta", o.theta, 0.0, 1e6);
-  o.mode = params.choice("mode", "classic", {"classic", "tensor"}) == "tensor" ? MoeadMode::tensor : MoeadMode::classic;
+  o.mode = params.choice("mode", "classic", {"classic", "tensor"}) == "tensor" ? MoeadMode::tensor
+                                                                               : MoeadMode::classic;
   o.variation = detail::read_variation(params, o.variation);
   return o;
 }
@@ -69,8 +75,10 @@ nlohmann::json MOEAD::options() const {
 
 void MOEAD::on_setup() {
   directions_ = choose_directions(n_obj_, options_.n_partitions, options_.pop_size);
-  if (directions_.rows() < 2) throw InputError("MOEA/D needs at least 2 directions", Location::of_field("n_partitions"));
-  decomposition_ = options_.decomposition.value_or(n_obj_ >= 3 ? Decomposition::pbi : Decomposition::tchebycheff);
+  if (directions_.rows() < 2)
+    throw InputError("MOEA/D needs at least 2 directions", Location::of_field("n_partitions"));
+  decomposition_ =
+      options_.decomposition.value_or(n_obj_ >= 3 ? Decomposition::pbi : Decomposition::tchebycheff);
   neighbors_ = nearest_neighbors(directions_, std::min<Index>(options_.n_neighbors, directions_.rows()));
   ideal_ = Vector::Constant(n_obj_, std::numeric_limits<double>::infinity());
   order_.clear();
@@ -84,7 +92,8 @@ void MOEAD::update_ideal(const Matrix& F, const Vector& cv) {
   // From feasible rows; from all rows while none has been feasible yet.
   const bool have_feasible = (cv.array() <= 0.0).any();
   for (Index i = 0; i < F.rows(); ++i)
-    if (cv[i] <= 0.0 || (!have_feasible && !ideal_.allFinite())) ideal_ = ideal_.cwiseMin(F.row(i).transpose());
+    if (cv[i] <= 0.0 || (!have_feasible && !ideal_.allFinite()))
+      ideal_ = ideal_.cwiseMin(F.row(i).transpose());
 }
 
 Matrix MOEAD::make_offspring() {
@@ -141,11 +150,14 @@ bool MOEAD::improves(double g_off, double cv_off, double g_j, double cv_j) const
 
 void MOEAD::survive(const Matrix& X, const Matrix& F, const Matrix& G) {
   if (X.rows() != static_cast<Index>(order_.size()))
-    throw InputError("MOEA/D tell() needs the " + std::to_string(order_.size()) + " offspring of the last ask()",
-                     Location::of_field("X"));
+    throw InputError(
+        "MOEA/D tell() needs the " + std::to_string(order_.size()) + " offspring of the last ask()",
+        Location::of_field("X"));
   const Vector cv = constraint_violation(G);
-  if (options_.mode == MoeadMode::classic) survive_classic(X, F, G, cv);
-  else survive_tensor(X, F, G, cv);
+  if (options_.mode == MoeadMode::classic)
+    survive_classic(X, F, G, cv);
+  else
+    survive_tensor(X, F, G, cv);
 }
 
 void MOEAD::survive_classic(const Matrix& X, const Matrix& F, const Matrix& G, const Vector& cv) {
@@ -160,7 +172,8 @@ void MOEAD::survive_classic(const Matrix& X, const Matrix& F, const Matrix& G, c
       Wn.row(k) = directions_.row(hood[static_cast<std::size_t>(k)]);
     }
     const Vector g_incumbent = decompose(decomposition_, Fn, Wn, ideal_, options_.theta);
-    const Vector g_offspring = decompose(decomposition_, F.row(r).replicate(t, 1), Wn, ideal_, options_.theta);
+    const Vector g_offspring =
+        decompose(decomposition_, F.row(r).replicate(t, 1), Wn, ideal_, options_.theta);
     Index replaced = 0;
     for (Index k = 0; k < t && replaced < cap; ++k) {
       const Index j = hood[static_cast<std::size_t>(k)];

@@ -14,7 +14,9 @@ namespace paretokit {
 
 std::vector<std::vector<Index>> nearest_neighbors(const MatrixRef& points, Index k) {
   const Index n = points.rows();
-  if (k < 1 || k > n) throw InputError("neighbourhood size must lie in [1, number of points]", Location::of_field("n_neighbors"));
+  if (k < 1 || k > n)
+    throw InputError("neighbourhood size must lie in [1, number of points]",
+                     Location::of_field("n_neighbors"));
   std::vector<std::vector<Index>> result(static_cast<std::size_t>(n));
   if (static_cast<double>(n) * static_cast<double>(n) > 4e7 && points.cols() <= 8) {
     // Many points in few dimensions: exact queries on a k-d tree.
@@ -25,8 +27,10 @@ std::vector<std::vector<Index>> nearest_neighbors(const MatrixRef& points, Index
         for (const auto& hit : tree.nearest(points.row(i).data(), k)) row.push_back(hit.second);
         // The row itself first, even when an equal row has a lower index.
         const auto self = std::find(row.begin(), row.end(), i);
-        if (self != row.end()) std::rotate(row.begin(), self, self + 1);
-        else row.insert(row.begin(), i), row.pop_back();
+        if (self != row.end())
+          std::rotate(row.begin(), self, self + 1);
+        else
+          row.insert(row.begin(), i), row.pop_back();
       }
     });
     return result;

@@ -10,7 +10,8 @@ std::vector<Index> niching(const std::vector<Index>& niche, const std::vector<do
                            std::vector<Index>& niche_count, Index n_remaining, Rng& rng) {
   const auto H = static_cast<Index>(niche_count.size());
   std::vector<std::vector<Index>> members(static_cast<std::size_t>(H));
-  for (std::size_t k = 0; k < niche.size(); ++k) members[static_cast<std::size_t>(niche[k])].push_back(static_cast<Index>(k));
+  for (std::size_t k = 0; k < niche.size(); ++k)
+    members[static_cast<std::size_t>(niche[k])].push_back(static_cast<Index>(k));
   std::vector<Index> active;
   for (Index j = 0; j < H; ++j)
     if (!members[static_cast<std::size_t>(j)].empty()) active.push_back(j);
@@ -35,7 +36,8 @@ std::vector<Index> niching(const std::vector<Index>& niche, const std::vector<do
         std::shuffle(pool.begin(), pool.end(), rng);
         pick = 0;
         for (std::size_t k = 1; k < pool.size(); ++k)
-          if (distance[static_cast<std::size_t>(pool[k])] < distance[static_cast<std::size_t>(pool[pick])]) pick = k;
+          if (distance[static_cast<std::size_t>(pool[k])] < distance[static_cast<std::size_t>(pool[pick])])
+            pick = k;
       } else {
         pick = static_cast<std::size_t>(rng.below(pool.size()));
       }

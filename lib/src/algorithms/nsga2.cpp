@@ -4,19 +4,20 @@
 #include <algorithm>
 #include <numeric>
 
+#include "params.hpp"
 #include "paretokit/algorithms/constrained_dominance.hpp"
 #include "paretokit/core/error.hpp"
 #include "paretokit/operators/selection.hpp"
 #include "paretokit/pareto/crowding_distance.hpp"
 #include "paretokit/pareto/dominance.hpp"
-#include "params.hpp"
 #include "state_json.hpp"
 
 namespace paretokit {
 
 NSGA2::NSGA2(Options options) : options_(std::move(options)) {
   if (options_.pop_size < 2) throw InputError("pop_size must be >= 2", Location::of_field("pop_size"));
-  if (options_.n_offsprings < 0) throw InputError("n_offsprings must be >= 0", Location::of_field("n_offsprings"));
+  if (options_.n_offsprings < 0)
+    throw InputError("n_offsprings must be >= 0", Location::of_field("n_offsprings"));
   validate(options_.variation.crossover);
   validate(options_.variation.mutation);
 }
@@ -62,7 +63,8 @@ Matrix NSGA2::make_offspring() {
 }
 
 void NSGA2::survive(const Matrix& Xo, const Matrix& Fo, const Matrix& Go) {
-  Matrix X(X_.rows() + Xo.rows(), n_var_), F(F_.rows() + Fo.rows(), n_obj_), G(G_.rows() + Go.rows(), n_constr_);
+  Matrix X(X_.rows() + Xo.rows(), n_var_), F(F_.rows() + Fo.rows(), n_obj_),
+      G(G_.rows() + Go.rows(), n_constr_);
   X << X_, Xo;
   F << F_, Fo;
   if (n_constr_ > 0) G << G_, Go;

@@ -80,7 +80,8 @@ Matrix NSGA3::make_offspring() {
 }
 
 void NSGA3::survive(const Matrix& Xo, const Matrix& Fo, const Matrix& Go) {
-  Matrix X(X_.rows() + Xo.rows(), n_var_), F(F_.rows() + Fo.rows(), n_obj_), G(G_.rows() + Go.rows(), n_constr_);
+  Matrix X(X_.rows() + Xo.rows(), n_var_), F(F_.rows() + Fo.rows(), n_obj_),
+      G(G_.rows() + Go.rows(), n_constr_);
   X << X_, Xo;
   F << F_, Fo;
   if (n_constr_ > 0) G << G_, Go;
@@ -109,8 +110,9 @@ void NSGA3::select(const Matrix& X, const Matrix& F, const Matrix& G, const Vect
     if (!feasible.empty()) update_normalization(F, feasible, constrained_fronts(F, cv, 1).front());
     std::stable_sort(infeasible.begin(), infeasible.end(), [&](Index a, Index b) { return cv[a] < cv[b]; });
     std::vector<Index> survivors = feasible;
-    survivors.insert(survivors.end(), infeasible.begin(),
-                     infeasible.begin() + static_cast<std::ptrdiff_t>(n_survive - static_cast<Index>(feasible.size())));
+    survivors.insert(
+        survivors.end(), infeasible.begin(),
+        infeasible.begin() + static_cast<std::ptrdiff_t>(n_survive - static_cast<Index>(feasible.size())));
     keep_rows(X, F, G, cv, survivors);
     return;
   }
@@ -136,7 +138,8 @@ void NSGA3::select(const Matrix& X, const Matrix& F, const Matrix& G, const Vect
   const Association assoc = index_->associate(N);
 
   std::vector<Index> niche_count(static_cast<std::size_t>(directions_.rows()), 0);
-  for (Index k = 0; k < n_before; ++k) ++niche_count[static_cast<std::size_t>(assoc.niche[static_cast<std::size_t>(k)])];
+  for (Index k = 0; k < n_before; ++k)
+    ++niche_count[static_cast<std::size_t>(assoc.niche[static_cast<std::size_t>(k)])];
   std::vector<Index> last_niche(static_cast<std::size_t>(n_last));
   std::vector<double> last_distance(static_cast<std::size_t>(n_last));
   for (Index k = 0; k < n_last; ++k) {
@@ -144,7 +147,8 @@ void NSGA3::select(const Matrix& X, const Matrix& F, const Matrix& G, const Vect
     last_distance[static_cast<std::size_t>(k)] = assoc.distance[n_before + k];
   }
   const auto chosen = detail::niching(last_niche, last_distance, niche_count, n_survive - n_before, rng_);
-  std::vector<Index> survivors(considered.begin(), considered.begin() + static_cast<std::ptrdiff_t>(n_before));
+  std::vector<Index> survivors(considered.begin(),
+                               considered.begin() + static_cast<std::ptrdiff_t>(n_before));
   for (Index k : chosen) survivors.push_back(considered[static_cast<std::size_t>(n_before + k)]);
   keep_rows(X, F, G, cv, survivors);
 }
@@ -163,7 +167,8 @@ void NSGA3::load_extra(const nlohmann::json& state) {
   extreme_ = detail::matrix_from_json(detail::member(state, "extreme_points"), "extreme_points");
   if (ideal_.size() != n_obj_ || worst_.size() != n_obj_ || nadir_.size() != n_obj_ ||
       (extreme_.rows() != 0 && (extreme_.rows() != n_obj_ || extreme_.cols() != n_obj_)))
-    throw InputError("normalization state does not match the number of objectives", Location::of_field("ideal"));
+    throw InputError("normalization state does not match the number of objectives",
+                     Location::of_field("ideal"));
   if (extreme_.rows() == 0) extreme_.resize(0, n_obj_);
 }
 

@@ -17,11 +17,13 @@ std::string join(const std::vector<std::string>& names) {
 Params::Params(const nlohmann::json& json, std::string algorithm, const std::vector<std::string>& valid)
     : json_(json.is_null() ? nlohmann::json::object() : json), algorithm_(std::move(algorithm)) {
   if (!json_.is_object())
-    throw InputError("parameters of '" + algorithm_ + "' must be a JSON object", Location::of_field("algorithm-params"));
+    throw InputError("parameters of '" + algorithm_ + "' must be a JSON object",
+                     Location::of_field("algorithm-params"));
   for (const auto& item : json_.items())
     if (std::find(valid.begin(), valid.end(), item.key()) == valid.end())
-      throw InputError("unknown parameter '" + item.key() + "' of " + algorithm_ + " (valid: " + join(valid) + ")",
-                       Location::of_field(item.key()));
+      throw InputError(
+          "unknown parameter '" + item.key() + "' of " + algorithm_ + " (valid: " + join(valid) + ")",
+          Location::of_field(item.key()));
 }
 
 void Params::fail(const std::string& key, const std::string& reason) const {
@@ -34,7 +36,8 @@ double Params::number(const std::string& key, double fallback, double low, doubl
   if (!v.is_number()) fail(key, "must be a number");
   const double x = v.get<double>();
   if (!std::isfinite(x) || x < low || x > high)
-    fail(key, "must lie in [" + nlohmann::json(low).dump() + ", " + nlohmann::json(high).dump() + "], got " + v.dump());
+    fail(key, "must lie in [" + nlohmann::json(low).dump() + ", " + nlohmann::json(high).dump() + "], got " +
+                  v.dump());
   return x;
 }
 
@@ -68,8 +71,8 @@ std::string Params::choice(const std::string& key, const std::string& fallback,
 namespace paretokit::detail {
 
 const std::vector<std::string>& variation_keys() {
-  static const std::vector<std::string> keys{"eta_c", "prob_c", "prob_var", "eta_m", "prob_m",
-                                             "eliminate_duplicates", "sampling"};
+  static const std::vector<std::string> keys{
+      "eta_c", "prob_c", "prob_var", "eta_m", "prob_m", "eliminate_duplicates", "sampling"};
   return keys;
 }
 
@@ -85,7 +88,8 @@ VariationOptions read_variation(const Params& params, VariationOptions v) {
   v.mutation.eta = params.number("eta_m", v.mutation.eta, 0.0, 1e6);
   v.mutation.prob_var = params.number("prob_m", v.mutation.prob_var, 0.0, 1.0);
   v.eliminate_duplicates = params.boolean("eliminate_duplicates", v.eliminate_duplicates);
-  v.sampling = sampling_from_string(params.choice("sampling", to_string(v.sampling), {"uniform", "lhs", "sobol"}));
+  v.sampling =
+      sampling_from_string(params.choice("sampling", to_string(v.sampling), {"uniform", "lhs", "sobol"}));
   return v;
 }
 

@@ -17,14 +17,18 @@ Sampling sampling_from_string(const std::string& name) {
   if (name == "uniform" || name == "random") return Sampling::uniform;
   if (name == "lhs" || name == "latin_hypercube") return Sampling::latin_hypercube;
   if (name == "sobol") return Sampling::sobol;
-  throw InputError("unknown sampling '" + name + "' (valid: uniform, lhs, sobol)", Location::of_field("sampling"));
+  throw InputError("unknown sampling '" + name + "' (valid: uniform, lhs, sobol)",
+                   Location::of_field("sampling"));
 }
 
 const char* to_string(Sampling sampling) {
   switch (sampling) {
-    case Sampling::uniform: return "uniform";
-    case Sampling::latin_hypercube: return "lhs";
-    case Sampling::sobol: return "sobol";
+    case Sampling::uniform:
+      return "uniform";
+    case Sampling::latin_hypercube:
+      return "lhs";
+    case Sampling::sobol:
+      return "sobol";
   }
   return "?";
 }
@@ -37,7 +41,8 @@ void PopulationAlgorithm::setup(const Problem& problem, std::uint64_t seed) {
   n_obj_ = problem.n_obj();
   n_constr_ = problem.n_constr();
   if (n_var_ <= 0 || n_obj_ <= 0)
-    throw InputError("the problem needs at least one variable and one objective", Location::of_field("problem"));
+    throw InputError("the problem needs at least one variable and one objective",
+                     Location::of_field("problem"));
   encoded_ = space_.has_value() && !space_->is_plain_real();
   if (space_ && space_->size() != n_var_)
     throw InputError("the search space has " + std::to_string(space_->size()) + " variables, the problem " +
@@ -51,7 +56,8 @@ void PopulationAlgorithm::setup(const Problem& problem, std::uint64_t seed) {
     upper_ = problem.upper_bounds();
     if (lower_.size() != n_var_ || upper_.size() != n_var_ || !lower_.allFinite() || !upper_.allFinite() ||
         (lower_.array() > upper_.array()).any())
-      throw InputError("the problem's bounds must be finite with lower <= upper", Location::of_field("bounds"));
+      throw InputError("the problem's bounds must be finite with lower <= upper",
+                       Location::of_field("bounds"));
   }
   X_.resize(0, n_var_);
   F_.resize(0, n_obj_);
@@ -74,8 +80,12 @@ Matrix PopulationAlgorithm::ask() {
   if (generation_ == 0) {
     const Index n = initial_size();
     switch (sampling()) {
-      case Sampling::uniform: Z = sample_uniform(n, lower_, upper_, rng_); break;
-      case Sampling::latin_hypercube: Z = sample_latin_hypercube(n, lower_, upper_, rng_); break;
+      case Sampling::uniform:
+        Z = sample_uniform(n, lower_, upper_, rng_);
+        break;
+      case Sampling::latin_hypercube:
+        Z = sample_latin_hypercube(n, lower_, upper_, rng_);
+        break;
       case Sampling::sobol: {
         // The shift comes from the seed, not rng_, so that later batches
         // (random search) continue the same scrambled sequence.
@@ -97,8 +107,9 @@ void PopulationAlgorithm::tell(const MatrixRef& X, const Evaluation& evaluation)
   const Matrix& F = evaluation.objectives;
   Matrix G = evaluation.constraints;
   if (X.cols() != n_var_ || F.rows() != n || F.cols() != n_obj_)
-    throw InputError("tell(): expected " + std::to_string(n) + " x " + std::to_string(n_obj_) + " objectives for " +
-                         std::to_string(n) + " x " + std::to_string(n_var_) + " decision vectors",
+    throw InputError("tell(): expected " + std::to_string(n) + " x " + std::to_string(n_obj_) +
+                         " objectives for " + std::to_string(n) + " x " + std::to_string(n_var_) +
+                         " decision vectors",
                      Location::of_field("objectives"));
   if (G.rows() == n && G.cols() == 0 && n_constr_ > 0) G = Matrix::Zero(n, n_constr_);
   if (G.rows() != n || G.cols() != n_constr_)
@@ -149,7 +160,8 @@ Matrix PopulationAlgorithm::mate(Index n, const std::function<std::vector<Index>
     const Index take = std::min<Index>(static_cast<Index>(keep.size()), remaining);
     Matrix grown(offspring.rows() + take, n_var_);
     grown.topRows(offspring.rows()) = offspring;
-    for (Index k = 0; k < take; ++k) grown.row(offspring.rows() + k) = children.row(keep[static_cast<std::size_t>(k)]);
+    for (Index k = 0; k < take; ++k)
+      grown.row(offspring.rows() + k) = children.row(keep[static_cast<std::size_t>(k)]);
     offspring = std::move(grown);
     if (fallback.rows() == 0) fallback = children;
   }
@@ -212,8 +224,8 @@ void PopulationAlgorithm::load_state(const nlohmann::json& state) {
   X_ = detail::matrix_from_json(member(state, "X"), "X");
   F_ = detail::matrix_from_json(member(state, "F"), "F");
   G_ = detail::matrix_from_json(member(state, "G"), "G");
-  if (X_.rows() != F_.rows() || X_.rows() != G_.rows() || (X_.rows() > 0 && (X_.cols() != n_var_ ||
-      F_.cols() != n_obj_ || G_.cols() != n_constr_)))
+  if (X_.rows() != F_.rows() || X_.rows() != G_.rows() ||
+      (X_.rows() > 0 && (X_.cols() != n_var_ || F_.cols() != n_obj_ || G_.cols() != n_constr_)))
     throw InputError("population matrices of the state do not fit together", Location::of_field("X"));
   if (X_.rows() == 0) {
     X_.resize(0, n_var_);

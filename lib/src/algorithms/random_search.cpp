@@ -1,10 +1,10 @@
 // Random search; see algorithms/random_search.hpp.
 #include "paretokit/algorithms/random_search.hpp"
 
+#include "params.hpp"
 #include "paretokit/algorithms/constrained_dominance.hpp"
 #include "paretokit/core/error.hpp"
 #include "paretokit/operators/sampling.hpp"
-#include "params.hpp"
 
 namespace paretokit {
 
@@ -16,7 +16,8 @@ RandomSearch::Options RandomSearch::options_from_json(const nlohmann::json& json
   const detail::Params params(json, "random", {"pop_size", "sampling"});
   Options o;
   o.pop_size = params.integer("pop_size", o.pop_size, 1);
-  o.sampling = sampling_from_string(params.choice("sampling", to_string(o.sampling), {"uniform", "lhs", "sobol"}));
+  o.sampling =
+      sampling_from_string(params.choice("sampling", to_string(o.sampling), {"uniform", "lhs", "sobol"}));
   return o;
 }
 
@@ -33,12 +34,17 @@ Matrix RandomSearch::make_offspring() {
   const Index n = options_.pop_size;
   Matrix Z;
   switch (options_.sampling) {
-    case Sampling::uniform: Z = sample_uniform(n, lower_, upper_, rng_); break;
-    case Sampling::latin_hypercube: Z = sample_latin_hypercube(n, lower_, upper_, rng_); break;
+    case Sampling::uniform:
+      Z = sample_uniform(n, lower_, upper_, rng_);
+      break;
+    case Sampling::latin_hypercube:
+      Z = sample_latin_hypercube(n, lower_, upper_, rng_);
+      break;
     case Sampling::sobol: {
       // Continue the sequence where the earlier batches stopped.
       Rng shift = Rng::stream(seed_, sobol_stream);
-      Z = sample_sobol(n, lower_, upper_, shift, SobolOptions{static_cast<std::uint64_t>(1 + evaluations_), true});
+      Z = sample_sobol(n, lower_, upper_, shift,
+                       SobolOptions{static_cast<std::uint64_t>(1 + evaluations_), true});
       break;
     }
   }
@@ -46,7 +52,8 @@ Matrix RandomSearch::make_offspring() {
 }
 
 void RandomSearch::survive(const Matrix& Xo, const Matrix& Fo, const Matrix& Go) {
-  Matrix X(X_.rows() + Xo.rows(), n_var_), F(F_.rows() + Fo.rows(), n_obj_), G(G_.rows() + Go.rows(), n_constr_);
+  Matrix X(X_.rows() + Xo.rows(), n_var_), F(F_.rows() + Fo.rows(), n_obj_),
+      G(G_.rows() + Go.rows(), n_constr_);
   X << X_, Xo;
   F << F_, Fo;
   if (n_constr_ > 0) G << G_, Go;

@@ -3,14 +3,14 @@
 
 #include <functional>
 
-#include "paretokit/algorithms/nsga2.hpp"
+#include "params.hpp"
 #include "paretokit/algorithms/hype.hpp"
 #include "paretokit/algorithms/moead.hpp"
+#include "paretokit/algorithms/nsga2.hpp"
 #include "paretokit/algorithms/nsga3.hpp"
 #include "paretokit/algorithms/random_search.hpp"
 #include "paretokit/algorithms/smsemoa.hpp"
 #include "paretokit/core/error.hpp"
-#include "params.hpp"
 
 namespace paretokit {
 
@@ -35,7 +35,8 @@ std::vector<AlgorithmParameter> variation_parameters(double eta_c, double prob_c
   };
 }
 
-std::vector<AlgorithmParameter> join(std::vector<AlgorithmParameter> a, const std::vector<AlgorithmParameter>& b) {
+std::vector<AlgorithmParameter> join(std::vector<AlgorithmParameter> a,
+                                     const std::vector<AlgorithmParameter>& b) {
   a.insert(a.end(), b.begin(), b.end());
   return a;
 }
@@ -43,56 +44,64 @@ std::vector<AlgorithmParameter> join(std::vector<AlgorithmParameter> a, const st
 const std::vector<Entry>& entries() {
   static const std::vector<Entry> table = [] {
     std::vector<Entry> t;
-    t.push_back({{"nsga2", "NSGA-II (Deb et al. 2002)",
-                  "rank and crowding distance survival, binary tournaments, SBX + polynomial mutation",
-                  join({{"pop_size", 100, "population size"},
-                        {"n_offsprings", 0, "offspring per generation (0: pop_size)"}},
-                       variation_parameters(15.0, 0.9))},
-                 [](const nlohmann::json& p) { return std::make_unique<NSGA2>(NSGA2::options_from_json(p)); }});
-    t.push_back({{"nsga3", "NSGA-III (Deb and Jain 2014)",
-                  "reference-direction niching with hyperplane normalization; random mating, SBX + PM",
-                  join({{"pop_size", 0, "population size (0: number of directions rounded up to a multiple of 4)"},
-                        {"n_partitions", nullptr,
-                         "Das-Dennis partitions p, or [outer, inner] for two layers (default: largest set "
-                         "that fits pop_size, else the paper's set for n_obj)"}},
-                       variation_parameters(30.0, 1.0))},
-                 [](const nlohmann::json& p) { return std::make_unique<NSGA3>(NSGA3::options_from_json(p)); }});
-    t.push_back({{"moead", "MOEA/D (Zhang and Li 2007)",
-                  "decomposition into scalar subproblems with neighbourhood mating and replacement",
-                  join({{"pop_size", 0, "number of subproblems (0: number of directions)"},
-                        {"n_partitions", nullptr, "Das-Dennis partitions p, or [outer, inner] (default as nsga3)"},
-                        {"n_neighbors", 20, "neighbourhood size T"},
-                        {"prob_neighbor_mating", 0.9, "probability delta of mating inside the neighbourhood"},
-                        {"n_replace", 0, "at most this many replacements per offspring, n_r (0: no cap)"},
-                        {"decomposition", nullptr, "tchebycheff or pbi (default: pbi for n_obj >= 3)"},
-                        {"theta", 5.0, "PBI penalty"},
-                        {"mode", "classic", "classic (sequential updates) or tensor (one matrix step per batch)"},
-                        {"batch_size", 0, "classic mode: offspring per ask (0: one generation; 1: fully sequential)"}},
-                       variation_parameters(20.0, 1.0))},
-                 [](const nlohmann::json& p) { return std::make_unique<MOEAD>(MOEAD::options_from_json(p)); }});
-    t.push_back({{"hype", "HypE (Bader and Zitzler 2011)",
-                  "hypervolume-based fitness (exact up to 3 objectives, Monte Carlo above) for mating and selection",
-                  join({{"pop_size", 100, "population size"},
-                        {"n_samples", 10000, "Monte Carlo samples per fitness computation"},
-                        {"exact_max_objectives", 3, "exact fitness up to this many objectives"},
-                        {"exact_max_points", 300, "exact fitness up to this many points (Monte Carlo above)"},
-                        {"one_shot", false, "remove the k least fit at once instead of one at a time"},
-                        {"reference_offset", 0.1, "reference point = worst + offset * range"}},
-                       variation_parameters(15.0, 0.9))},
-                 [](const nlohmann::json& p) { return std::make_unique<HypE>(HypE::options_from_json(p)); }});
-    t.push_back({{"smsemoa", "SMS-EMOA (Beume et al. 2007)",
-                  "steady-state selection by least exclusive hypervolume contribution in the last front",
-                  join({{"pop_size", 100, "population size"},
-                        {"n_offsprings", 1, "offspring per generation (steady state: 1)"},
-                        {"reference_offset", 1.0, "reference point = worst of the last front + offset * range"}},
-                       variation_parameters(15.0, 0.9))},
-                 [](const nlohmann::json& p) { return std::make_unique<SMSEMOA>(SMSEMOA::options_from_json(p)); }});
-    t.push_back({{"random", "Random search",
-                  "uniform batches over the box; the population is the non-dominated set of all evaluated points",
-                  {{"pop_size", 100, "points per batch"}, {"sampling", "uniform", "uniform, lhs or sobol"}}},
-                 [](const nlohmann::json& p) {
-                   return std::make_unique<RandomSearch>(RandomSearch::options_from_json(p));
-                 }});
+    t.push_back(
+        {{"nsga2", "NSGA-II (Deb et al. 2002)",
+          "rank and crowding distance survival, binary tournaments, SBX + polynomial mutation",
+          join({{"pop_size", 100, "population size"},
+                {"n_offsprings", 0, "offspring per generation (0: pop_size)"}},
+               variation_parameters(15.0, 0.9))},
+         [](const nlohmann::json& p) { return std::make_unique<NSGA2>(NSGA2::options_from_json(p)); }});
+    t.push_back(
+        {{"nsga3", "NSGA-III (Deb and Jain 2014)",
+          "reference-direction niching with hyperplane normalization; random mating, SBX + PM",
+          join({{"pop_size", 0, "population size (0: number of directions rounded up to a multiple of 4)"},
+                {"n_partitions", nullptr,
+                 "Das-Dennis partitions p, or [outer, inner] for two layers (default: largest set "
+                 "that fits pop_size, else the paper's set for n_obj)"}},
+               variation_parameters(30.0, 1.0))},
+         [](const nlohmann::json& p) { return std::make_unique<NSGA3>(NSGA3::options_from_json(p)); }});
+    t.push_back(
+        {{"moead", "MOEA/D (Zhang and Li 2007)",
+          "decomposition into scalar subproblems with neighbourhood mating and replacement",
+          join(
+              {{"pop_size", 0, "number of subproblems (0: number of directions)"},
+               {"n_partitions", nullptr, "Das-Dennis partitions p, or [outer, inner] (default as nsga3)"},
+               {"n_neighbors", 20, "neighbourhood size T"},
+               {"prob_neighbor_mating", 0.9, "probability delta of mating inside the neighbourhood"},
+               {"n_replace", 0, "at most this many replacements per offspring, n_r (0: no cap)"},
+               {"decomposition", nullptr, "tchebycheff or pbi (default: pbi for n_obj >= 3)"},
+               {"theta", 5.0, "PBI penalty"},
+               {"mode", "classic", "classic (sequential updates) or tensor (one matrix step per batch)"},
+               {"batch_size", 0, "classic mode: offspring per ask (0: one generation; 1: fully sequential)"}},
+              variation_parameters(20.0, 1.0))},
+         [](const nlohmann::json& p) { return std::make_unique<MOEAD>(MOEAD::options_from_json(p)); }});
+    t.push_back(
+        {{"hype", "HypE (Bader and Zitzler 2011)",
+          "hypervolume-based fitness (exact up to 3 objectives, Monte Carlo above) for mating and selection",
+          join({{"pop_size", 100, "population size"},
+                {"n_samples", 10000, "Monte Carlo samples per fitness computation"},
+                {"exact_max_objectives", 3, "exact fitness up to this many objectives"},
+                {"exact_max_points", 300, "exact fitness up to this many points (Monte Carlo above)"},
+                {"one_shot", false, "remove the k least fit at once instead of one at a time"},
+                {"reference_offset", 0.1, "reference point = worst + offset * range"}},
+               variation_parameters(15.0, 0.9))},
+         [](const nlohmann::json& p) { return std::make_unique<HypE>(HypE::options_from_json(p)); }});
+    t.push_back(
+        {{"smsemoa", "SMS-EMOA (Beume et al. 2007)",
+          "steady-state selection by least exclusive hypervolume contribution in the last front",
+          join({{"pop_size", 100, "population size"},
+                {"n_offsprings", 1, "offspring per generation (steady state: 1)"},
+                {"reference_offset", 1.0, "reference point = worst of the last front + offset * range"}},
+               variation_parameters(15.0, 0.9))},
+         [](const nlohmann::json& p) { return std::make_unique<SMSEMOA>(SMSEMOA::options_from_json(p)); }});
+    t.push_back(
+        {{"random",
+          "Random search",
+          "uniform batches over the box; the population is the non-dominated set of all evaluated points",
+          {{"pop_size", 100, "points per batch"}, {"sampling", "uniform", "uniform, lhs or sobol"}}},
+         [](const nlohmann::json& p) {
+           return std::make_unique<RandomSearch>(RandomSearch::options_from_json(p));
+         }});
     return t;
   }();
   return table;

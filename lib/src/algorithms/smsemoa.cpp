@@ -15,7 +15,8 @@ namespace paretokit {
 
 SMSEMOA::SMSEMOA(Options options) : options_(std::move(options)) {
   if (options_.pop_size < 2) throw InputError("pop_size must be >= 2", Location::of_field("pop_size"));
-  if (options_.n_offsprings < 1) throw InputError("n_offsprings must be >= 1", Location::of_field("n_offsprings"));
+  if (options_.n_offsprings < 1)
+    throw InputError("n_offsprings must be >= 1", Location::of_field("n_offsprings"));
   if (!(options_.reference_offset > 0.0))
     throw InputError("reference_offset must be > 0", Location::of_field("reference_offset"));
   validate(options_.variation.crossover);
@@ -51,12 +52,13 @@ Matrix SMSEMOA::make_offspring() {
     return rng.bernoulli(0.5) ? a : b;
   };
   auto select_parents = [&](Index k) { return binary_tournament(k, X_.rows(), winner, rng_); };
-  return mate(options_.n_offsprings, select_parents, options_.variation.crossover, options_.variation.mutation,
-              options_.variation.eliminate_duplicates);
+  return mate(options_.n_offsprings, select_parents, options_.variation.crossover,
+              options_.variation.mutation, options_.variation.eliminate_duplicates);
 }
 
 void SMSEMOA::survive(const Matrix& Xo, const Matrix& Fo, const Matrix& Go) {
-  Matrix X(X_.rows() + Xo.rows(), n_var_), F(F_.rows() + Fo.rows(), n_obj_), G(G_.rows() + Go.rows(), n_constr_);
+  Matrix X(X_.rows() + Xo.rows(), n_var_), F(F_.rows() + Fo.rows(), n_obj_),
+      G(G_.rows() + Go.rows(), n_constr_);
   X << X_, Xo;
   F << F_, Fo;
   if (n_constr_ > 0) G << G_, Go;
@@ -67,7 +69,8 @@ void SMSEMOA::survive(const Matrix& Xo, const Matrix& Fo, const Matrix& Go) {
     while (static_cast<Index>(kept.size()) > n_keep) {
       Matrix Ff(static_cast<Index>(kept.size()), n_obj_);
       for (std::size_t i = 0; i < kept.size(); ++i) Ff.row(static_cast<Index>(i)) = F.row(kept[i]);
-      const Vector contribution = hypervolume_contributions(Ff, detail::offset_reference(Ff, options_.reference_offset));
+      const Vector contribution =
+          hypervolume_contributions(Ff, detail::offset_reference(Ff, options_.reference_offset));
       Index worst = 0;
       for (Index i = 1; i < contribution.size(); ++i)
         if (contribution[i] < contribution[worst]) worst = i;

@@ -61,7 +61,8 @@ Matrix matrix_from_json(const nlohmann::json& json, const std::string& field) {
   for (Index i = 0; i < rows; ++i) {
     const auto& row = data[static_cast<std::size_t>(i)];
     if (!row.is_array() || static_cast<Index>(row.size()) != cols)
-      throw InputError("matrix row " + std::to_string(i) + " has the wrong length", Location::of_field(field));
+      throw InputError("matrix row " + std::to_string(i) + " has the wrong length",
+                       Location::of_field(field));
     for (Index j = 0; j < cols; ++j) M(i, j) = number_from(row[static_cast<std::size_t>(j)], field);
   }
   return M;

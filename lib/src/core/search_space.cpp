@@ -16,14 +16,20 @@ Location field(Index j, const std::string& name) {
 }
 
 // Index of the equal-width slice of [0, 1] that z falls in, among k.
+// "x<j>", the name of an unnamed variable. (Built with append: g++ 12 warns
+// falsely (-Wrestrict) about default_name(j).)
+std::string default_name(Index j) {
+  std::string name = std::to_string(j);
+  name.insert(name.begin(), 'x');
+  return name;
+}
+
 Index slice_of(double z, Index k) {
   const double scaled = std::floor(z * static_cast<double>(k));
   return static_cast<Index>(std::clamp(scaled, 0.0, static_cast<double>(k - 1)));
 }
 
-double slice_centre(Index i, Index k) {
-  return (static_cast<double>(i) + 0.5) / static_cast<double>(k);
-}
+double slice_centre(Index i, Index k) { return (static_cast<double>(i) + 0.5) / static_cast<double>(k); }
 
 // Position of the value closest to v in a sorted list.
 Index nearest(const std::vector<double>& values, double v) {
@@ -38,20 +44,28 @@ Index nearest(const std::vector<double>& values, double v) {
 
 const char* to_string(VariableKind kind) {
   switch (kind) {
-    case VariableKind::real: return "real";
-    case VariableKind::integer: return "integer";
-    case VariableKind::ordinal: return "ordinal";
-    case VariableKind::categorical: return "categorical";
+    case VariableKind::real:
+      return "real";
+    case VariableKind::integer:
+      return "integer";
+    case VariableKind::ordinal:
+      return "ordinal";
+    case VariableKind::categorical:
+      return "categorical";
   }
   return "?";
 }
 
 Index Variable::cardinality() const {
   switch (kind) {
-    case VariableKind::real: return 0;
-    case VariableKind::integer: return static_cast<Index>(upper - lower) + 1;
-    case VariableKind::ordinal: return static_cast<Index>(values.size());
-    case VariableKind::categorical: return static_cast<Index>(choices.size());
+    case VariableKind::real:
+      return 0;
+    case VariableKind::integer:
+      return static_cast<Index>(upper - lower) + 1;
+    case VariableKind::ordinal:
+      return static_cast<Index>(values.size());
+    case VariableKind::categorical:
+      return static_cast<Index>(choices.size());
   }
   return 0;
 }
@@ -60,13 +74,13 @@ SearchSpace SearchSpace::real_box(const VectorRef& lower, const VectorRef& upper
   if (lower.size() != upper.size())
     throw InputError("lower and upper bounds differ in length", Location::of_field("bounds"));
   SearchSpace space;
-  for (Index j = 0; j < lower.size(); ++j) space.add_real("x" + std::to_string(j), lower[j], upper[j]);
+  for (Index j = 0; j < lower.size(); ++j) space.add_real(default_name(j), lower[j], upper[j]);
   return space;
 }
 
 void SearchSpace::add(Variable v) {
   const Index j = size();
-  if (v.name.empty()) v.name = "x" + std::to_string(j);
+  if (v.name.empty()) v.name = default_name(j);
   for (const auto& other : variables_)
     if (other.name == v.name) throw InputError("duplicate variable name '" + v.name + "'", field(j, "name"));
   if (v.kind == VariableKind::real || v.kind == VariableKind::integer) {
@@ -88,7 +102,8 @@ void SearchSpace::add(Variable v) {
     if (v.choices.empty()) throw InputError("a categorical needs at least one choice", field(j, "choices"));
     std::set<std::string> seen;
     for (const auto& c : v.choices)
-      if (!seen.insert(c.dump()).second) throw InputError("duplicate choice " + c.dump(), field(j, "choices"));
+      if (!seen.insert(c.dump()).second)
+        throw InputError("duplicate choice " + c.dump(), field(j, "choices"));
   }
   variables_.push_back(std::move(v));
   if (variables_.back().default_value) {
@@ -161,9 +176,8 @@ SearchSpace& SearchSpace::add_categorical(std::string name, std::vector<nlohmann
 }
 
 bool SearchSpace::is_plain_real() const {
-  return std::all_of(variables_.begin(), variables_.end(), [](const Variable& v) {
-    return v.kind == VariableKind::real && !v.log_scale;
-  });
+  return std::all_of(variables_.begin(), variables_.end(),
+                     [](const Variable& v) { return v.kind == VariableKind::real && !v.log_scale; });
 }
 
 Vector SearchSpace::lower_bounds() const {
@@ -189,9 +203,12 @@ Matrix SearchSpace::encode(const MatrixRef& X) const {
     auto z = Z.col(j).array();
     switch (v.kind) {
       case VariableKind::real:
-        if (v.upper == v.lower) z = 0.5;
-        else if (v.log_scale) z = (x.max(v.lower).log() - std::log(v.lower)) / (std::log(v.upper) - std::log(v.lower));
-        else z = (x - v.lower) / (v.upper - v.lower);
+        if (v.upper == v.lower)
+          z = 0.5;
+        else if (v.log_scale)
+          z = (x.max(v.lower).log() - std::log(v.lower)) / (std::log(v.upper) - std::log(v.lower));
+        else
+          z = (x - v.lower) / (v.upper - v.lower);
         break;
       case VariableKind::integer: {
         const Index k = v.cardinality();
@@ -202,7 +219,8 @@ Matrix SearchSpace::encode(const MatrixRef& X) const {
           z = ((x.max(v.lower).log() - lo) / (hi - lo)).max(0.0).min(1.0);
         } else {
           for (Index i = 0; i < X.rows(); ++i)
-            z[i] = slice_centre(static_cast<Index>(std::round(std::clamp(x[i], v.lower, v.upper) - v.lower)), k);
+            z[i] =
+                slice_centre(static_cast<Index>(std::round(std::clamp(x[i], v.lower, v.upper) - v.lower)), k);
         }
         break;
       }
@@ -212,7 +230,8 @@ Matrix SearchSpace::encode(const MatrixRef& X) const {
       case VariableKind::categorical: {
         const Index k = v.cardinality();
         for (Index i = 0; i < X.rows(); ++i)
-          z[i] = slice_centre(static_cast<Index>(std::clamp(std::round(x[i]), 0.0, static_cast<double>(k - 1))), k);
+          z[i] = slice_centre(
+              static_cast<Index>(std::clamp(std::round(x[i]), 0.0, static_cast<double>(k - 1))), k);
         break;
       }
     }
@@ -222,8 +241,9 @@ Matrix SearchSpace::encode(const MatrixRef& X) const {
 
 Matrix SearchSpace::decode(const MatrixRef& Z) const {
   if (Z.cols() != size())
-    throw InputError("expected " + std::to_string(size()) + " encoded variables, got " + std::to_string(Z.cols()),
-                     Location::of_field("variables"));
+    throw InputError(
+        "expected " + std::to_string(size()) + " encoded variables, got " + std::to_string(Z.cols()),
+        Location::of_field("variables"));
   Matrix X(Z.rows(), Z.cols());
   for (Index j = 0; j < size(); ++j) {
     const Variable& v = (*this)[j];
@@ -231,8 +251,13 @@ Matrix SearchSpace::decode(const MatrixRef& Z) const {
     auto x = X.col(j).array();
     switch (v.kind) {
       case VariableKind::real:
-        if (v.log_scale) x = (std::log(v.lower) + z * (std::log(v.upper) - std::log(v.lower))).exp().max(v.lower).min(v.upper);
-        else x = (v.lower + z * (v.upper - v.lower)).max(v.lower).min(v.upper);
+        if (v.log_scale)
+          x = (std::log(v.lower) + z * (std::log(v.upper) - std::log(v.lower)))
+                  .exp()
+                  .max(v.lower)
+                  .min(v.upper);
+        else
+          x = (v.lower + z * (v.upper - v.lower)).max(v.lower).min(v.upper);
         break;
       case VariableKind::integer:
         if (v.log_scale) {
@@ -240,11 +265,13 @@ Matrix SearchSpace::decode(const MatrixRef& Z) const {
           const double hi = std::log(v.upper + 0.5);
           x = (lo + z * (hi - lo)).exp().round().max(v.lower).min(v.upper);
         } else {
-          for (Index i = 0; i < Z.rows(); ++i) x[i] = v.lower + static_cast<double>(slice_of(z[i], v.cardinality()));
+          for (Index i = 0; i < Z.rows(); ++i)
+            x[i] = v.lower + static_cast<double>(slice_of(z[i], v.cardinality()));
         }
         break;
       case VariableKind::ordinal:
-        for (Index i = 0; i < Z.rows(); ++i) x[i] = v.values[static_cast<std::size_t>(slice_of(z[i], v.cardinality()))];
+        for (Index i = 0; i < Z.rows(); ++i)
+          x[i] = v.values[static_cast<std::size_t>(slice_of(z[i], v.cardinality()))];
         break;
       case VariableKind::categorical:
         for (Index i = 0; i < Z.rows(); ++i) x[i] = static_cast<double>(slice_of(z[i], v.cardinality()));
@@ -277,8 +304,10 @@ void SearchSpace::validate_row(const Eigen::Ref<const RowVector>& x) const {
     bool ok = std::isfinite(value) && value >= v.lower && value <= v.upper;
     if (ok && v.kind == VariableKind::integer) ok = value == std::round(value);
     if (ok && v.kind == VariableKind::categorical) ok = value == std::round(value);
-    if (ok && v.kind == VariableKind::ordinal) ok = std::binary_search(v.values.begin(), v.values.end(), value);
-    if (!ok) throw InputError("value " + std::to_string(value) + " is not in the space", Location::of_field(v.name));
+    if (ok && v.kind == VariableKind::ordinal)
+      ok = std::binary_search(v.values.begin(), v.values.end(), value);
+    if (!ok)
+      throw InputError("value " + std::to_string(value) + " is not in the space", Location::of_field(v.name));
   }
 }
 
@@ -335,7 +364,7 @@ SearchSpace SearchSpace::from_json(const nlohmann::json& json) {
       if (!item.at(key).is_number()) throw InputError("must be a number", field(j, key));
       return item.at(key).get<double>();
     };
-    const std::string name = item.value("name", "x" + std::to_string(j));
+    const std::string name = item.value("name", default_name(j));
     const std::string type = item.value("type", "real");
     const bool log_scale = item.value("log", false);
     std::optional<double> def;
@@ -360,7 +389,8 @@ SearchSpace SearchSpace::from_json(const nlohmann::json& json) {
       if (item.contains("default")) choice = item.at("default");
       space.add_categorical(name, item.at("choices").get<std::vector<nlohmann::json>>(), choice);
     } else {
-      throw InputError("unknown type '" + type + "' (valid: real, integer, ordinal, categorical)", field(j, "type"));
+      throw InputError("unknown type '" + type + "' (valid: real, integer, ordinal, categorical)",
+                       field(j, "type"));
     }
     ++j;
   }

@@ -15,18 +15,15 @@ void validate(const DifferentialEvolutionOptions& options) {
     throw InputError("crossover rate must lie in [0, 1]", Location::of_field("CR"));
 }
 
-Matrix de_rand_1_bin(const MatrixRef& targets, const MatrixRef& population,
-                     const VectorRef& lower, const VectorRef& upper,
-                     const DifferentialEvolutionOptions& options, Rng& rng) {
+Matrix de_rand_1_bin(const MatrixRef& targets, const MatrixRef& population, const VectorRef& lower,
+                     const VectorRef& upper, const DifferentialEvolutionOptions& options, Rng& rng) {
   validate(options);
   const Index n = targets.rows();
   const Index d = targets.cols();
   const Index m = population.rows();
   if (population.cols() != d || lower.size() != d || upper.size() != d)
-    throw InputError("DE population, targets and bounds differ in width",
-                     Location::of_field("population"));
-  if (m < 3 && n > 0)
-    throw InputError("DE/rand/1 needs at least 3 donors", Location::of_field("pop_size"));
+    throw InputError("DE population, targets and bounds differ in width", Location::of_field("population"));
+  if (m < 3 && n > 0) throw InputError("DE/rand/1 needs at least 3 donors", Location::of_field("pop_size"));
   Matrix trial = targets;
   for (Index i = 0; i < n; ++i) {
     // Three distinct donors; when the targets are the population's own rows
@@ -43,8 +40,7 @@ Matrix de_rand_1_bin(const MatrixRef& targets, const MatrixRef& population,
     const auto forced = static_cast<Index>(rng.below(static_cast<std::uint64_t>(std::max<Index>(d, 1))));
     for (Index j = 0; j < d; ++j) {
       if (rng.uniform() < options.CR || j == forced) {
-        const double v =
-            population(r[0], j) + options.F * (population(r[1], j) - population(r[2], j));
+        const double v = population(r[0], j) + options.F * (population(r[1], j) - population(r[2], j));
         trial(i, j) = std::clamp(v, lower[j], upper[j]);
       }
     }

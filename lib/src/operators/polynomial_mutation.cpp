@@ -11,8 +11,7 @@ namespace paretokit {
 
 void validate(const PolynomialMutationOptions& options) {
   if (!(options.eta >= 0.0) || !std::isfinite(options.eta))
-    throw InputError("mutation distribution index must be finite and >= 0",
-                     Location::of_field("eta_m"));
+    throw InputError("mutation distribution index must be finite and >= 0", Location::of_field("eta_m"));
   if (!(options.prob >= 0.0 && options.prob <= 1.0))
     throw InputError("must be a probability in [0, 1]", Location::of_field("prob"));
   if (!(options.prob_var <= 1.0) || std::isnan(options.prob_var))
@@ -24,8 +23,7 @@ void polynomial_mutation(MatrixMut X, const VectorRef& lower, const VectorRef& u
                          const PolynomialMutationOptions& options, Rng& rng) {
   validate(options);
   if (X.cols() != lower.size() || lower.size() != upper.size())
-    throw InputError("mutation bounds do not match the number of variables",
-                     Location::of_field("bounds"));
+    throw InputError("mutation bounds do not match the number of variables", Location::of_field("bounds"));
   const Index d = X.cols();
   if (d == 0) return;
   const double prob_var =
@@ -48,8 +46,7 @@ void polynomial_mutation(MatrixMut X, const VectorRef& lower, const VectorRef& u
         delta_q = std::pow(val, power) - 1.0;
       } else {
         const double delta2 = (xu - x) / width;
-        const double val =
-            2.0 * (1.0 - u) + 2.0 * (u - 0.5) * std::pow(1.0 - delta2, options.eta + 1.0);
+        const double val = 2.0 * (1.0 - u) + 2.0 * (u - 0.5) * std::pow(1.0 - delta2, options.eta + 1.0);
         delta_q = 1.0 - std::pow(val, power);
       }
       X(i, j) = std::clamp(x + delta_q * width, xl, xu);

@@ -47,8 +47,8 @@ Matrix sample_latin_hypercube(Index n, const VectorRef& lower, const VectorRef& 
     std::iota(strata.begin(), strata.end(), Index{0});
     std::shuffle(strata.begin(), strata.end(), rng);
     for (Index i = 0; i < n; ++i)
-      X(i, j) = (static_cast<double>(strata[static_cast<std::size_t>(i)]) + rng.uniform()) /
-                static_cast<double>(n);
+      X(i, j) =
+          (static_cast<double>(strata[static_cast<std::size_t>(i)]) + rng.uniform()) / static_cast<double>(n);
   }
   scale_to_box(X, lower, upper);
   return X;

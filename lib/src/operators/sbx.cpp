@@ -12,8 +12,7 @@ namespace paretokit {
 namespace {
 
 void check_probability(double p, const char* field) {
-  if (!(p >= 0.0 && p <= 1.0))
-    throw InputError("must be a probability in [0, 1]", Location::of_field(field));
+  if (!(p >= 0.0 && p <= 1.0)) throw InputError("must be a probability in [0, 1]", Location::of_field(field));
 }
 
 // The spread factor of SBX for a child whose parent lies `beta` away from
@@ -34,11 +33,11 @@ void validate(const SbxOptions& options) {
   check_probability(options.prob_bin, "prob_bin");
 }
 
-Matrix sbx(const MatrixRef& first, const MatrixRef& second, const VectorRef& lower,
-           const VectorRef& upper, const SbxOptions& options, Rng& rng) {
+Matrix sbx(const MatrixRef& first, const MatrixRef& second, const VectorRef& lower, const VectorRef& upper,
+           const SbxOptions& options, Rng& rng) {
   validate(options);
-  if (first.rows() != second.rows() || first.cols() != second.cols() ||
-      first.cols() != lower.size() || lower.size() != upper.size())
+  if (first.rows() != second.rows() || first.cols() != second.cols() || first.cols() != lower.size() ||
+      lower.size() != upper.size())
     throw InputError("SBX parents and bounds have mismatched shapes", Location::of_field("parents"));
   const Index n = first.rows();
   const Index d = first.cols();

@@ -8,8 +8,10 @@
 
 namespace paretokit {
 
-Eigen::Matrix<Index, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> tournament_competitors(
-    Index n_select, Index pressure, Index pop_size, Rng& rng) {
+Eigen::Matrix<Index, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> tournament_competitors(Index n_select,
+                                                                                             Index pressure,
+                                                                                             Index pop_size,
+                                                                                             Rng& rng) {
   if (pop_size <= 0 || pressure <= 0 || n_select < 0)
     throw InputError("tournament needs a non-empty population and pressure >= 1",
                      Location::of_field("pop_size"));
@@ -22,15 +24,13 @@ Eigen::Matrix<Index, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> tournament
     std::shuffle(perm.begin(), perm.end(), rng);
     pool.insert(pool.end(), perm.begin(), perm.end());
   }
-  Eigen::Matrix<Index, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> competitors(n_select,
-                                                                                   pressure);
+  Eigen::Matrix<Index, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> competitors(n_select, pressure);
   for (Index k = 0; k < needed; ++k) competitors.data()[k] = pool[static_cast<std::size_t>(k)];
   return competitors;
 }
 
 std::vector<Index> binary_tournament(Index n_select, Index pop_size,
-                                     const std::function<Index(Index, Index, Rng&)>& winner,
-                                     Rng& rng) {
+                                     const std::function<Index(Index, Index, Rng&)>& winner, Rng& rng) {
   const auto competitors = tournament_competitors(n_select, 2, pop_size, rng);
   std::vector<Index> selected(static_cast<std::size_t>(n_select));
   for (Index i = 0; i < n_select; ++i)

@@ -30,11 +30,11 @@ class HypE : public PopulationAlgorithm {
  public:
   struct Options {
     Index pop_size = 100;
-    Index n_samples = 10000;          // Monte Carlo samples per fitness computation
-    Index exact_max_objectives = 3;   // exact fitness up to this many objectives...
-    Index exact_max_points = 300;     // ...and this many points (exact 3-D is O(n^3))
-    bool one_shot = false;            // remove all k at once instead of one at a time
-    double reference_offset = 0.1;    // reference = worst + offset * (worst - best)
+    Index n_samples = 10000;         // Monte Carlo samples per fitness computation
+    Index exact_max_objectives = 3;  // exact fitness up to this many objectives...
+    Index exact_max_points = 300;    // ...and this many points (exact 3-D is O(n^3))
+    bool one_shot = false;           // remove all k at once instead of one at a time
+    double reference_offset = 0.1;   // reference = worst + offset * (worst - best)
     // SBX eta_c = 15, prob_c = 0.9; PM eta_m = 20, prob_m = 1/n_var.
     VariationOptions variation;
   };

@@ -48,14 +48,14 @@ class MOEAD : public PopulationAlgorithm {
     // absent and pop_size > 0: the largest Das-Dennis set that fits, and
     // the population is its size.
     Index pop_size = 0;
-    std::vector<Index> n_partitions;     // as NSGA3::Options
-    Index n_neighbors = 20;              // neighbourhood size T
-    double prob_neighbor_mating = 0.9;   // delta
-    Index n_replace = 0;                 // n_r; 0: no cap (pymoo, Zhang and Li 2007)
+    std::vector<Index> n_partitions;    // as NSGA3::Options
+    Index n_neighbors = 20;             // neighbourhood size T
+    double prob_neighbor_mating = 0.9;  // delta
+    Index n_replace = 0;                // n_r; 0: no cap (pymoo, Zhang and Li 2007)
     // Tchebycheff or PBI; unset: PBI for 3 or more objectives, else
     // Tchebycheff (pymoo's default).
     std::optional<Decomposition> decomposition;
-    double theta = 5.0;                  // PBI penalty
+    double theta = 5.0;  // PBI penalty
     MoeadMode mode = MoeadMode::classic;
     // Classic mode only: offspring per ask(); 0 means one per subproblem (a
     // whole generation). 1 gives the paper's fully sequential algorithm (and

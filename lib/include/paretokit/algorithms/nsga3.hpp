@@ -63,7 +63,8 @@ class NSGA3 : public PopulationAlgorithm {
  private:
   void select(const Matrix& X, const Matrix& F, const Matrix& G, const Vector& cv, Index n_survive);
   // Updates ideal_, worst_, extreme_, nadir_ from the feasible rows `rows` of F.
-  void update_normalization(const Matrix& F, const std::vector<Index>& rows, const std::vector<Index>& first_front);
+  void update_normalization(const Matrix& F, const std::vector<Index>& rows,
+                            const std::vector<Index>& first_front);
 
   Options options_;
   Index pop_size_ = 0;

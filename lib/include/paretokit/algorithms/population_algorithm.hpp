@@ -54,16 +54,16 @@ class PopulationAlgorithm : public Algorithm {
   // Searches a mixed space (see above); call before setup().
   void set_search_space(SearchSpace space) { space_ = std::move(space); }
 
-  Index generation() const { return generation_; }     // tells so far (1 after the initial batch)
-  Index evaluations() const { return evaluations_; }   // rows told so far
+  Index generation() const { return generation_; }    // tells so far (1 after the initial batch)
+  Index evaluations() const { return evaluations_; }  // rows told so far
 
  protected:
   // --- what each algorithm provides -------------------------------------
-  virtual Index initial_size() const = 0;     // size of the initial batch
+  virtual Index initial_size() const = 0;  // size of the initial batch
   virtual Sampling sampling() const { return Sampling::uniform; }
-  virtual void on_setup() {}                  // e.g. reference directions, neighbourhoods
-  virtual void on_initial_population() {}     // after the first tell: e.g. ranks, ideal point
-  virtual Matrix make_offspring() = 0;        // internal coordinates
+  virtual void on_setup() {}               // e.g. reference directions, neighbourhoods
+  virtual void on_initial_population() {}  // after the first tell: e.g. ranks, ideal point
+  virtual Matrix make_offspring() = 0;     // internal coordinates
   // The evaluated offspring (internal coordinates); updates X_, F_, G_, cv_.
   virtual void survive(const Matrix& X, const Matrix& F, const Matrix& G) = 0;
   virtual void save_extra(nlohmann::json& /*state*/) const {}
@@ -73,9 +73,8 @@ class PopulationAlgorithm : public Algorithm {
   // pymoo's mating loop: select 2 ceil(k/2) parents, SBX, PM, canonicalize,
   // drop duplicates (of each other and of the population) when asked, and
   // repeat (at most 100 times) until n offspring exist.
-  Matrix mate(Index n, const std::function<std::vector<Index>(Index)>& select,
-              const SbxOptions& sbx_options, const PolynomialMutationOptions& pm_options,
-              bool eliminate_duplicates);
+  Matrix mate(Index n, const std::function<std::vector<Index>(Index)>& select, const SbxOptions& sbx_options,
+              const PolynomialMutationOptions& pm_options, bool eliminate_duplicates);
   // Rows of internal coordinates mapped to canonical encodings (identity when
   // not encoded).
   Matrix canonical(const MatrixRef& Z) const;
@@ -90,9 +89,9 @@ class PopulationAlgorithm : public Algorithm {
   Rng rng_;
   std::uint64_t seed_ = 0;
   Index n_var_ = 0, n_obj_ = 0, n_constr_ = 0;
-  Vector lower_, upper_;          // bounds of the internal coordinates
-  Matrix X_, F_, G_;              // population (X_ in internal coordinates)
-  Vector cv_;                     // total constraint violation of each member
+  Vector lower_, upper_;  // bounds of the internal coordinates
+  Matrix X_, F_, G_;      // population (X_ in internal coordinates)
+  Vector cv_;             // total constraint violation of each member
   Index generation_ = 0;
   Index evaluations_ = 0;
 

@@ -12,7 +12,7 @@ namespace paretokit {
 class RandomSearch : public PopulationAlgorithm {
  public:
   struct Options {
-    Index pop_size = 100;                 // points per batch
+    Index pop_size = 100;                   // points per batch
     Sampling sampling = Sampling::uniform;  // how each batch is drawn
   };
 

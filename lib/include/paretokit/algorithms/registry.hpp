@@ -22,15 +22,15 @@ std::unique_ptr<Algorithm> make_algorithm(const std::string& name,
                                           const nlohmann::json& params = nlohmann::json::object());
 
 struct AlgorithmParameter {
-  std::string name;            // e.g. "pop_size"
+  std::string name;              // e.g. "pop_size"
   nlohmann::json default_value;  // null when the default depends on the problem
-  std::string description;     // one line, including the default when it depends on the problem
+  std::string description;       // one line, including the default when it depends on the problem
 };
 
 struct AlgorithmInfo {
-  std::string name;         // registry name, e.g. "nsga3"
-  std::string title;        // e.g. "NSGA-III (Deb and Jain 2014)"
-  std::string summary;      // one line
+  std::string name;     // registry name, e.g. "nsga3"
+  std::string title;    // e.g. "NSGA-III (Deb and Jain 2014)"
+  std::string summary;  // one line
   std::vector<AlgorithmParameter> parameters;
 };
 

@@ -41,12 +41,12 @@ enum class VariableKind { real, integer, ordinal, categorical };
 struct Variable {
   std::string name;
   VariableKind kind = VariableKind::real;
-  double lower = 0.0;   // real and integer: bounds (inclusive)
+  double lower = 0.0;  // real and integer: bounds (inclusive)
   double upper = 1.0;
-  bool log_scale = false;              // real and integer only; needs lower > 0
-  std::vector<double> values;          // ordinal: the ordered numbers
-  std::vector<nlohmann::json> choices; // categorical: the choices
-  std::optional<double> default_value; // value form (categorical: the index)
+  bool log_scale = false;               // real and integer only; needs lower > 0
+  std::vector<double> values;           // ordinal: the ordered numbers
+  std::vector<nlohmann::json> choices;  // categorical: the choices
+  std::optional<double> default_value;  // value form (categorical: the index)
 
   // Number of distinct values (0 for real).
   Index cardinality() const;

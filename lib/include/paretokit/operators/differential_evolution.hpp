@@ -20,8 +20,7 @@ void validate(const DifferentialEvolutionOptions& options);
 
 // One trial vector per row of `targets`, donors drawn from `population`
 // (which needs at least 4 rows, or 3 when targets are not its rows).
-Matrix de_rand_1_bin(const MatrixRef& targets, const MatrixRef& population,
-                     const VectorRef& lower, const VectorRef& upper,
-                     const DifferentialEvolutionOptions& options, Rng& rng);
+Matrix de_rand_1_bin(const MatrixRef& targets, const MatrixRef& population, const VectorRef& lower,
+                     const VectorRef& upper, const DifferentialEvolutionOptions& options, Rng& rng);
 
 }  // namespace paretokit

@@ -12,8 +12,8 @@
 namespace paretokit {
 
 struct PolynomialMutationOptions {
-  double eta = 20.0;      // distribution index eta_m
-  double prob = 1.0;      // probability that an individual is considered for mutation at all
+  double eta = 20.0;  // distribution index eta_m
+  double prob = 1.0;  // probability that an individual is considered for mutation at all
   // Per-variable probability prob_m; a negative value means pymoo's default
   // min(0.5, 1 / n_var).
   double prob_var = -1.0;

@@ -32,7 +32,7 @@ void validate(const SbxOptions& options);
 
 // Crosses row i of `first` with row i of `second` (n pairs). Returns 2n rows:
 // rows 0..n-1 are the first children, rows n..2n-1 the second children.
-Matrix sbx(const MatrixRef& first, const MatrixRef& second, const VectorRef& lower,
-           const VectorRef& upper, const SbxOptions& options, Rng& rng);
+Matrix sbx(const MatrixRef& first, const MatrixRef& second, const VectorRef& lower, const VectorRef& upper,
+           const SbxOptions& options, Rng& rng);
 
 }  // namespace paretokit
