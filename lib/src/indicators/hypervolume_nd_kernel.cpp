@@ -37,7 +37,7 @@ inline bool covers(const double* r, const double* q, int count) {
 }
 
 constexpr std::size_t kPivotFilterMin = 32;
-constexpr std::size_t kPivots = 8;
+constexpr std::size_t kPivots = 4;
 
 // Before sorting a large limit set, drops the rows that one of the kPivots
 // rows of largest volume covers (big rows cover most others), so that
