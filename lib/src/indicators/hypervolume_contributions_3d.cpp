@@ -95,22 +95,28 @@ void Sweep::insert_dominated_once(std::size_t i, Tree::iterator owner) {
 
 void Sweep::insert(std::size_t i) {
   const Point& q = p[i];
-  const auto weak = std::prev(main.upper_bound(q.x));  // last main point with x <= q.x
+  const auto after = main.upper_bound(q.x);
+  const auto weak = std::prev(after);  // last main point with x <= q.x
   if (y(weak) <= q.y) {
     insert_dominated_once(i, weak);
     return;
   }
-  const auto first = main.lower_bound(q.x);
-  const auto u = std::prev(first);  // left neighbour, not dominated by q
+  const auto first = x(weak) == q.x ? weak : after;  // first main point with x >= q.x
+  const auto u = std::prev(first);                   // left neighbour, not dominated by q
   auto v = first;
   while (y(v) >= q.y) ++v;  // [first, v) are dominated by q
   const double z = q.z;
 
+  // Every second-staircase point in [q.x, x(v)) is now dominated twice: those
+  // of u beyond q.x and those of the points q dominates. One search finds
+  // them; they are walked once (and erased below), so the cost is amortized.
+  const auto doomed = second.lower_bound(q.x);
+
   // u's rectangle now ends at q.x: lose its exclusive area beyond.
+  auto s = doomed;
   if (real(u->second)) {
     const double old_right = x(first);
     double top = y(std::prev(u));
-    auto s = second.lower_bound(q.x);
     if (s != second.begin() && x(std::prev(s)) >= x(u)) top = y(std::prev(s));
     double from = q.x;
     double loss = 0.0;
@@ -123,38 +129,32 @@ void Sweep::insert(std::size_t i) {
     settle(u->second, z);
     area[u->second] -= loss;
   }
-  // v's rectangle now ends below at q.y: lose its exclusive area above.
-  const double v_right = real(v->second) ? p[std::next(v)->second].x : x(v);
+  while (s != second.end() && x(s) < x(v)) ++s;
+  // v's rectangle now ends below at q.y: lose its exclusive area above; its
+  // second-staircase points above q.y are dominated twice too.
+  auto kept = s;
   if (real(v->second)) {
+    const double v_right = p[std::next(v)->second].x;
     double top = y(std::prev(v));
     double loss = 0.0;
-    bool closed = false;
-    for (auto s = second.lower_bound(x(v)); s != second.end() && x(s) < v_right; ++s) {
-      const double low = std::max(y(s), q.y);
-      loss += (x(s) - x(v)) * (top - low);
-      top = low;
-      if (y(s) < q.y) {
-        closed = true;
-        break;
-      }
+    for (; kept != second.end() && x(kept) < v_right && y(kept) >= q.y; ++kept) {
+      loss += (x(kept) - x(v)) * (top - y(kept));
+      top = y(kept);
     }
-    if (!closed) loss += (v_right - x(v)) * (top - q.y);
+    const double bound = (kept != second.end() && x(kept) < v_right) ? x(kept) : v_right;
+    loss += (bound - x(v)) * (top - q.y);
     settle(v->second, z);
     area[v->second] -= loss;
   }
-  // The points q dominates leave the main staircase and become q's own; the
-  // points they owned, and those of u beyond q.x, are now dominated twice.
-  second.erase(second.lower_bound(q.x), second.lower_bound(x(v)));
-  for (auto s = second.lower_bound(x(v)); s != second.end() && x(s) < v_right && y(s) >= q.y;) {
-    s = second.erase(s);
-  }
+  const auto hint = second.erase(doomed, kept);
+  // The points q dominates leave the main staircase and become q's own.
   const double top = y(u);
   double own = (x(v) - q.x) * (top - q.y);
   for (auto r = first; r != v;) {
     settle(r->second, z);
     const auto next = std::next(r);
     own -= (p[next->second].x - x(r)) * (top - y(r));
-    second.emplace(x(r), r->second);
+    second.emplace_hint(hint, x(r), r->second);
     r = main.erase(r);
   }
   area[i] = own;
