@@ -4,15 +4,18 @@ namespace paretokit {
 
 std::string Location::to_string() const {
   std::string text = file;
-  if (line > 0) text += (text.empty() ? "line " : ":") + std::to_string(line);
-  if (!field.empty()) text += (text.empty() ? "" : ": ") + field;
+  if (line > 0) text.append(text.empty() ? "line " : ":").append(std::to_string(line));
+  if (!field.empty()) text.append(text.empty() ? "" : ": ").append(field);
   return text;
 }
 
 namespace {
 std::string compose(const std::string& reason, const Location& where) {
-  const std::string place = where.to_string();
-  return place.empty() ? reason : place + ": " + reason;
+  // append() rather than operator+: g++ 12 reports a false -Wrestrict on the latter.
+  std::string text = where.to_string();
+  if (text.empty()) return reason;
+  text.append(": ").append(reason);
+  return text;
 }
 }  // namespace
 
