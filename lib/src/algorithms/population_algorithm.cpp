@@ -77,7 +77,7 @@ Matrix PopulationAlgorithm::canonical(const MatrixRef& Z) const {
 Matrix PopulationAlgorithm::ask() {
   if (problem_ == nullptr) throw UsageError("ask() before setup()", Location::of_field("algorithm"));
   Matrix Z;
-  if (generation_ == 0) {
+  if (X_.rows() == 0) {  // nothing told yet (or only empty batches): the initial sample
     const Index n = initial_size();
     switch (sampling()) {
       case Sampling::uniform:

@@ -3,8 +3,8 @@
 // survival.
 //
 // - setup() binds the problem, seeds the Rng and clears the population.
-// - The first ask() returns the initial sample (pop_size rows; `sampling`
-//   uniform, lhs or sobol); every later ask() returns offspring.
+// - ask() returns the initial sample (pop_size rows; `sampling` uniform,
+//   lhs or sobol) while the population is empty, offspring afterwards.
 // - tell() takes the evaluated batch: the first one becomes the population,
 //   later ones go through the algorithm's survival.
 // - Optional mixed search spaces: with set_search_space() (before setup())
