@@ -1,0 +1,126 @@
+// perf_algorithms_vs_pagmo: pagmo2's NSGA-II and MOEA/D against the whole
+// `paretokit sweep` process, on DTLZ2 with 3 objectives and 12 variables,
+// same population and number of generations.
+//
+//   pagmo: the time of algorithm.evolve(population) alone (the initial
+//          population's evaluation and the process start are not counted);
+//   ours:  the wall time of `paretokit sweep ... --generations G+1` from fork to
+//          exit (our first generation is the initial population): start-up,
+//          the run, trials.jsonl, checkpoints, front and summary (with IGD
+//          against a 10^4-point reference front) included.
+//
+//   perf_algorithms_vs_pagmo [--threads 1,2] [--scale 1] [--timeout 300]
+//
+// Targets (issue 4): ours at least 3x faster at population ~100 for both; at
+// ~1e4 at least 20x (NSGA-II) and 5x (MOEA/D). MOEA/D uses Tchebycheff and
+// T = 20 on both sides and pagmo's "grid" weights, so populations are
+// Das-Dennis sizes (91, 990, 10011).
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <unistd.h>
+
+#include <pagmo/algorithm.hpp>
+#include <pagmo/algorithms/moead.hpp>
+#include <pagmo/algorithms/nsga2.hpp>
+#include <pagmo/population.hpp>
+#include <pagmo/problem.hpp>
+#include <pagmo/problems/dtlz.hpp>
+
+#include "child_process.hpp"
+
+namespace {
+
+struct Case {
+  std::string algorithm;  // nsga2 or moead
+  unsigned pop;
+  unsigned generations;   // offspring generations
+};
+
+double pagmo_seconds(const Case& c) {
+  pagmo::problem problem{pagmo::dtlz(2, 12, 3)};
+  pagmo::population population{problem, c.pop, 1};
+  pagmo::algorithm algorithm = c.algorithm == "nsga2"
+                                   ? pagmo::algorithm{pagmo::nsga2(c.generations, 0.9, 15., 1. / 12, 20., 1)}
+                                   : pagmo::algorithm{pagmo::moead(c.generations, "grid", "tchebycheff", 20, 1.0,
+                                                                   0.5, 20., 0.9, 2, true, 1)};
+  const auto start = std::chrono::steady_clock::now();
+  population = algorithm.evolve(population);
+  return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+std::vector<std::string> split(const std::string& text) {
+  std::vector<std::string> parts;
+  std::stringstream stream(text);
+  std::string part;
+  while (std::getline(stream, part, ',')) parts.push_back(part);
+  return parts;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::vector<std::string> threads = {"1", "2"};
+  double scale = 1, timeout = 300;
+  for (int i = 1; i + 1 < argc; i += 2) {
+    const std::string key = argv[i], value = argv[i + 1];
+    if (key == "--threads") {
+      threads = split(value);
+    } else if (key == "--scale") {
+      scale = std::stod(value);
+    } else if (key == "--timeout") {
+      timeout = std::stod(value);
+    } else {
+      std::fprintf(stderr, "unknown option %s\n", key.c_str());
+      return 2;
+    }
+  }
+  auto gens = [&](double g) { return static_cast<unsigned>(std::max(1.0, g * scale)); };
+  const std::vector<Case> cases = {
+      {"nsga2", 100, gens(200)}, {"nsga2", 1000, gens(20)}, {"nsga2", 10000, gens(2)},
+      {"moead", 91, gens(200)},  {"moead", 990, gens(20)},  {"moead", 10011, gens(4)},
+  };
+  const auto out = std::filesystem::temp_directory_path() / ("perf-vs-pagmo-" + std::to_string(getpid()));
+
+  std::printf("# DTLZ2 (3 objectives, 12 variables); load average at start %.2f\n", paretokit::perf::load_average());
+  std::printf("# pagmo: evolve() only; ours: whole `paretokit sweep` process (default checkpoints every 10\n"
+              "# generations; 'no ckpt': --checkpoint-every 0, one checkpoint at the end)\n");
+  std::printf("%-6s %6s %5s %7s %12s %12s %12s %9s %9s %12s\n", "algo", "pop", "gens", "threads", "pagmo s/gen",
+              "ours s/gen", "no ckpt", "ratio", "ratio nc", "ours cpu s");
+  for (const auto& c : cases) {
+    const double pagmo = pagmo_seconds(c) / c.generations;
+    for (const auto& thread_count : threads) {
+      double ours[2] = {0, 0}, cpu = 0;
+      bool ok = true;
+      for (int variant = 0; variant < 2; ++variant) {
+        std::filesystem::remove_all(out);
+        std::string params = "{\"pop_size\":" + std::to_string(c.pop);
+        if (c.algorithm == "moead") params += ",\"decomposition\":\"tchebycheff\",\"n_neighbors\":20";
+        params += "}";
+        std::vector<std::string> args = {PARETOKIT_CLI, "sweep", "--problem", "dtlz2", "--algorithm", c.algorithm,
+                                         "--algorithm-params", params, "--generations",
+                                         std::to_string(c.generations + 1), "--seed", "1", "--threads",
+                                         thread_count, "--out", out.string()};
+        if (variant == 1) args.insert(args.end(), {"--checkpoint-every", "0"});
+        const auto child = paretokit::perf::run_process(args, timeout);
+        ok = ok && child.ok;
+        ours[variant] = child.wall_seconds / c.generations;
+        if (variant == 0) cpu = child.cpu_seconds;
+      }
+      std::filesystem::remove_all(out);
+      if (!ok) {
+        std::printf("%-6s %6u %5u %7s %12.6f %12s\n", c.algorithm.c_str(), c.pop, c.generations, thread_count.c_str(),
+                    pagmo, "failed");
+        continue;
+      }
+      std::printf("%-6s %6u %5u %7s %12.6f %12.6f %12.6f %8.1fx %8.1fx %12.3f\n", c.algorithm.c_str(), c.pop,
+                  c.generations, thread_count.c_str(), pagmo, ours[0], ours[1], pagmo / ours[0], pagmo / ours[1], cpu);
+      std::fflush(stdout);
+    }
+  }
+  return 0;
+}
