@@ -17,7 +17,8 @@ namespace {
 
 std::unique_ptr<Problem> problem_from_options(const po::variables_map& vm) {
   nlohmann::json params = nlohmann::json::object();
-  if (vm.count("problem-params")) params = parse_json_option(vm["problem-params"].as<std::string>(), "problem-params");
+  if (vm.count("problem-params"))
+    params = parse_json_option(vm["problem-params"].as<std::string>(), "problem-params");
   const std::string name = vm["problem"].as<std::string>();
   try {
     return problems::make_problem(name, params);
@@ -34,15 +35,16 @@ void check_points(const Problem& problem, const PointSet& set, const std::string
   for (Index r = 0; r < set.points.rows(); ++r) {
     const Location where(source, set.lines[static_cast<std::size_t>(r)]);
     if (set.points.cols() != problem.n_var()) {
-      throw InputError(problem.name() + " expects " + std::to_string(problem.n_var()) + " variables per point, got " +
-                           std::to_string(set.points.cols()),
+      throw InputError(problem.name() + " expects " + std::to_string(problem.n_var()) +
+                           " variables per point, got " + std::to_string(set.points.cols()),
                        where);
     }
     for (Index j = 0; j < set.points.cols(); ++j) {
       const double v = set.points(r, j);
       if (v < lower(j) || v > upper(j)) {
-        throw InputError("variable " + std::to_string(j + 1) + " = " + format_number(v) + " is outside the bounds [" +
-                             format_number(lower(j)) + ", " + format_number(upper(j)) + "] of " + problem.name(),
+        throw InputError("variable " + std::to_string(j + 1) + " = " + format_number(v) +
+                             " is outside the bounds [" + format_number(lower(j)) + ", " +
+                             format_number(upper(j)) + "] of " + problem.name(),
                          where);
       }
     }
@@ -51,7 +53,8 @@ void check_points(const Problem& problem, const PointSet& set, const std::string
 
 nlohmann::json rows_json(const Matrix& M) {
   nlohmann::json rows = nlohmann::json::array();
-  for (Index r = 0; r < M.rows(); ++r) rows.push_back(std::vector<double>(M.row(r).data(), M.row(r).data() + M.cols()));
+  for (Index r = 0; r < M.rows(); ++r)
+    rows.push_back(std::vector<double>(M.row(r).data(), M.row(r).data() + M.cols()));
   return rows;
 }
 
@@ -63,9 +66,10 @@ int run_evaluate(const Arguments& args) {
       "per point: its objectives then its constraints (feasible when <= 0), in input order,\n"
       "with round-trip precision. A point of the wrong length or outside the bounds is an\n"
       "error naming its line. --json prints {\"objectives\": [[...]], \"constraints\": [[...]]}.");
-  command_line.options.add_options()("problem", po::value<std::string>()->required(), "problem name, e.g. dtlz2")(
-      "problem-params", po::value<std::string>(), "problem parameters as a JSON object, e.g. '{\"n_obj\": 5}'")(
-      "json", "print one JSON document");
+  command_line.options.add_options()("problem", po::value<std::string>()->required(),
+                                     "problem name, e.g. dtlz2")(
+      "problem-params", po::value<std::string>(),
+      "problem parameters as a JSON object, e.g. '{\"n_obj\": 5}'")("json", "print one JSON document");
   command_line.hidden.add_options()("file", po::value<std::string>()->required(), "point file");
   command_line.positional.add("file", 1);
   po::variables_map vm;
@@ -89,7 +93,8 @@ int run_evaluate(const Arguments& args) {
   const auto result = problem->evaluate(X);
 
   if (vm.count("json")) {
-    print_json({{"objectives", rows_json(result.objectives)}, {"constraints", rows_json(result.constraints)}});
+    print_json(
+        {{"objectives", rows_json(result.objectives)}, {"constraints", rows_json(result.constraints)}});
     return 0;
   }
   Matrix both(rows, problem->n_obj() + problem->n_constr());

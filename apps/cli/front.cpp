@@ -16,7 +16,8 @@ namespace {
 
 std::unique_ptr<Problem> front_problem(const po::variables_map& vm) {
   nlohmann::json params = nlohmann::json::object();
-  if (vm.count("problem-params")) params = parse_json_option(vm["problem-params"].as<std::string>(), "problem-params");
+  if (vm.count("problem-params"))
+    params = parse_json_option(vm["problem-params"].as<std::string>(), "problem-params");
   try {
     return problems::make_problem(vm["problem"].as<std::string>(), params);
   } catch (const InputError& error) {
@@ -38,14 +39,17 @@ int run_front(const Arguments& args) {
       "round-trip precision. Problems without a known front (e.g. Kursawe, the RE suite)\n"
       "are an error. --json prints {\"problem\", \"params\", \"points\": [[...]], \"ideal\",\n"
       "\"nadir\"} (ideal and nadir are null where unknown).");
-  command_line.options.add_options()("problem", po::value<std::string>()->required(), "problem name, e.g. dtlz2")(
-      "problem-params", po::value<std::string>(), "problem parameters as a JSON object")(
-      "points,n", po::value<long long>()->required(), "number of points (about; >= 1)")("json", "print one JSON document");
+  command_line.options.add_options()("problem", po::value<std::string>()->required(),
+                                     "problem name, e.g. dtlz2")("problem-params", po::value<std::string>(),
+                                                                 "problem parameters as a JSON object")(
+      "points,n", po::value<long long>()->required(), "number of points (about; >= 1)")(
+      "json", "print one JSON document");
   po::variables_map vm;
   if (!command_line.parse(args, vm)) return 0;
 
   const long long n = vm["points"].as<long long>();
-  if (n < 1 || n > 10000000) throw UsageError("must be between 1 and 10^7, got " + std::to_string(n), Location::of_field("-n"));
+  if (n < 1 || n > 10000000)
+    throw UsageError("must be between 1 and 10^7, got " + std::to_string(n), Location::of_field("-n"));
   const auto problem = front_problem(vm);
   const auto front = problem->pareto_front(static_cast<Index>(n));
   if (!front) {
@@ -67,7 +71,8 @@ int run_front(const Arguments& args) {
   return 0;
 }
 
-const RegisterCommand front_command{"front", "print a reference Pareto front of a benchmark problem", run_front};
+const RegisterCommand front_command{"front", "print a reference Pareto front of a benchmark problem",
+                                    run_front};
 
 }  // namespace
 

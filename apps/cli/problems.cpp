@@ -12,13 +12,14 @@ namespace paretokit::cli {
 namespace {
 
 int run_problems(const Arguments& args) {
-  CommandLine command_line("problems", "problems [--json]",
-                           "Lists the benchmark problems of the registry with their parameters and\n"
-                           "defaults. Parameters are passed to 'evaluate', 'front' and 'sweep' as JSON,\n"
-                           "e.g. --problem dtlz2 --problem-params '{\"n_obj\": 5}'. --json prints\n"
-                           "{\"problems\": [{\"name\", \"aliases\", \"description\", \"n_var\", \"n_obj\",\n"
-                           "\"n_constr\", \"parameters\": [{\"name\", \"default\", \"description\"}]}]} with the\n"
-                           "sizes of the default instance.");
+  CommandLine command_line(
+      "problems", "problems [--json]",
+      "Lists the benchmark problems of the registry with their parameters and\n"
+      "defaults. Parameters are passed to 'evaluate', 'front' and 'sweep' as JSON,\n"
+      "e.g. --problem dtlz2 --problem-params '{\"n_obj\": 5}'. --json prints\n"
+      "{\"problems\": [{\"name\", \"aliases\", \"description\", \"n_var\", \"n_obj\",\n"
+      "\"n_constr\", \"parameters\": [{\"name\", \"default\", \"description\"}]}]} with the\n"
+      "sizes of the default instance.");
   command_line.options.add_options()("json", "print one JSON document");
   po::variables_map vm;
   if (!command_line.parse(args, vm)) return 0;
@@ -30,7 +31,8 @@ int run_problems(const Arguments& args) {
       const auto problem = problems::make_problem(info.name);
       nlohmann::json parameters = nlohmann::json::array();
       for (const auto& p : info.parameters) {
-        parameters.push_back({{"name", p.name}, {"default", p.default_value}, {"description", p.description}});
+        parameters.push_back(
+            {{"name", p.name}, {"default", p.default_value}, {"description", p.description}});
       }
       list.push_back({{"name", info.name},
                       {"aliases", info.aliases},
@@ -60,7 +62,8 @@ int run_problems(const Arguments& args) {
   return 0;
 }
 
-const RegisterCommand problems_command{"problems", "list the benchmark problems and their parameters", run_problems};
+const RegisterCommand problems_command{"problems", "list the benchmark problems and their parameters",
+                                       run_problems};
 
 }  // namespace
 

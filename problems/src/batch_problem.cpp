@@ -16,8 +16,8 @@ BatchProblem::BatchProblem(ProblemShape shape) : shape_(std::move(shape)) {
 void BatchProblem::evaluate_into(const MatrixRef& X, MatrixMut F, MatrixMut G) const {
   const Index n = X.rows();
   if (X.cols() != shape_.n_var) {
-    throw InputError(shape_.name + ": expected " + std::to_string(shape_.n_var) + " variables per point, got " +
-                     std::to_string(X.cols()));
+    throw InputError(shape_.name + ": expected " + std::to_string(shape_.n_var) +
+                     " variables per point, got " + std::to_string(X.cols()));
   }
   if (F.rows() != n || F.cols() != shape_.n_obj || G.rows() != n || G.cols() != shape_.n_constr) {
     throw InputError(shape_.name + ": objective or constraint matrix has the wrong shape");

@@ -86,7 +86,10 @@ class SymPart final : public BatchProblem {
   SymPart(bool rotated, double length, double v_dist, double h_dist, double angle)
       : BatchProblem(box(rotated ? "sympart_rotated" : "sympart", 2, -10 * std::max(v_dist, h_dist),
                          10 * std::max(v_dist, h_dist), parameters(rotated, length, v_dist, h_dist, angle))),
-        a_(length), b_(v_dist), c_(h_dist), angle_(rotated ? angle : 0.0) {}
+        a_(length),
+        b_(v_dist),
+        c_(h_dist),
+        angle_(rotated ? angle : 0.0) {}
 
   std::optional<Matrix> pareto_front(Index n) const override {
     detail::check_front_size(n);
@@ -110,8 +113,10 @@ class SymPart final : public BatchProblem {
     const auto sign = [](double v) { return double((v > 0) - (v < 0)); };
     const auto clip = [sign](double t) { return sign(t) * std::min(std::fabs(t), 1.0); };
     const double a = a_, b = b_, c = c_;
-    const Column t1 = x1.unaryExpr([=](double v) { return clip(sign(v) * std::ceil((std::fabs(v) - a - c / 2) / (2 * a + c))); });
-    const Column t2 = x2.unaryExpr([=](double v) { return clip(sign(v) * std::ceil((std::fabs(v) - b / 2) / b)); });
+    const Column t1 = x1.unaryExpr(
+        [=](double v) { return clip(sign(v) * std::ceil((std::fabs(v) - a - c / 2) / (2 * a + c))); });
+    const Column t2 =
+        x2.unaryExpr([=](double v) { return clip(sign(v) * std::ceil((std::fabs(v) - b / 2) / b)); });
     const Column p1 = x1 - t1 * c;
     const Column p2 = x2 - t2 * b;
     f.col(0) = (p1 + a).square() + p2.square();
@@ -161,12 +166,20 @@ class Vlmop2 final : public BatchProblem {
 namespace detail {
 
 void add_classic(Catalog& catalog) {
-  catalog.push_back({{"kursawe", {}, "Kursawe (1991), 2 objectives; no closed-form front",
+  catalog.push_back({{"kursawe",
+                      {},
+                      "Kursawe (1991), 2 objectives; no closed-form front",
                       {{"n_var", 3, "number of variables (>= 2)"}}},
-                     [](const Params& p) -> std::unique_ptr<Problem> { return std::make_unique<Kursawe>(p.integer("n_var", 3, 2)); }});
-  catalog.push_back({{"omnitest", {"omni_test"}, "Omni-test (Deb and Tiwari 2008), 2 objectives, 3^n Pareto subsets",
+                     [](const Params& p) -> std::unique_ptr<Problem> {
+                       return std::make_unique<Kursawe>(p.integer("n_var", 3, 2));
+                     }});
+  catalog.push_back({{"omnitest",
+                      {"omni_test"},
+                      "Omni-test (Deb and Tiwari 2008), 2 objectives, 3^n Pareto subsets",
                       {{"n_var", 2, "number of variables (>= 1)"}}},
-                     [](const Params& p) -> std::unique_ptr<Problem> { return std::make_unique<OmniTest>(p.integer("n_var", 2, 1)); }});
+                     [](const Params& p) -> std::unique_ptr<Problem> {
+                       return std::make_unique<OmniTest>(p.integer("n_var", 2, 1));
+                     }});
   const std::vector<ParameterInfo> sym = {{"length", 1.0, "length of each Pareto subset line (a)"},
                                           {"v_dist", 10.0, "vertical distance between subsets (b)"},
                                           {"h_dist", 10.0, "horizontal distance between subsets (c)"}};
@@ -179,15 +192,23 @@ void add_classic(Catalog& catalog) {
       return std::make_unique<SymPart>(rotated, a, b, c, p.number("angle", pi / 4));
     };
   };
-  catalog.push_back({{"sympart", {"sym_part", "sympart_simple"}, "SYM-PART simple (Rudolph, Naujoks and Preuss 2007)", sym},
-                     make_sympart(false)});
+  catalog.push_back(
+      {{"sympart", {"sym_part", "sympart_simple"}, "SYM-PART simple (Rudolph, Naujoks and Preuss 2007)", sym},
+       make_sympart(false)});
   auto rotated = sym;
   rotated.push_back({"angle", pi / 4, "rotation angle in radians (counterclockwise)"});
-  catalog.push_back({{"sympart_rotated", {"sym_part_rotated"}, "SYM-PART rotated (Rudolph, Naujoks and Preuss 2007)", rotated},
+  catalog.push_back({{"sympart_rotated",
+                      {"sym_part_rotated"},
+                      "SYM-PART rotated (Rudolph, Naujoks and Preuss 2007)",
+                      rotated},
                      make_sympart(true)});
-  catalog.push_back({{"vlmop2", {}, "VLMOP2 (Van Veldhuizen and Lamont 1999), 2 objectives",
+  catalog.push_back({{"vlmop2",
+                      {},
+                      "VLMOP2 (Van Veldhuizen and Lamont 1999), 2 objectives",
                       {{"n_var", 2, "number of variables (>= 1)"}}},
-                     [](const Params& p) -> std::unique_ptr<Problem> { return std::make_unique<Vlmop2>(p.integer("n_var", 2, 1)); }});
+                     [](const Params& p) -> std::unique_ptr<Problem> {
+                       return std::make_unique<Vlmop2>(p.integer("n_var", 2, 1));
+                     }});
 }
 
 }  // namespace detail

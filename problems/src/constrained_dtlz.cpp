@@ -34,11 +34,16 @@ enum class Kind { c1dtlz1, c1dtlz3, c2dtlz2, c3dtlz1, c3dtlz4 };
 
 const char* kind_name(Kind kind) {
   switch (kind) {
-    case Kind::c1dtlz1: return "c1dtlz1";
-    case Kind::c1dtlz3: return "c1dtlz3";
-    case Kind::c2dtlz2: return "c2dtlz2";
-    case Kind::c3dtlz1: return "c3dtlz1";
-    default: return "c3dtlz4";
+    case Kind::c1dtlz1:
+      return "c1dtlz1";
+    case Kind::c1dtlz3:
+      return "c1dtlz3";
+    case Kind::c2dtlz2:
+      return "c2dtlz2";
+    case Kind::c3dtlz1:
+      return "c3dtlz1";
+    default:
+      return "c3dtlz4";
   }
 }
 
@@ -51,8 +56,10 @@ class ConstrainedDtlz final : public BatchProblem {
     detail::check_front_size(n);
     const Index m = n_obj();
     switch (kind_) {
-      case Kind::c1dtlz1: return detail::dtlz_linear_front(m, n);
-      case Kind::c1dtlz3: return detail::dtlz_spherical_front(m, n);
+      case Kind::c1dtlz1:
+        return detail::dtlz_linear_front(m, n);
+      case Kind::c1dtlz3:
+        return detail::dtlz_spherical_front(m, n);
       case Kind::c2dtlz2: {
         // The feasible regions are small caps: sample more and keep the feasible points.
         const Matrix S = detail::dtlz_spherical_front(m, 20 * n);
@@ -87,9 +94,15 @@ class ConstrainedDtlz final : public BatchProblem {
     const Index first = n_obj() - 1;
     switch (kind_) {
       case Kind::c1dtlz1:
-      case Kind::c3dtlz1: detail::dtlz_linear_objectives(x, detail::dtlz_g_rastrigin(x, first), f); break;
-      case Kind::c1dtlz3: detail::dtlz_spherical_objectives(x, detail::dtlz_g_rastrigin(x, first), f); break;
-      case Kind::c2dtlz2: detail::dtlz_spherical_objectives(x, detail::dtlz_g_sphere(x, first), f); break;
+      case Kind::c3dtlz1:
+        detail::dtlz_linear_objectives(x, detail::dtlz_g_rastrigin(x, first), f);
+        break;
+      case Kind::c1dtlz3:
+        detail::dtlz_spherical_objectives(x, detail::dtlz_g_rastrigin(x, first), f);
+        break;
+      case Kind::c2dtlz2:
+        detail::dtlz_spherical_objectives(x, detail::dtlz_g_sphere(x, first), f);
+        break;
       default: {
         Block theta(x.rows(), first);
         for (Index j = 0; j < first; ++j) {
@@ -153,7 +166,8 @@ class ConstrainedDtlz final : public BatchProblem {
       default: {
         Column squares = Column::Zero(f.rows());
         for (Index i = 0; i < m; ++i) squares += f.col(i).square();
-        for (Index i = 0; i < m; ++i) g.col(i) = 1.0 - f.col(i).square() / 4.0 - (squares - f.col(i).square());
+        for (Index i = 0; i < m; ++i)
+          g.col(i) = 1.0 - f.col(i).square() / 4.0 - (squares - f.col(i).square());
         break;
       }
     }
@@ -176,8 +190,9 @@ namespace detail {
 void add_constrained_dtlz(Catalog& catalog) {
   for (Kind kind : {Kind::c1dtlz1, Kind::c1dtlz3, Kind::c2dtlz2, Kind::c3dtlz1, Kind::c3dtlz4}) {
     const Index k = kind == Kind::c3dtlz4 ? 5 : 10;
-    std::vector<ParameterInfo> parameters{{"n_obj", 3, "number of objectives (>= 2)"},
-                                          {"n_var", 3 + k - 1, "number of variables (>= n_obj); default n_obj + " + std::to_string(k - 1)}};
+    std::vector<ParameterInfo> parameters{
+        {"n_obj", 3, "number of objectives (>= 2)"},
+        {"n_var", 3 + k - 1, "number of variables (>= n_obj); default n_obj + " + std::to_string(k - 1)}};
     if (kind == Kind::c1dtlz3) parameters.push_back({"r", 9.0, "radius: 9 (M < 5), 12.5 (M <= 12), 15"});
     if (kind == Kind::c2dtlz2) parameters.push_back({"r", 0.4, "radius: 0.2 (M = 2), 0.4 (M = 3), 0.5"});
     const std::string name = kind_name(kind);
@@ -186,7 +201,8 @@ void add_constrained_dtlz(Catalog& catalog) {
                          const Index m = p.integer("n_obj", 3, 2);
                          const Index n_var = p.integer("n_var", m + k - 1, m);
                          const double r = p.number("r", default_r(kind, m));
-                         if ((kind == Kind::c1dtlz3 || kind == Kind::c2dtlz2) && r <= 0) p.fail("r", "must be positive");
+                         if ((kind == Kind::c1dtlz3 || kind == Kind::c2dtlz2) && r <= 0)
+                           p.fail("r", "must be positive");
                          return std::make_unique<ConstrainedDtlz>(kind, m, n_var, r);
                        }});
   }

@@ -38,17 +38,21 @@ struct DtlzConfig {
   Variant variant = Variant::plain;
   Index n_obj = 3;
   Index n_var = 12;
-  double alpha = 100;         // DTLZ4
-  double scale_factor = 10;   // sdtlz1
+  double alpha = 100;        // DTLZ4
+  double scale_factor = 10;  // sdtlz1
 };
 
 std::string dtlz_name(int number, Variant variant) {
   const std::string base = "dtlz" + std::to_string(number);
   switch (variant) {
-    case Variant::convex: return "convex_" + base;
-    case Variant::inverted: return base + "^-1";
-    case Variant::scaled: return "s" + base;
-    default: return base;
+    case Variant::convex:
+      return "convex_" + base;
+    case Variant::inverted:
+      return base + "^-1";
+    case Variant::scaled:
+      return "s" + base;
+    default:
+      return base;
   }
 }
 
@@ -61,13 +65,21 @@ class Dtlz final : public BatchProblem {
     const Index m = c_.n_obj;
     Matrix F;
     switch (c_.number) {
-      case 1: F = detail::dtlz_linear_front(m, n); break;
+      case 1:
+        F = detail::dtlz_linear_front(m, n);
+        break;
       case 2:
       case 3:
-      case 4: F = detail::dtlz_spherical_front(m, n); break;
+      case 4:
+        F = detail::dtlz_spherical_front(m, n);
+        break;
       case 5:
-      case 6: F = degenerate_front(n); break;
-      default: F = dtlz7_front(n); break;
+      case 6:
+        F = degenerate_front(n);
+        break;
+      default:
+        F = dtlz7_front(n);
+        break;
     }
     return transform(F);
   }
@@ -111,7 +123,8 @@ class Dtlz final : public BatchProblem {
       }
       case 2:
       case 3: {
-        const Column g = c_.number == 2 ? detail::dtlz_g_sphere(x, first) : detail::dtlz_g_rastrigin(x, first);
+        const Column g =
+            c_.number == 2 ? detail::dtlz_g_sphere(x, first) : detail::dtlz_g_rastrigin(x, first);
         detail::dtlz_spherical_objectives(x, g, f);
         break;
       }
@@ -237,7 +250,8 @@ std::unique_ptr<Problem> build(int number, Variant variant, const detail::Params
     const Index k = p.integer("k", 0, 1);
     if (n_var != c.n_obj + k - 1) p.fail("n_var", "n_var must equal n_obj + k - 1 when both are given");
   }
-  const Index k = p.has("n_var") ? p.integer("n_var", 0, c.n_obj) - c.n_obj + 1 : p.integer("k", k_default, 1);
+  const Index k =
+      p.has("n_var") ? p.integer("n_var", 0, c.n_obj) - c.n_obj + 1 : p.integer("k", k_default, 1);
   c.n_var = c.n_obj + k - 1;
   if (p.has("alpha")) c.alpha = p.number("alpha", 100);
   if (c.alpha <= 0) p.fail("alpha", "must be positive");
@@ -263,7 +277,8 @@ Matrix dtlz_targeted_points(int dtlz_number, const MatrixRef& directions) {
   for (Index r = 0; r < directions.rows(); ++r) {
     const auto w = directions.row(r);
     if (!w.allFinite() || (w.array() < 0).any() || w.sum() <= 0) {
-      throw InputError("reference direction " + std::to_string(r + 1) + " is not a non-negative, non-zero vector");
+      throw InputError("reference direction " + std::to_string(r + 1) +
+                       " is not a non-negative, non-zero vector");
     }
     P.row(r) = dtlz_number == 1 ? RowVector(0.5 * w / w.sum()) : RowVector(w / w.norm());
   }
@@ -283,23 +298,29 @@ void add_dtlz(Catalog& catalog) {
   for (int number = 1; number <= 7; ++number) {
     auto parameters = size_parameters(number);
     if (number == 4) parameters.push_back({"alpha", 100, "exponent of the position variables (bias)"});
-    catalog.push_back({{"dtlz" + std::to_string(number), {},
-                        "DTLZ" + std::to_string(number) + " (Deb, Thiele, Laumanns and Zitzler 2005)", parameters},
+    catalog.push_back({{"dtlz" + std::to_string(number),
+                        {},
+                        "DTLZ" + std::to_string(number) + " (Deb, Thiele, Laumanns and Zitzler 2005)",
+                        parameters},
                        [number](const Params& p) { return build(number, Variant::plain, p); }});
   }
   for (int number : {2, 4}) {
-    catalog.push_back({{"convex_dtlz" + std::to_string(number), {},
+    catalog.push_back({{"convex_dtlz" + std::to_string(number),
+                        {},
                         "convex DTLZ" + std::to_string(number) + " (pymoo: f_i^4 for i < m, f_m^2)",
                         size_parameters(number)},
                        [number](const Params& p) { return build(number, Variant::convex, p); }});
   }
-  catalog.push_back({{"dtlz1^-1", {"inverted_dtlz1", "idtlz1"},
-                      "inverted DTLZ1 (Jain and Deb 2014): f_i = 0.5 (1 + g) - f_i^DTLZ1", size_parameters(1)},
+  catalog.push_back({{"dtlz1^-1",
+                      {"inverted_dtlz1", "idtlz1"},
+                      "inverted DTLZ1 (Jain and Deb 2014): f_i = 0.5 (1 + g) - f_i^DTLZ1",
+                      size_parameters(1)},
                      [](const Params& p) { return build(1, Variant::inverted, p); }});
   auto scaled = size_parameters(1);
   scaled.push_back({"scale_factor", 10, "objective i is multiplied by scale_factor^(i-1)"});
-  catalog.push_back({{"sdtlz1", {"scaled_dtlz1"}, "scaled DTLZ1 (Deb and Jain 2014; pymoo's ScaledDTLZ1)", scaled},
-                     [](const Params& p) { return build(1, Variant::scaled, p); }});
+  catalog.push_back(
+      {{"sdtlz1", {"scaled_dtlz1"}, "scaled DTLZ1 (Deb and Jain 2014; pymoo's ScaledDTLZ1)", scaled},
+       [](const Params& p) { return build(1, Variant::scaled, p); }});
 }
 
 }  // namespace detail

@@ -25,8 +25,9 @@ Params::Params(const nlohmann::json& json, const ProblemInfo& info) : problem_(i
     if (!known) {
       std::string valid;
       for (const auto& p : info.parameters) valid += (valid.empty() ? "" : ", ") + p.name;
-      throw InputError(info.name + ": unknown parameter '" + key + "' (valid: " + (valid.empty() ? "none" : valid) + ")",
-                       Location::of_field(key));
+      throw InputError(
+          info.name + ": unknown parameter '" + key + "' (valid: " + (valid.empty() ? "none" : valid) + ")",
+          Location::of_field(key));
     }
   }
 }
@@ -41,21 +42,23 @@ Index Params::integer(const std::string& key, Index fallback, Index minimum) con
     const auto& v = json_.at(key);
     if (v.is_number_integer()) {
       value = v.get<Index>();
-    } else if (v.is_number_float() && std::isfinite(v.get<double>()) && std::floor(v.get<double>()) == v.get<double>() &&
-               std::abs(v.get<double>()) < 1e15) {
+    } else if (v.is_number_float() && std::isfinite(v.get<double>()) &&
+               std::floor(v.get<double>()) == v.get<double>() && std::abs(v.get<double>()) < 1e15) {
       value = Index(v.get<double>());
     } else {
       fail(key, "expected an integer, got " + v.dump());
     }
   }
-  if (value < minimum) fail(key, "must be at least " + std::to_string(minimum) + ", got " + std::to_string(value));
+  if (value < minimum)
+    fail(key, "must be at least " + std::to_string(minimum) + ", got " + std::to_string(value));
   return value;
 }
 
 double Params::number(const std::string& key, double fallback) const {
   if (!json_.contains(key)) return fallback;
   const auto& v = json_.at(key);
-  if (!v.is_number() || !std::isfinite(v.get<double>())) fail(key, "expected a finite number, got " + v.dump());
+  if (!v.is_number() || !std::isfinite(v.get<double>()))
+    fail(key, "expected a finite number, got " + v.dump());
   return v.get<double>();
 }
 
@@ -79,7 +82,8 @@ const detail::Catalog& catalog() {
 }
 
 std::string lower_case(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char ch) { return char(std::tolower(ch)); });
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](unsigned char ch) { return char(std::tolower(ch)); });
   return text;
 }
 

@@ -123,19 +123,24 @@ class Wfg final : public BatchProblem {
         break;
       case 7: {
         const Block original = y;
-        for (Index j = 0; j < k; ++j) y.col(j) = w::bias_param(original.col(j), w::reduction_mean(original, j + 1, n - j - 1), A, 0.02, 50.0);
+        for (Index j = 0; j < k; ++j)
+          y.col(j) =
+              w::bias_param(original.col(j), w::reduction_mean(original, j + 1, n - j - 1), A, 0.02, 50.0);
         for (Index j = k; j < n; ++j) y.col(j) = w::shift_linear(y.col(j), 0.35);
         break;
       }
       case 8: {
         const Block original = y;
-        for (Index j = k; j < n; ++j) y.col(j) = w::bias_param(original.col(j), w::reduction_mean(original, 0, j), A, 0.02, 50.0);
+        for (Index j = k; j < n; ++j)
+          y.col(j) = w::bias_param(original.col(j), w::reduction_mean(original, 0, j), A, 0.02, 50.0);
         for (Index j = k; j < n; ++j) y.col(j) = w::shift_linear(y.col(j), 0.35);
         break;
       }
       default: {
         const Block original = y;
-        for (Index j = 0; j + 1 < n; ++j) y.col(j) = w::bias_param(original.col(j), w::reduction_mean(original, j + 1, n - j - 1), A, 0.02, 50.0);
+        for (Index j = 0; j + 1 < n; ++j)
+          y.col(j) =
+              w::bias_param(original.col(j), w::reduction_mean(original, j + 1, n - j - 1), A, 0.02, 50.0);
         for (Index j = 0; j < k; ++j) y.col(j) = w::shift_deceptive(y.col(j), 0.35, 0.001, 0.05);
         for (Index j = k; j < n; ++j) y.col(j) = w::shift_multi_modal(y.col(j), 30.0, 95.0, 0.35);
         break;
@@ -144,7 +149,8 @@ class Wfg final : public BatchProblem {
     Block t(y.rows(), M);
     if (c_.number == 1) {
       const Eigen::ArrayXd weights = Eigen::ArrayXd::LinSpaced(n, 2.0, 2.0 * double(n));
-      for (Index i = 0; i < M - 1; ++i) t.col(i) = w::reduction_weighted_sum(y, i * gap, gap, weights.segment(i * gap, gap));
+      for (Index i = 0; i < M - 1; ++i)
+        t.col(i) = w::reduction_weighted_sum(y, i * gap, gap, weights.segment(i * gap, gap));
       t.col(M - 1) = w::reduction_weighted_sum(y, k, n - k, weights.segment(k, n - k));
     } else if (c_.number == 2 || c_.number == 3) {
       const Index pairs = (n - k) / 2;
@@ -183,7 +189,8 @@ class Wfg final : public BatchProblem {
         if (m < M) {
           h.col(m - 1) = w::shape_convex(x, m);
         } else {
-          h.col(m - 1) = c_.number == 1 ? w::shape_mixed(x.col(0), 1.0, 5.0) : w::shape_disconnected(x.col(0), 1.0, 1.0, 5.0);
+          h.col(m - 1) = c_.number == 1 ? w::shape_mixed(x.col(0), 1.0, 5.0)
+                                        : w::shape_disconnected(x.col(0), 1.0, 1.0, 5.0);
         }
       } else {
         h.col(m - 1) = w::shape_concave(x, m);
@@ -201,26 +208,32 @@ namespace detail {
 
 void add_wfg(Catalog& catalog) {
   for (int number = 1; number <= 9; ++number) {
-    ProblemInfo info{"wfg" + std::to_string(number),
-                     {},
-                     "WFG" + std::to_string(number) + " (Huband, Hingston, Barone and While 2006)",
-                     {{"n_obj", 3, "number of objectives M (>= 2)"},
-                      {"k", 4, "position parameters, a multiple of M - 1; default 4 for M = 2, else 2 (M - 1)"},
-                      {"l", 10, std::string("distance parameters (>= 1") + (number == 2 || number == 3 ? ", even" : "") + "); default 10"},
-                      {"n_var", 14, "k + l; when given without l, l = n_var - k"}}};
+    ProblemInfo info{
+        "wfg" + std::to_string(number),
+        {},
+        "WFG" + std::to_string(number) + " (Huband, Hingston, Barone and While 2006)",
+        {{"n_obj", 3, "number of objectives M (>= 2)"},
+         {"k", 4, "position parameters, a multiple of M - 1; default 4 for M = 2, else 2 (M - 1)"},
+         {"l", 10,
+          std::string("distance parameters (>= 1") + (number == 2 || number == 3 ? ", even" : "") +
+              "); default 10"},
+         {"n_var", 14, "k + l; when given without l, l = n_var - k"}}};
     catalog.push_back({info, [number](const Params& p) -> std::unique_ptr<Problem> {
                          WfgConfig c;
                          c.number = number;
                          c.n_obj = p.integer("n_obj", 3, 2);
                          const Index M = c.n_obj;
                          c.k = p.integer("k", M == 2 ? 4 : 2 * (M - 1), 1);
-                         if (c.k % (M - 1) != 0) p.fail("k", "must be a multiple of n_obj - 1 = " + std::to_string(M - 1));
-                         if (p.has("n_var") && p.has("l") && p.integer("n_var", 0, 1) != c.k + p.integer("l", 0, 1)) {
+                         if (c.k % (M - 1) != 0)
+                           p.fail("k", "must be a multiple of n_obj - 1 = " + std::to_string(M - 1));
+                         if (p.has("n_var") && p.has("l") &&
+                             p.integer("n_var", 0, 1) != c.k + p.integer("l", 0, 1)) {
                            p.fail("n_var", "must equal k + l when both are given");
                          }
                          c.l = p.has("n_var") ? p.integer("n_var", 0, 1) - c.k : p.integer("l", 10, 1);
                          if (c.l < 1) p.fail("n_var", "must exceed k");
-                         if ((number == 2 || number == 3) && c.l % 2 != 0) p.fail("l", "must be even for WFG2 and WFG3");
+                         if ((number == 2 || number == 3) && c.l % 2 != 0)
+                           p.fail("l", "must be even for WFG2 and WFG3");
                          return std::make_unique<Wfg>(c);
                        }});
   }

@@ -94,12 +94,14 @@ Column product_shape(const Block& x, Index m, Inner inner, Outer outer) {
 }  // namespace
 
 Column shape_linear(const Block& x, Index m) {
-  return product_shape(x, m, [](double v) { return v; }, [](double v) { return 1.0 - v; });
+  return product_shape(
+      x, m, [](double v) { return v; }, [](double v) { return 1.0 - v; });
 }
 
 Column shape_convex(const Block& x, Index m) {
   return product_shape(
-      x, m, [](double v) { return 1.0 - std::cos(0.5 * pi * v); }, [](double v) { return 1.0 - std::sin(0.5 * pi * v); });
+      x, m, [](double v) { return 1.0 - std::cos(0.5 * pi * v); },
+      [](double v) { return 1.0 - std::sin(0.5 * pi * v); });
 }
 
 Column shape_concave(const Block& x, Index m) {

@@ -13,13 +13,13 @@ namespace paretokit::problems::detail::wfg {
 Column correct_to_01(const Column& y);
 
 // Shift transformations.
-Column shift_linear(const Column& y, double A);                              // s_linear
-Column shift_deceptive(const Column& y, double A, double B, double C);      // s_decept
-Column shift_multi_modal(const Column& y, double A, double B, double C);    // s_multi
+Column shift_linear(const Column& y, double A);                           // s_linear
+Column shift_deceptive(const Column& y, double A, double B, double C);    // s_decept
+Column shift_multi_modal(const Column& y, double A, double B, double C);  // s_multi
 
 // Bias transformations.
-Column bias_poly(const Column& y, double alpha);                             // b_poly
-Column bias_flat(const Column& y, double A, double B, double C);            // b_flat
+Column bias_poly(const Column& y, double alpha);                                    // b_poly
+Column bias_flat(const Column& y, double A, double B, double C);                    // b_flat
 Column bias_param(const Column& y, const Column& u, double A, double B, double C);  // b_param
 
 // Reductions over the columns [first, first + count) of y.

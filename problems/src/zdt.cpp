@@ -28,8 +28,7 @@ using detail::pi;
 
 class Zdt final : public BatchProblem {
  public:
-  Zdt(int number, Index n_var)
-      : BatchProblem(shape(number, n_var)), number_(number) {}
+  Zdt(int number, Index n_var) : BatchProblem(shape(number, n_var)), number_(number) {}
 
   std::optional<Matrix> pareto_front(Index n) const override {
     detail::check_front_size(n);
@@ -75,16 +74,23 @@ class Zdt final : public BatchProblem {
       g = 1.0 + 9.0 / double(n - 1) * sum;
     }
     if (number_ == 6) {
-      f.col(0) = 1.0 - detail::exp_of(-4.0 * x.col(0)) * detail::pow_of(detail::sin_of(6.0 * pi * x.col(0)), 6.0);
+      f.col(0) =
+          1.0 - detail::exp_of(-4.0 * x.col(0)) * detail::pow_of(detail::sin_of(6.0 * pi * x.col(0)), 6.0);
     } else {
       f.col(0) = x.col(0);
     }
     const Column ratio = f.col(0) / g;
     switch (number_) {
       case 2:
-      case 6: f.col(1) = g * (1.0 - ratio.square()); break;
-      case 3: f.col(1) = g * (1.0 - ratio.sqrt() - ratio * detail::sin_of(10.0 * pi * f.col(0))); break;
-      default: f.col(1) = g * (1.0 - ratio.sqrt()); break;
+      case 6:
+        f.col(1) = g * (1.0 - ratio.square());
+        break;
+      case 3:
+        f.col(1) = g * (1.0 - ratio.sqrt() - ratio * detail::sin_of(10.0 * pi * f.col(0)));
+        break;
+      default:
+        f.col(1) = g * (1.0 - ratio.sqrt());
+        break;
     }
   }
 

@@ -16,8 +16,8 @@
 #include "test_support.hpp"
 
 using paretokit::Index;
-using paretokit::Matrix;
 using paretokit::make_problem;
+using paretokit::Matrix;
 
 namespace {
 
@@ -28,7 +28,8 @@ bool identical(const Matrix& a, const Matrix& b) {
 
 std::vector<std::pair<std::string, nlohmann::json>> instances() {
   std::vector<std::pair<std::string, nlohmann::json>> out;
-  for (const auto& info : paretokit::problems::problem_catalog()) out.push_back({info.name, nlohmann::json::object()});
+  for (const auto& info : paretokit::problems::problem_catalog())
+    out.push_back({info.name, nlohmann::json::object()});
   out.push_back({"dtlz2", {{"n_obj", 5}}});
   out.push_back({"dtlz7", {{"n_obj", 4}}});
   out.push_back({"wfg1", {{"n_obj", 5}}});
@@ -83,7 +84,8 @@ TEST_CASE("every problem evaluates at its bounds and on an empty batch") {
     X.row(1) = problem->upper_bounds().transpose();
     const auto E = problem->evaluate(X);
     CHECK(E.objectives.rows() == 2);
-    if (name.rfind("re", 0) != 0) CHECK(E.objectives.allFinite());  // RE22 divides by x2 = 0 at its bound, as the reference
+    if (name.rfind("re", 0) != 0)
+      CHECK(E.objectives.allFinite());  // RE22 divides by x2 = 0 at its bound, as the reference
     CHECK(problem->evaluate(Matrix(0, problem->n_var())).objectives.rows() == 0);
   }
 }

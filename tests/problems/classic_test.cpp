@@ -8,8 +8,8 @@
 #include "test_support.hpp"
 
 using paretokit::Index;
-using paretokit::Matrix;
 using paretokit::make_problem;
+using paretokit::Matrix;
 
 namespace {
 constexpr double pi = std::numbers::pi;
@@ -18,7 +18,8 @@ std::vector<double> reference(const std::string& name, const std::vector<double>
   const std::size_t n = x.size();
   if (name == "kursawe") {
     double f1 = 0, f2 = 0;
-    for (std::size_t i = 0; i + 1 < n; ++i) f1 += -10 * std::exp(-0.2 * std::sqrt(x[i] * x[i] + x[i + 1] * x[i + 1]));
+    for (std::size_t i = 0; i + 1 < n; ++i)
+      f1 += -10 * std::exp(-0.2 * std::sqrt(x[i] * x[i] + x[i + 1] * x[i + 1]));
     for (double v : x) f2 += std::pow(std::fabs(v), 0.8) + 5 * std::sin(v * v * v);
     return {f1, f2};
   }
@@ -77,7 +78,8 @@ TEST_CASE("classic fronts: non-dominated, on their curves, and attained on the P
     CHECK(paretokit::test::count_dominated(F) == 0);
     for (Index r = 0; r < F.rows(); ++r) {
       if (std::string(name) == "omnitest") CHECK(F.row(r).squaredNorm() == Approx(4.0));
-      if (std::string(name).rfind("sympart", 0) == 0) CHECK(std::sqrt(F(r, 0)) + std::sqrt(F(r, 1)) == Approx(2.0));
+      if (std::string(name).rfind("sympart", 0) == 0)
+        CHECK(std::sqrt(F(r, 0)) + std::sqrt(F(r, 1)) == Approx(2.0));
     }
   }
   // Omni-test Pareto subsets: x_i in [1, 1.5] + 2k; SYM-PART: x2 = 10 j, x1 in [10 i - 1, 10 i + 1].

@@ -2,11 +2,11 @@
 // executable (PARETOKIT_CLI).
 #include <catch2/catch.hpp>
 
+#include <sys/wait.h>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
 #include <string>
-#include <sys/wait.h>
 
 #include <nlohmann/json.hpp>
 
@@ -26,7 +26,8 @@ std::string slurp(const std::string& path) {
 
 Run run(const std::string& arguments, const std::string& tag) {
   const std::string out = "problems_cli_" + tag + ".out", err = "problems_cli_" + tag + ".err";
-  const std::string command = std::string("\"") + PARETOKIT_CLI + "\" " + arguments + " >" + out + " 2>" + err;
+  const std::string command =
+      std::string("\"") + PARETOKIT_CLI + "\" " + arguments + " >" + out + " 2>" + err;
   const int status = std::system(command.c_str());
   Run result;
   result.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
@@ -93,15 +94,20 @@ TEST_CASE("cli evaluate: wrong length, out of bounds and bad problems exit 2 nam
   write("problems_cli_short.txt", "0.5 0.5\n");
   const Run shorter = run("evaluate --problem dtlz2 problems_cli_short.txt", "short");
   CHECK(shorter.code == 2);
-  CHECK_THAT(shorter.err, Catch::Contains("paretokit: error: problems_cli_short.txt:1:") && Catch::Contains("12 variables"));
+  CHECK_THAT(shorter.err, Catch::Contains("paretokit: error: problems_cli_short.txt:1:") &&
+                              Catch::Contains("12 variables"));
   write("problems_cli_out.txt", "# comment\n0.5 0.5\n0.5 1.5\n");
-  const Run outside = run("evaluate --problem zdt1 --problem-params '{\"n_var\": 2}' problems_cli_out.txt", "out");
+  const Run outside =
+      run("evaluate --problem zdt1 --problem-params '{\"n_var\": 2}' problems_cli_out.txt", "out");
   CHECK(outside.code == 2);
-  CHECK_THAT(outside.err, Catch::Contains("problems_cli_out.txt:3:") && Catch::Contains("outside the bounds"));
+  CHECK_THAT(outside.err,
+             Catch::Contains("problems_cli_out.txt:3:") && Catch::Contains("outside the bounds"));
   const Run unknown = run("evaluate --problem nope problems_cli_out.txt", "unknown");
   CHECK(unknown.code == 2);
-  CHECK_THAT(unknown.err, Catch::Contains("--problem") && Catch::Contains("unknown problem 'nope'") && Catch::Contains("dtlz2"));
-  const Run bad = run("evaluate --problem dtlz2 --problem-params '{\"m\": 3}' problems_cli_out.txt", "badparam");
+  CHECK_THAT(unknown.err, Catch::Contains("--problem") && Catch::Contains("unknown problem 'nope'") &&
+                              Catch::Contains("dtlz2"));
+  const Run bad =
+      run("evaluate --problem dtlz2 --problem-params '{\"m\": 3}' problems_cli_out.txt", "badparam");
   CHECK(bad.code == 2);
   CHECK_THAT(bad.err, Catch::Contains("--problem-params") && Catch::Contains("unknown parameter 'm'"));
   const Run json = run("evaluate --problem dtlz2 --problem-params '{oops' problems_cli_out.txt", "badjson");

@@ -8,8 +8,8 @@
 #include "test_support.hpp"
 
 using paretokit::Index;
-using paretokit::Matrix;
 using paretokit::make_problem;
+using paretokit::Matrix;
 
 namespace {
 
@@ -29,7 +29,8 @@ std::vector<double> constraints(const std::string& name, const std::vector<doubl
   if (name == "c1dtlz3") return {-(squares - 16) * (squares - r * r)};
   if (name == "c2dtlz2") {
     double best = 1e300;
-    for (std::size_t i = 0; i < m; ++i) best = std::min(best, (f[i] - 1) * (f[i] - 1) + squares - f[i] * f[i] - r * r);
+    for (std::size_t i = 0; i < m; ++i)
+      best = std::min(best, (f[i] - 1) * (f[i] - 1) + squares - f[i] * f[i] - r * r);
     double centre = 0;
     for (double v : f) centre += (v - 1 / std::sqrt(double(m))) * (v - 1 / std::sqrt(double(m)));
     return {std::min(best, centre - r * r)};
@@ -49,8 +50,11 @@ TEST_CASE("constrained dtlz: pymoo sizes, objectives of the base problem and con
   CHECK(make_problem("c3dtlz4", {{"n_obj", 5}})->n_constr() == 5);
   CHECK(make_problem("c2dtlz2")->params()["r"] == 0.4);
   CHECK(make_problem("c1dtlz3", {{"n_obj", 8}})->params()["r"] == 12.5);
-  const std::vector<std::pair<std::string, std::string>> pairs{
-      {"c1dtlz1", "dtlz1"}, {"c1dtlz3", "dtlz3"}, {"c2dtlz2", "dtlz2"}, {"c3dtlz1", "dtlz1"}, {"c3dtlz4", "dtlz4"}};
+  const std::vector<std::pair<std::string, std::string>> pairs{{"c1dtlz1", "dtlz1"},
+                                                               {"c1dtlz3", "dtlz3"},
+                                                               {"c2dtlz2", "dtlz2"},
+                                                               {"c3dtlz1", "dtlz1"},
+                                                               {"c3dtlz4", "dtlz4"}};
   for (Index m : {2, 3, 5}) {
     for (const auto& [name, base] : pairs) {
       const auto problem = make_problem(name, {{"n_obj", m}});
@@ -83,7 +87,8 @@ TEST_CASE("constrained dtlz fronts are feasible, non-dominated and on their surf
       for (Index row = 0; row < F.rows(); ++row) {
         const auto g = constraints(n, paretokit::test::row_of(F, row), r);
         CHECK(*std::max_element(g.begin(), g.end()) <= 1e-9);
-        if (n == "c3dtlz1" || n == "c3dtlz4") CHECK(*std::max_element(g.begin(), g.end()) == Approx(0.0).margin(1e-9));
+        if (n == "c3dtlz1" || n == "c3dtlz4")
+          CHECK(*std::max_element(g.begin(), g.end()) == Approx(0.0).margin(1e-9));
         if (n == "c1dtlz1") CHECK(F.row(row).sum() == Approx(0.5));
         if (n == "c1dtlz3" || n == "c2dtlz2") CHECK(F.row(row).squaredNorm() == Approx(1.0));
       }

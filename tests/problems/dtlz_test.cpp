@@ -11,20 +11,22 @@
 #include "test_support.hpp"
 
 using paretokit::Index;
-using paretokit::Matrix;
 using paretokit::make_problem;
+using paretokit::Matrix;
 
 namespace {
 
 constexpr double pi = std::numbers::pi;
 
 // Per-row reference of DTLZ1..7 (m objectives), straight from the paper.
-std::vector<double> dtlz_reference(int number, const std::vector<double>& x, std::size_t m, double alpha = 100) {
+std::vector<double> dtlz_reference(int number, const std::vector<double>& x, std::size_t m,
+                                   double alpha = 100) {
   const std::size_t n = x.size(), k = n - m + 1;
   double g = 0;
   if (number == 1 || number == 3) {
     double s = 0;
-    for (std::size_t i = m - 1; i < n; ++i) s += (x[i] - 0.5) * (x[i] - 0.5) - std::cos(20 * pi * (x[i] - 0.5));
+    for (std::size_t i = m - 1; i < n; ++i)
+      s += (x[i] - 0.5) * (x[i] - 0.5) - std::cos(20 * pi * (x[i] - 0.5));
     g = 100 * (double(k) + s);
   } else if (number == 6) {
     for (std::size_t i = m - 1; i < n; ++i) g += std::pow(x[i], 0.1);
@@ -117,14 +119,16 @@ TEST_CASE("dtlz1-7 match a scalar reference at random points and at the bounds")
       X.row(1).setOnes();
       const Matrix F = problem->evaluate(X).objectives;
       REQUIRE(F.cols() == Index(m));
-      for (Index r = 0; r < X.rows(); ++r) check_close(F, r, dtlz_reference(number, paretokit::test::row_of(X, r), m));
+      for (Index r = 0; r < X.rows(); ++r)
+        check_close(F, r, dtlz_reference(number, paretokit::test::row_of(X, r), m));
     }
   }
   // DTLZ4 with a custom alpha.
   const auto dtlz4 = make_problem("dtlz4", {{"alpha", 2.0}});
   const Matrix X = paretokit::test::random_points(*dtlz4, 20, 5);
   const Matrix F = dtlz4->evaluate(X).objectives;
-  for (Index r = 0; r < X.rows(); ++r) check_close(F, r, dtlz_reference(4, paretokit::test::row_of(X, r), 3, 2.0));
+  for (Index r = 0; r < X.rows(); ++r)
+    check_close(F, r, dtlz_reference(4, paretokit::test::row_of(X, r), 3, 2.0));
 }
 
 TEST_CASE("dtlz variants: convex, inverted and scaled follow pymoo") {
@@ -158,7 +162,8 @@ TEST_CASE("dtlz variants: convex, inverted and scaled follow pymoo") {
 
 TEST_CASE("dtlz fronts satisfy their equations and are non-dominated") {
   for (Index m : {2, 3, 5}) {
-    for (const char* name : {"dtlz1", "dtlz2", "dtlz3", "dtlz4", "convex_dtlz2", "dtlz1^-1", "sdtlz1", "dtlz5", "dtlz7"}) {
+    for (const char* name :
+         {"dtlz1", "dtlz2", "dtlz3", "dtlz4", "convex_dtlz2", "dtlz1^-1", "sdtlz1", "dtlz5", "dtlz7"}) {
       const auto problem = make_problem(name, {{"n_obj", m}});
       const Matrix F = *problem->pareto_front(200);
       INFO(name << " m=" << m << " rows=" << F.rows());
@@ -169,7 +174,8 @@ TEST_CASE("dtlz fronts satisfy their equations and are non-dominated") {
       for (Index r = 0; r < F.rows(); ++r) {
         const auto f = F.row(r).array();
         if (n == "dtlz1") CHECK(f.sum() == Approx(0.5));
-        if (n == "dtlz2" || n == "dtlz3" || n == "dtlz4" || n == "dtlz5") CHECK(f.square().sum() == Approx(1.0));
+        if (n == "dtlz2" || n == "dtlz3" || n == "dtlz4" || n == "dtlz5")
+          CHECK(f.square().sum() == Approx(1.0));
         if (n == "convex_dtlz2") CHECK(f.head(m - 1).sqrt().sum() + f(m - 1) == Approx(1.0));
         if (n == "dtlz1^-1") CHECK(f.sum() == Approx(0.5 * double(m - 1)));
         if (n == "sdtlz1") {

@@ -7,13 +7,13 @@
 #include "test_support.hpp"
 
 using paretokit::Index;
+using paretokit::make_problem;
 using paretokit::Matrix;
 using paretokit::Vector;
-using paretokit::make_problem;
 
 namespace {
-const std::vector<std::string> re_names{"re21", "re22", "re23", "re24", "re25", "re31", "re32",
-                                        "re33", "re34", "re35", "re36", "re37", "re41", "re42", "re61"};
+const std::vector<std::string> re_names{"re21", "re22", "re23", "re24", "re25", "re31", "re32", "re33",
+                                        "re34", "re35", "re36", "re37", "re41", "re42", "re61"};
 }
 
 TEST_CASE("re problems match the C reference at random points and at the bounds") {
@@ -35,8 +35,9 @@ TEST_CASE("re problems match the C reference at random points and at the bounds"
 }
 
 TEST_CASE("re sizes and corrected RE21") {
-  const std::vector<std::pair<Index, Index>> sizes{{4, 2}, {3, 2}, {4, 2}, {2, 2}, {3, 2}, {3, 3}, {4, 3}, {4, 3},
-                                                   {5, 3}, {7, 3}, {4, 3}, {4, 3}, {7, 4}, {6, 4}, {3, 6}};
+  const std::vector<std::pair<Index, Index>> sizes{{4, 2}, {3, 2}, {4, 2}, {2, 2}, {3, 2},
+                                                   {3, 3}, {4, 3}, {4, 3}, {5, 3}, {7, 3},
+                                                   {4, 3}, {4, 3}, {7, 4}, {6, 4}, {3, 6}};
   for (std::size_t i = 0; i < re_names.size(); ++i) {
     const auto problem = make_problem(re_names[i]);
     CHECK(problem->n_var() == sizes[i].first);

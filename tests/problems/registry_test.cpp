@@ -31,7 +31,8 @@ TEST_CASE("registry: every catalog entry builds with its defaults and recreates 
     CHECK(again->n_var() == problem->n_var());
     CHECK(again->n_obj() == problem->n_obj());
     for (const auto& parameter : info.parameters) {
-      if (problem->params().contains(parameter.name)) CHECK(problem->params()[parameter.name] == parameter.default_value);
+      if (problem->params().contains(parameter.name))
+        CHECK(problem->params()[parameter.name] == parameter.default_value);
     }
   }
 }
@@ -42,10 +43,10 @@ TEST_CASE("registry: names are case-insensitive; aliases work") {
 }
 
 TEST_CASE("registry: unknown names and bad parameters give clear errors") {
-  CHECK_THAT(error_of("dtlz99", {}), Catch::Contains("unknown problem 'dtlz99'") && Catch::Contains("dtlz2") &&
-                                         Catch::Contains("zdt1"));
-  CHECK_THAT(error_of("dtlz2", {{"n_objs", 3}}), Catch::Contains("unknown parameter 'n_objs'") &&
-                                                      Catch::Contains("n_obj"));
+  CHECK_THAT(error_of("dtlz99", {}), Catch::Contains("unknown problem 'dtlz99'") &&
+                                         Catch::Contains("dtlz2") && Catch::Contains("zdt1"));
+  CHECK_THAT(error_of("dtlz2", {{"n_objs", 3}}),
+             Catch::Contains("unknown parameter 'n_objs'") && Catch::Contains("n_obj"));
   CHECK_THAT(error_of("dtlz2", {{"n_obj", "three"}}), Catch::Contains("expected an integer"));
   CHECK_THAT(error_of("dtlz2", {{"n_obj", 2.5}}), Catch::Contains("expected an integer"));
   CHECK_THAT(error_of("zdt1", {{"n_var", 1}}), Catch::Contains("at least 2"));

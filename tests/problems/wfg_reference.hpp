@@ -18,7 +18,9 @@ inline double clamp01(double v) {
   if (v > 1 && v <= 1 + 1e-10) return 1;
   return v;
 }
-inline double s_linear(double y, double A) { return clamp01(std::fabs(y - A) / std::fabs(std::floor(A - y) + A)); }
+inline double s_linear(double y, double A) {
+  return clamp01(std::fabs(y - A) / std::fabs(std::floor(A - y) + A));
+}
 inline double s_decept(double y, double A, double B, double C) {
   const double t1 = std::floor(y - A + B) * (1 - C + (A - B) / B) / (A - B);
   const double t2 = std::floor(A + B - y) * (1 - C + (1 - A - B) / B) / (1 - A - B);
@@ -57,7 +59,9 @@ inline double r_nonsep(const V& y, std::size_t A) {
   const double h = std::ceil(double(A) / 2);
   return clamp01(num / (double(n) * h * (1 + 2 * double(A) - 2 * h) / double(A)));
 }
-inline V slice(const V& y, std::size_t from, std::size_t to) { return V(y.begin() + long(from), y.begin() + long(to)); }
+inline V slice(const V& y, std::size_t from, std::size_t to) {
+  return V(y.begin() + long(from), y.begin() + long(to));
+}
 
 // F of WFG`number` at z (k position, l distance parameters), M objectives.
 inline V evaluate(int number, const V& z, std::size_t M, std::size_t k) {
@@ -76,11 +80,15 @@ inline V evaluate(int number, const V& z, std::size_t M, std::size_t k) {
   if (number == 9) {
     const V o = y;
     for (std::size_t i = 0; i + 1 < n; ++i) y[i] = b_param(o[i], mean(slice(o, i + 1, n)), A, 0.02, 50);
-    for (std::size_t i = 0; i < n; ++i) y[i] = i < k ? s_decept(y[i], 0.35, 0.001, 0.05) : s_multi(y[i], 30, 95, 0.35);
+    for (std::size_t i = 0; i < n; ++i)
+      y[i] = i < k ? s_decept(y[i], 0.35, 0.001, 0.05) : s_multi(y[i], 30, 95, 0.35);
   }
-  if (number == 4) for (auto& v : y) v = s_multi(v, 30, 10, 0.35);
-  if (number == 5) for (auto& v : y) v = s_decept(v, 0.35, 0.001, 0.05);
-  if (number != 4 && number != 5 && number != 9) for (std::size_t i = k; i < n; ++i) y[i] = s_linear(y[i], 0.35);
+  if (number == 4)
+    for (auto& v : y) v = s_multi(v, 30, 10, 0.35);
+  if (number == 5)
+    for (auto& v : y) v = s_decept(v, 0.35, 0.001, 0.05);
+  if (number != 4 && number != 5 && number != 9)
+    for (std::size_t i = k; i < n; ++i) y[i] = s_linear(y[i], 0.35);
   if (number == 1) {
     for (std::size_t i = k; i < n; ++i) y[i] = b_flat(y[i], 0.8, 0.75, 0.85);
     for (auto& v : y) v = b_poly(v, 0.02);
@@ -124,15 +132,21 @@ inline V evaluate(int number, const V& z, std::size_t M, std::size_t k) {
   for (std::size_t m = 1; m <= M; ++m) {
     double h = 1;
     for (std::size_t i = 0; i < M - m; ++i) {
-      if (number == 3) h *= x[i];
-      else if (number <= 2) h *= 1 - std::cos(x[i] * pi / 2);
-      else h *= std::sin(x[i] * pi / 2);
+      if (number == 3)
+        h *= x[i];
+      else if (number <= 2)
+        h *= 1 - std::cos(x[i] * pi / 2);
+      else
+        h *= std::sin(x[i] * pi / 2);
     }
     if (m > 1) {
       const double v = x[M - m];
-      if (number == 3) h *= 1 - v;
-      else if (number <= 2) h *= 1 - std::sin(v * pi / 2);
-      else h *= std::cos(v * pi / 2);
+      if (number == 3)
+        h *= 1 - v;
+      else if (number <= 2)
+        h *= 1 - std::sin(v * pi / 2);
+      else
+        h *= std::cos(v * pi / 2);
     }
     if (m == M && number == 1) h = std::pow(1 - x[0] - std::cos(10 * pi * x[0] + pi / 2) / (10 * pi), 1.0);
     if (m == M && number == 2) h = 1 - x[0] * std::pow(std::cos(5 * pi * x[0]), 2);

@@ -8,8 +8,8 @@
 #include "wfg_reference.hpp"
 
 using paretokit::Index;
-using paretokit::Matrix;
 using paretokit::make_problem;
+using paretokit::Matrix;
 
 TEST_CASE("wfg sizes and bounds: pymoo's k, l = 10, x_i in [0, 2i]") {
   const auto wfg1 = make_problem("wfg1");
@@ -17,8 +17,8 @@ TEST_CASE("wfg sizes and bounds: pymoo's k, l = 10, x_i in [0, 2i]") {
   CHECK(wfg1->n_var() == 14);
   CHECK(wfg1->upper_bounds()(0) == 2.0);
   CHECK(wfg1->upper_bounds()(13) == 28.0);
-  CHECK(make_problem("wfg4", {{"n_obj", 2}})->n_var() == 14);          // k = 4
-  CHECK(make_problem("wfg4", {{"n_obj", 5}})->n_var() == 18);          // k = 8
+  CHECK(make_problem("wfg4", {{"n_obj", 2}})->n_var() == 14);  // k = 4
+  CHECK(make_problem("wfg4", {{"n_obj", 5}})->n_var() == 18);  // k = 8
   CHECK(make_problem("wfg4", {{"n_obj", 5}, {"n_var", 24}})->params()["l"] == 16);
   CHECK_THROWS_AS(make_problem("wfg2", {{"l", 3}}), paretokit::InputError);
   CHECK_THROWS_AS(make_problem("wfg4", {{"n_obj", 3}, {"k", 3}}), paretokit::InputError);
@@ -26,11 +26,13 @@ TEST_CASE("wfg sizes and bounds: pymoo's k, l = 10, x_i in [0, 2i]") {
 }
 
 TEST_CASE("wfg1-9 match the scalar reference at random points and the bounds") {
-  struct Size { std::size_t m, k, l; };
+  struct Size {
+    std::size_t m, k, l;
+  };
   for (const Size size : {Size{2, 4, 10}, Size{3, 4, 6}, Size{5, 8, 4}}) {
     for (int number = 1; number <= 9; ++number) {
-      const auto problem = make_problem("wfg" + std::to_string(number),
-                                        {{"n_obj", size.m}, {"k", size.k}, {"l", size.l}});
+      const auto problem =
+          make_problem("wfg" + std::to_string(number), {{"n_obj", size.m}, {"k", size.k}, {"l", size.l}});
       Matrix X = paretokit::test::random_points(*problem, 60, unsigned(number * 31 + size.m));
       X.row(0) = problem->lower_bounds().transpose();
       X.row(1) = problem->upper_bounds().transpose();

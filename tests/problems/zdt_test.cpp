@@ -9,8 +9,8 @@
 #include "test_support.hpp"
 
 using paretokit::Index;
-using paretokit::Matrix;
 using paretokit::make_problem;
+using paretokit::Matrix;
 
 namespace {
 

@@ -35,8 +35,8 @@ struct ProblemShape {
   Index n_var = 0;
   Index n_obj = 0;
   Index n_constr = 0;
-  Vector lower;   // n_var lower bounds
-  Vector upper;   // n_var upper bounds
+  Vector lower;                                      // n_var lower bounds
+  Vector upper;                                      // n_var upper bounds
   nlohmann::json params = nlohmann::json::object();  // recreates it via make_problem
 };
 

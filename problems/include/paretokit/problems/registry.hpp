@@ -21,13 +21,13 @@ namespace paretokit::problems {
 struct ParameterInfo {
   std::string name;
   nlohmann::json default_value;  // the value used when omitted (for the default sizes)
-  std::string description;      // including how the default depends on other parameters
+  std::string description;       // including how the default depends on other parameters
 };
 
 struct ProblemInfo {
-  std::string name;                   // registry name, lower case, e.g. "dtlz2"
-  std::vector<std::string> aliases;   // other accepted names, e.g. "inverted_dtlz1"
-  std::string description;            // one line, with the reference
+  std::string name;                  // registry name, lower case, e.g. "dtlz2"
+  std::vector<std::string> aliases;  // other accepted names, e.g. "inverted_dtlz1"
+  std::string description;           // one line, with the reference
   std::vector<ParameterInfo> parameters;
 };
 
@@ -38,7 +38,8 @@ const std::vector<ProblemInfo>& problem_catalog();
 std::vector<std::string> problem_names();
 
 // Builds a problem. params must be a JSON object (or null for the defaults).
-std::unique_ptr<Problem> make_problem(const std::string& name, const nlohmann::json& params = nlohmann::json::object());
+std::unique_ptr<Problem> make_problem(const std::string& name,
+                                      const nlohmann::json& params = nlohmann::json::object());
 
 }  // namespace paretokit::problems
 
