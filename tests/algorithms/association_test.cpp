@@ -8,7 +8,7 @@
 
 using namespace paretokit;
 
-TEST_CASE("association: k-d tree and brute force agree; distances are perpendicular") {
+TEST_CASE("association: k-d tree and brute force agree, distances are perpendicular") {
   Rng rng(1);
   for (Index m : {2, 3, 5}) {
     const Matrix W = das_dennis(m, m == 2 ? 40 : (m == 3 ? 20 : 6));
@@ -35,7 +35,7 @@ TEST_CASE("association: k-d tree and brute force agree; distances are perpendicu
   }
 }
 
-TEST_CASE("neighbors: nearest directions, the direction itself first; tree = brute force") {
+TEST_CASE("neighbors: nearest directions, the direction itself first, tree = brute force") {
   const Matrix W = das_dennis(3, 4);
   const auto hoods = nearest_neighbors(W, 4);
   for (Index i = 0; i < W.rows(); ++i) {

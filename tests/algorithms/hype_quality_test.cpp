@@ -48,7 +48,7 @@ Vector hype_brute_force(const Matrix& F, const Vector& r, Index k, int cells) {
 
 }  // namespace
 
-TEST_CASE("hype fitness: exact slicing matches the definition; k = 1 is the exclusive contribution") {
+TEST_CASE("hype fitness: exact slicing matches the definition, k = 1 is the exclusive contribution") {
   // Coordinates on a 1/8 grid so that the 64-cell brute force is exact.
   Matrix F(5, 3);
   F << 0.125, 0.5, 0.75, 0.5, 0.125, 0.25, 0.25, 0.25, 0.5, 0.75, 0.625, 0.125, 0.375, 0.375, 0.375;

@@ -33,7 +33,7 @@ TEST_CASE("search space: decode(encode(x)) == x for values inside the space") {
   for (Index i = 0; i < X.rows(); ++i) CHECK_NOTHROW(space.validate_row(back.row(i)));
 }
 
-TEST_CASE("search space: every point of the unit cube decodes to a valid value; slices are fair") {
+TEST_CASE("search space: every point of the unit cube decodes to a valid value, slices are fair") {
   const SearchSpace space = mixed();
   Rng rng(1);
   Matrix Z(3000, 5);

@@ -12,7 +12,7 @@
 
 using namespace paretokit;
 
-TEST_CASE("sbx: children stay in bounds; prob 0 copies the parents") {
+TEST_CASE("sbx: children stay in bounds, prob 0 copies the parents") {
   Rng rng(1);
   const Index n = 500, d = 6;
   const Vector lo = Vector::Zero(d), hi = Vector::Ones(d);
