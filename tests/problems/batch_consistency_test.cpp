@@ -40,7 +40,7 @@ std::vector<std::pair<std::string, nlohmann::json>> instances() {
 
 }  // namespace
 
-TEST_CASE("every problem: batch == row by row == 2 threads, bit for bit") {
+TEST_CASE("every problem: batch == row by row == 2 threads bit for bit") {
   tbb::task_arena arena(2);
   for (const auto& [name, params] : instances()) {
     INFO(name << " " << params.dump());
@@ -90,7 +90,7 @@ TEST_CASE("every problem evaluates at its bounds and on an empty batch") {
   }
 }
 
-TEST_CASE("every known front: about n points, non-dominated, inside [ideal, nadir]") {
+TEST_CASE("every known front: about n points and non-dominated within ideal and nadir") {
   for (const auto& [name, params] : instances()) {
     INFO(name << " " << params.dump());
     const auto problem = make_problem(name, params);

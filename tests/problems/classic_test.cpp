@@ -70,7 +70,7 @@ TEST_CASE("classic problems match scalar references") {
   CHECK(make_problem("sympart")->upper_bounds()(0) == 100.0);
 }
 
-TEST_CASE("classic fronts: non-dominated, on their curves, and attained on the Pareto sets") {
+TEST_CASE("classic fronts: non-dominated and on their curves and attained on the Pareto sets") {
   for (const char* name : {"omnitest", "vlmop2", "sympart", "sympart_rotated"}) {
     const auto problem = make_problem(name);
     const Matrix F = *problem->pareto_front(100);

@@ -90,7 +90,7 @@ TEST_CASE("cli evaluate prints objectives then constraints per line") {
   CHECK(count == 4);  // three objectives then one constraint
 }
 
-TEST_CASE("cli evaluate: wrong length, out of bounds and bad problems exit 2 naming the place") {
+TEST_CASE("cli evaluate: wrong length or out of bounds or bad problems exit 2 naming the place") {
   write("problems_cli_short.txt", "0.5 0.5\n");
   const Run shorter = run("evaluate --problem dtlz2 problems_cli_short.txt", "short");
   CHECK(shorter.code == 2);

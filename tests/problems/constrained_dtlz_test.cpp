@@ -44,7 +44,7 @@ std::vector<double> constraints(const std::string& name, const std::vector<doubl
 
 }  // namespace
 
-TEST_CASE("constrained dtlz: pymoo sizes, objectives of the base problem and constraints") {
+TEST_CASE("constrained dtlz: pymoo sizes and objectives of the base problem and constraints") {
   CHECK(make_problem("c1dtlz1")->n_var() == 12);
   CHECK(make_problem("c3dtlz4")->n_var() == 7);
   CHECK(make_problem("c3dtlz4", {{"n_obj", 5}})->n_constr() == 5);
@@ -74,7 +74,7 @@ TEST_CASE("constrained dtlz: pymoo sizes, objectives of the base problem and con
   }
 }
 
-TEST_CASE("constrained dtlz fronts are feasible, non-dominated and on their surfaces") {
+TEST_CASE("constrained dtlz fronts are feasible and non-dominated and on their surfaces") {
   for (Index m : {2, 3}) {
     for (const char* name : {"c1dtlz1", "c1dtlz3", "c2dtlz2", "c3dtlz1", "c3dtlz4"}) {
       const auto problem = make_problem(name, {{"n_obj", m}});

@@ -78,7 +78,7 @@ void check_close(const Matrix& F, Index r, const std::vector<double>& expected) 
 
 }  // namespace
 
-TEST_CASE("dtlz default sizes: k = 5, 10, 20 and n_var = m + k - 1") {
+TEST_CASE("dtlz default sizes: k = 5 or 10 or 20 and n_var = m + k - 1") {
   CHECK(make_problem("dtlz1")->n_var() == 7);
   CHECK(make_problem("dtlz2")->n_var() == 12);
   CHECK(make_problem("dtlz6")->n_var() == 12);
@@ -92,7 +92,7 @@ TEST_CASE("dtlz default sizes: k = 5, 10, 20 and n_var = m + k - 1") {
   CHECK_THROWS_AS(make_problem("dtlz2", {{"n_obj", 1}}), paretokit::InputError);
 }
 
-TEST_CASE("dtlz optimal points: x_M = 0.5 gives sum f = 0.5 (DTLZ1), sum f^2 = 1 (DTLZ2-4)") {
+TEST_CASE("dtlz optimal points: x_M = 0.5 gives sum f = 0.5 (DTLZ1) and sum f^2 = 1 (DTLZ2-4)") {
   for (Index m : {2, 3, 5, 8}) {
     for (int number = 1; number <= 4; ++number) {
       const auto problem = make_problem("dtlz" + std::to_string(number), {{"n_obj", m}});
@@ -131,7 +131,7 @@ TEST_CASE("dtlz1-7 match a scalar reference at random points and at the bounds")
     check_close(F, r, dtlz_reference(4, paretokit::test::row_of(X, r), 3, 2.0));
 }
 
-TEST_CASE("dtlz variants: convex, inverted and scaled follow pymoo") {
+TEST_CASE("dtlz variants: convex and inverted and scaled follow pymoo") {
   for (int number : {2, 4}) {
     const auto convex = make_problem("convex_dtlz" + std::to_string(number), {{"n_obj", 4}});
     const Matrix X = paretokit::test::random_points(*convex, 50, 3);

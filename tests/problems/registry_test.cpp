@@ -37,7 +37,7 @@ TEST_CASE("registry: every catalog entry builds with its defaults and recreates 
   }
 }
 
-TEST_CASE("registry: names are case-insensitive; aliases work") {
+TEST_CASE("registry: names are case-insensitive and aliases work") {
   CHECK(make_problem("DTLZ2")->name() == "dtlz2");
   CHECK(make_problem("ZDT1", nullptr)->name() == "zdt1");
 }

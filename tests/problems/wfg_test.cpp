@@ -11,7 +11,7 @@ using paretokit::Index;
 using paretokit::make_problem;
 using paretokit::Matrix;
 
-TEST_CASE("wfg sizes and bounds: pymoo's k, l = 10, x_i in [0, 2i]") {
+TEST_CASE("wfg sizes and bounds: pymoo k and l = 10 and x_i in 0..2i") {
   const auto wfg1 = make_problem("wfg1");
   CHECK(wfg1->n_obj() == 3);
   CHECK(wfg1->n_var() == 14);
