@@ -33,6 +33,14 @@ std::string fixed(double value, int digits) {
   return buffer;
 }
 
+// "[1.5, 2.25]" with 4 significant digits, for the notes above the plots.
+std::string short_list(const nlohmann::json& values) {
+  if (!values.is_array()) return "none";
+  std::string text = "[";
+  for (const auto& value : values) text += (text.size() > 1 ? ", " : "") + format_value(number_or_nan(value));
+  return text + "]";
+}
+
 std::string p_value_text(double p) {
   if (!std::isfinite(p)) return "–";
   if (p < 1e-4) {
@@ -162,8 +170,7 @@ std::string task_section(const nlohmann::json& task, const std::vector<std::stri
           std::to_string(static_cast<long>(n_trials)) + " evaluations; normalization: " +
           escape_xml(task.at("normalization").at("source").get<std::string>()) +
           " ideal/nadir; fixed reference point " + escape_xml(task.at("reference_point").dump()) +
-          " (normalized); carps reference point " + escape_xml(task.at("carps_reference_point").dump()) +
-          "</div>";
+          " (normalized); carps reference point " + short_list(task.at("carps_reference_point")) + "</div>";
   std::optional<Matrix> true_front;
   if (task.contains("true_front_sample") && task.at("true_front_sample").is_array()) {
     true_front = matrix_from_json(task.at("true_front_sample"), task.at("n_obj").get<Index>());

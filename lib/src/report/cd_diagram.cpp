@@ -41,7 +41,7 @@ std::string critical_difference_diagram(const std::vector<std::string>& names,
 
   const double width = 760;
   const double margin = 170;  // room for the labels on both sides
-  const double axis_y = 70;
+  const double axis_y = 84;
   const double row = 24;
   const std::size_t left_count = (k + 1) / 2;
   const std::size_t right_count = k - left_count;
@@ -64,7 +64,7 @@ std::string critical_difference_diagram(const std::vector<std::string>& names,
     svg += "<text x=\"" + num(x) + "\" y=\"" + num(axis_y - 10) +
            "\" class=\"tick\" text-anchor=\"middle\">" + std::to_string(r) + "</text>";
   }
-  svg += "<text x=\"" + num(width / 2) + "\" y=\"" + num(axis_y - 26) +
+  svg += "<text x=\"" + num(width / 2) + "\" y=\"" + num(axis_y - 28) +
          "\" class=\"label\" text-anchor=\"middle\">mean rank (1 = best)</text>";
   // The CD bar, top left.
   if (std::isfinite(critical_difference) && critical_difference > 0) {

@@ -24,7 +24,8 @@ std::vector<LegendEntry> legend_of(const std::vector<FrontSeries>& series) {
   return entries;
 }
 
-std::string objective_name(Index j) { return "f" + std::to_string(j + 1); }
+// (append, not "f" + string: GCC 12 warns -Wrestrict wrongly on that)
+std::string objective_name(Index j) { return std::string("f").append(std::to_string(j + 1)); }
 
 std::string scatter(const std::vector<FrontSeries>& series, const std::optional<Matrix>& reference, Index a,
                     Index b, const std::string& title, int width, int height, bool with_legend) {

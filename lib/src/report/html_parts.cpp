@@ -18,7 +18,8 @@ h1 { font-size: 26px; margin: 6px 0 2px; }
 h2 { font-size: 20px; margin: 28px 0 10px; border-bottom: 2px solid #d0d4da; padding-bottom: 4px; }
 h3 { font-size: 16px; margin: 4px 0 8px; }
 .subtitle { color: #555; margin-bottom: 14px; }
-.card { background: #fff; border: 1px solid #dde1e6; border-radius: 8px; padding: 12px 16px; margin: 12px 0; }
+.card { background: #fff; border: 1px solid #dde1e6; border-radius: 8px; padding: 12px 16px; margin: 12px 0;
+        overflow-x: auto; }
 .row { display: flex; flex-wrap: wrap; gap: 10px; align-items: flex-start; }
 .note { color: #555; font-size: 13px; }
 .plot { background: #fff; }
