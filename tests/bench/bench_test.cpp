@@ -50,7 +50,7 @@ std::string costs_of(const fs::path& path) {
 
 }  // namespace
 
-TEST_CASE("bench: carps layout, trial and trajectory logs, result markers") {
+TEST_CASE("bench: carps layout trial and trajectory logs result markers") {
   const fs::path out = fresh_directory("layout");
   const Summary summary = run_bench(toy::suite(), toy_options(out, 2));
   CHECK(summary.runs == 2 * 3 * 3);
@@ -106,7 +106,7 @@ TEST_CASE("bench: identical results whatever the number of jobs") {
   CHECK(report_one == report_three);
 }
 
-TEST_CASE("bench: resumes, redoing only unfinished runs from scratch") {
+TEST_CASE("bench: resumes redoing only unfinished runs from scratch") {
   const fs::path out = fresh_directory("resume");
   run_bench(toy::suite(), toy_options(out, 2));
   const fs::path run = out / "plain" / "Toy" / "Toy" / "medium" / "1";

@@ -42,7 +42,7 @@ fs::path tiny_suite(const fs::path& folder) {
 
 }  // namespace
 
-TEST_CASE("cli: bench, report and bench-subset on a tiny suite") {
+TEST_CASE("cli: bench report and bench-subset on a tiny suite") {
   const fs::path folder = fs::temp_directory_path() / "paretokit_cli_bench";
   fs::remove_all(folder);
   const fs::path suite = tiny_suite(folder);

@@ -32,7 +32,7 @@ nlohmann::json valid() {
 
 }  // namespace
 
-TEST_CASE("suites: carps-mo has carps' task ids, sizes and budgets ceil(20 + 40 sqrt(d))") {
+TEST_CASE("suites: carps-mo has carps' task ids sizes and budgets ceil 20 + 40 sqrt d") {
   const Suite suite = read_suite(suites + "carps-mo.json");
   CHECK(suite.name == "carps-mo");
   CHECK(suite.benchmark_id == "Pymoo");
@@ -112,7 +112,7 @@ TEST_CASE("suites: rejections name the field and the reason") {
   CHECK(error_of(nlohmann::json::array()).rfind("(top level): expected a JSON object", 0) == 0);
 }
 
-TEST_CASE("suites: a file that is not JSON names the file and line; real registry names unknown problems") {
+TEST_CASE("suites: a file that is not JSON names the file and line - real registry names unknown problems") {
   const auto path = std::filesystem::temp_directory_path() / "paretokit_bad_suite.json";
   { std::ofstream(path) << "{\n \"name\": \"x\",\n \"tasks\": [\n}\n"; }
   try {

@@ -99,7 +99,7 @@ nlohmann::json small_report() {
 
 }  // namespace
 
-TEST_CASE("report: nice ticks, value formatting and escaping") {
+TEST_CASE("report: nice ticks value formatting and escaping") {
   CHECK(nice_ticks(0, 1, 5) == std::vector<double>{0, 0.2, 0.4, 0.6, 0.8, 1.0});
   CHECK(nice_ticks(0, 240, 4) == std::vector<double>{0, 50, 100, 150, 200});
   CHECK(nice_ticks(-3, 3, 3) == std::vector<double>{-2, 0, 2});
@@ -137,7 +137,7 @@ TEST_CASE("report: critical-difference diagram labels every optimizer with its r
   CHECK(count(svg, "stroke-width=\"4\"") == 2);  // two clique bars
 }
 
-TEST_CASE("report: bench page is self-contained, complete and highlights the best") {
+TEST_CASE("report: bench page is self-contained complete and highlights the best") {
   const std::string html = bench_report_html(small_report());
   CHECK(html.rfind("<!DOCTYPE html>", 0) == 0);
   CHECK(html.find("<script") == std::string::npos);

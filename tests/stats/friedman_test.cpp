@@ -36,7 +36,7 @@ Matrix demsar_table6() {
 
 }  // namespace
 
-TEST_CASE("Friedman: Demšar 2006 worked example (section 3.2.2)") {
+TEST_CASE("Friedman: Demšar 2006 worked example section 3.2.2") {
   const FriedmanResult result = friedman_test(demsar_table6(), RankOrder::higher_is_better);
   REQUIRE(result.n_blocks == 14);
   REQUIRE(result.n_treatments == 4);
@@ -81,7 +81,7 @@ TEST_CASE("Friedman: hand-computed 4 blocks x 3 treatments with closed-form p-va
   CHECK(result.f_p_value == Approx(343.0 / 4096.0).epsilon(1e-10));
 }
 
-TEST_CASE("Friedman: identical rankings give F = inf, p = 0; all ties give chi2 = 0, p = 1") {
+TEST_CASE("Friedman: identical rankings give F = inf p = 0 - all ties give chi2 = 0 p = 1") {
   Matrix agree(5, 3);
   for (int row = 0; row < 5; ++row) agree.row(row) << 1.0, 2.0, 3.0;
   const FriedmanResult result = friedman_test(agree);

@@ -8,7 +8,7 @@ using paretokit::Matrix;
 using paretokit::Vector;
 using namespace paretokit::stats;
 
-TEST_CASE("average ranks: distinct values, ties, NaN last") {
+TEST_CASE("average ranks: distinct values ties NaN last") {
   Vector values(5);
   values << 3.0, 1.0, 3.0, 2.0, std::numeric_limits<double>::quiet_NaN();
   const Vector ranks = average_ranks(values);
@@ -25,7 +25,7 @@ TEST_CASE("average ranks: distinct values, ties, NaN last") {
   CHECK(higher[4] == 5.0);  // NaN is worst in either direction
 }
 
-TEST_CASE("average ranks: all tied, one value, empty, two NaNs tie") {
+TEST_CASE("average ranks: all tied one value empty two NaNs tie") {
   Vector same = Vector::Constant(4, 7.0);
   CHECK(average_ranks(same).isApprox(Vector::Constant(4, 2.5)));
   CHECK(average_ranks(Vector::Constant(1, 0.0))[0] == 1.0);
@@ -38,7 +38,7 @@ TEST_CASE("average ranks: all tied, one value, empty, two NaNs tie") {
   CHECK(ranks[2] == 2.5);
 }
 
-TEST_CASE("rank_rows and mean_ranks: ranks sum to k(k+1)/2 per row") {
+TEST_CASE("rank_rows and mean_ranks: ranks sum to k k+1/2 per row") {
   Matrix scores(3, 4);
   scores << 1, 2, 3, 4,  //
       4, 4, 1, 2,        //
