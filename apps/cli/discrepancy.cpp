@@ -72,7 +72,8 @@ int run_discrepancy(const Arguments& args) {
       "exact", "always compute the exact value, however long it takes")(
       "bounds", "only compute bounds (threshold accepting and bracketing)")(
       "seed", po::value<std::uint64_t>()->default_value(0), "seed of the threshold-accepting runs")(
-      "threads", po::value<int>()->default_value(0), "worker threads (0: all cores); results do not depend on it");
+      "threads", po::value<int>()->default_value(0),
+      "worker threads (0: all cores); results do not depend on it");
   command_line.hidden.add_options()("file", po::value<std::string>()->required(), "point file");
   command_line.positional.add("file", 1);
   po::variables_map vm;
@@ -108,9 +109,11 @@ int run_discrepancy(const Arguments& args) {
   std::cout << "discrepancy " << format_number(result.value) << '\n'
             << "exact " << (result.exact ? "true" : "false") << '\n';
   if (!result.exact)
-    std::cout << "lower " << format_number(result.lower) << '\n' << "upper " << format_number(result.upper) << '\n';
+    std::cout << "lower " << format_number(result.lower) << '\n'
+              << "upper " << format_number(result.upper) << '\n';
   std::cout << "worst_box " << (result.worst_box.closed ? "closed" : "open");
-  for (Index j = 0; j < result.worst_box.upper.size(); ++j) std::cout << ' ' << format_number(result.worst_box.upper(j));
+  for (Index j = 0; j < result.worst_box.upper.size(); ++j)
+    std::cout << ' ' << format_number(result.worst_box.upper(j));
   std::cout << '\n';
   return 0;
 }
@@ -122,6 +125,7 @@ Matrix load_discrepancy_points(const std::string& path, bool normalize, Matrix& 
   return load_unit_points(path, normalize, &raw).points;
 }
 
-const RegisterCommand discrepancy_command{"discrepancy", "star discrepancy of points in [0,1]^d", run_discrepancy};
+const RegisterCommand discrepancy_command{"discrepancy", "star discrepancy of points in [0,1]^d",
+                                          run_discrepancy};
 
 }  // namespace paretokit::cli

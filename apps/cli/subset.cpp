@@ -37,8 +37,8 @@ int run_subset(const Arguments& args) {
       "normalize", "min-max normalize every column onto [0,1] first")(
       "exact", "exact branch and bound (2-D only; exponential time)")(
       "output", po::value<std::string>()->value_name("FILE"), "write the chosen points (input rows) to FILE")(
-      "threads", po::value<int>()->default_value(0), "worker threads (0: all cores); results do not depend on it")(
-      "json", "print one JSON document");
+      "threads", po::value<int>()->default_value(0),
+      "worker threads (0: all cores); results do not depend on it")("json", "print one JSON document");
   command_line.hidden.add_options()("file", po::value<std::string>()->required(), "point file");
   command_line.positional.add("file", 1);
   po::variables_map vm;
@@ -50,7 +50,8 @@ int run_subset(const Arguments& args) {
   double seconds = 0.0;
   if (vm.count("time")) {
     seconds = vm["time"].as<double>();
-    if (!(seconds > 0.0)) throw UsageError("must be a positive number of seconds", Location::of_field("--time"));
+    if (!(seconds > 0.0))
+      throw UsageError("must be a positive number of seconds", Location::of_field("--time"));
   }
 
   const std::string path = vm["file"].as<std::string>();
@@ -59,8 +60,8 @@ int run_subset(const Arguments& args) {
   const Matrix points = load_discrepancy_points(path, normalize, input);
   const long long k = vm["k"].as<long long>();
   if (k < 1 || k > points.rows())
-    throw InputError("K = " + std::to_string(k) + " must lie in [1, n] with n = " + std::to_string(points.rows()) +
-                         " points",
+    throw InputError("K = " + std::to_string(k) +
+                         " must lie in [1, n] with n = " + std::to_string(points.rows()) + " points",
                      Location::of_field("-k"));
 
   discrepancy::SubsetResult result;
@@ -82,18 +83,16 @@ int run_subset(const Arguments& args) {
     std::ofstream out(output);
     if (!out) throw InputError("cannot write the file", Location(output));
     Matrix chosen(static_cast<Index>(result.indices.size()), input.cols());
-    for (std::size_t i = 0; i < result.indices.size(); ++i) chosen.row(static_cast<Index>(i)) = input.row(result.indices[i]);
+    for (std::size_t i = 0; i < result.indices.size(); ++i)
+      chosen.row(static_cast<Index>(i)) = input.row(result.indices[i]);
     write_points(out, chosen);
     if (!out) throw Error("writing failed", Location(output));
   }
   if (vm.count("json")) {
-    nlohmann::json document = {{"indices", result.indices},
-                               {"discrepancy", result.discrepancy},
-                               {"k", k},
-                               {"points", points.rows()},
-                               {"restarts_run", result.restarts_run},
-                               {"timed_out", result.timed_out},
-                               {"seconds", result.seconds}};
+    nlohmann::json document = {
+        {"indices", result.indices}, {"discrepancy", result.discrepancy},   {"k", k},
+        {"points", points.rows()},   {"restarts_run", result.restarts_run}, {"timed_out", result.timed_out},
+        {"seconds", result.seconds}};
     if (vm.count("exact")) document["optimal"] = result.optimal;
     print_json(document);
     return 0;

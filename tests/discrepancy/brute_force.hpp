@@ -21,7 +21,8 @@ inline double brute_force_star_discrepancy(const Matrix& points) {
   double worst = 0.0;
   while (true) {
     double volume = 1.0;
-    for (Index j = 0; j < d; ++j) volume *= grid[static_cast<std::size_t>(j)][at[static_cast<std::size_t>(j)]];
+    for (Index j = 0; j < d; ++j)
+      volume *= grid[static_cast<std::size_t>(j)][at[static_cast<std::size_t>(j)]];
     Index open = 0, closed = 0;
     for (Index i = 0; i < n; ++i) {
       bool in_open = true, in_closed = true;

@@ -98,7 +98,8 @@ TEST_CASE("cli: ragged and non-numeric files are errors with the line") {
 TEST_CASE("cli: subset --json, indices in input order, --output, bad k") {
   std::string text;
   for (int i = 0; i < 30; ++i)
-    text += std::to_string((i * 7 % 30 + 0.5) / 30.0) + " " + std::to_string((i * 11 % 30 + 0.5) / 30.0) + "\n";
+    text +=
+        std::to_string((i * 7 % 30 + 0.5) / 30.0) + " " + std::to_string((i * 11 % 30 + 0.5) / 30.0) + "\n";
   const auto file = write_file("thirty.txt", text);
   const auto output = temp_path("chosen.txt");
   const auto outcome = run("subset " + file + " -k 5 --restarts 4 --seed 3 --json --output " + output);
@@ -111,9 +112,11 @@ TEST_CASE("cli: subset --json, indices in input order, --output, bad k") {
   const auto chosen = paretokit::read_points(output);
   REQUIRE(chosen.rows() == 5);
   const auto all = paretokit::read_points(file);
-  for (std::size_t i = 0; i < indices.size(); ++i) CHECK(chosen.row(static_cast<long>(i)) == all.row(indices[i]));
+  for (std::size_t i = 0; i < indices.size(); ++i)
+    CHECK(chosen.row(static_cast<long>(i)) == all.row(indices[i]));
   // Same seed, same answer, whatever the thread count.
-  const auto again = nlohmann::json::parse(run("subset " + file + " -k 5 --restarts 4 --seed 3 --threads 1 --json").out);
+  const auto again =
+      nlohmann::json::parse(run("subset " + file + " -k 5 --restarts 4 --seed 3 --threads 1 --json").out);
   CHECK(again["indices"] == json["indices"]);
   CHECK(run("subset " + file + " -k 0").code == 2);
   CHECK(run("subset " + file + " -k 31").code == 2);

@@ -17,7 +17,8 @@ Matrix random_points(Index n, Index d, std::uint64_t seed, int levels = 0) {
   Matrix points(n, d);
   for (Index i = 0; i < n; ++i)
     for (Index j = 0; j < d; ++j)
-      points(i, j) = levels > 0 ? double(rng.below(static_cast<std::uint64_t>(levels) + 1)) / levels : rng.uniform();
+      points(i, j) =
+          levels > 0 ? double(rng.below(static_cast<std::uint64_t>(levels) + 1)) / levels : rng.uniform();
   return points;
 }
 
@@ -98,7 +99,8 @@ TEST_CASE("exact star discrepancy does not depend on the thread count") {
 TEST_CASE("slab width changes only the speed") {
   const Matrix points = random_points(200, 3, 5);
   const double reference = star_discrepancy_exact(points).value;
-  for (Index s : {1, 3, 50, 500}) CHECK(star_discrepancy_exact(points, {.slab_points = s}).value == reference);
+  for (Index s : {1, 3, 50, 500})
+    CHECK(star_discrepancy_exact(points, {.slab_points = s}).value == reference);
 }
 
 TEST_CASE("bounds bracket the exact value") {
@@ -116,8 +118,10 @@ TEST_CASE("bounds bracket the exact value") {
 
 TEST_CASE("bounds are reproducible for a seed whatever the thread count") {
   const Matrix points = random_points(100, 6, 9);
-  const auto a = star_discrepancy_bounds(points, {.seed = 4, .runs = 3, .iterations_per_run = 500, .threads = 1});
-  const auto b = star_discrepancy_bounds(points, {.seed = 4, .runs = 3, .iterations_per_run = 500, .threads = 2});
+  const auto a =
+      star_discrepancy_bounds(points, {.seed = 4, .runs = 3, .iterations_per_run = 500, .threads = 1});
+  const auto b =
+      star_discrepancy_bounds(points, {.seed = 4, .runs = 3, .iterations_per_run = 500, .threads = 2});
   CHECK(a.lower == b.lower);
   CHECK(a.upper == b.upper);
   CHECK(a.lower <= a.upper);

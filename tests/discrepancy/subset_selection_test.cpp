@@ -50,7 +50,8 @@ void check_valid(const Matrix& points, Index k, const SubsetResult& result) {
   CHECK(std::set<Index>(result.indices.begin(), result.indices.end()).size() == result.indices.size());
   CHECK(result.indices.front() >= 0);
   CHECK(result.indices.back() < points.rows());
-  CHECK(result.discrepancy == Approx(test::brute_force_star_discrepancy(rows(points, result.indices))).margin(1e-12));
+  CHECK(result.discrepancy ==
+        Approx(test::brute_force_star_discrepancy(rows(points, result.indices))).margin(1e-12));
 }
 
 }  // namespace
@@ -63,7 +64,8 @@ TEST_CASE("subset_discrepancy matches brute force, d = 1..4, with ties") {
       std::vector<Index> all(12);
       std::iota(all.begin(), all.end(), 0);
       INFO("d = " << d << ", seed = " << seed);
-      CHECK(subset_discrepancy(points, all) == Approx(test::brute_force_star_discrepancy(points)).margin(1e-12));
+      CHECK(subset_discrepancy(points, all) ==
+            Approx(test::brute_force_star_discrepancy(points)).margin(1e-12));
       const std::vector<Index> some = {0, 3, 4, 9};
       CHECK(subset_discrepancy(points, some) ==
             Approx(test::brute_force_star_discrepancy(rows(points, some))).margin(1e-12));

@@ -64,7 +64,8 @@ struct Walker {
       for (Index j = 0; j < d && in; ++j) in = points(i, j) <= q[static_cast<std::size_t>(j)];
       if (!in) continue;
       ++inside;
-      for (Index j = 0; j < d; ++j) shrunk[static_cast<std::size_t>(j)] = std::max(shrunk[static_cast<std::size_t>(j)], points(i, j));
+      for (Index j = 0; j < d; ++j)
+        shrunk[static_cast<std::size_t>(j)] = std::max(shrunk[static_cast<std::size_t>(j)], points(i, j));
     }
     double closed_volume = 1.0;
     for (double v : shrunk) closed_volume *= v;
@@ -140,9 +141,12 @@ RunResult threshold_accepting(const MatrixRef& points, const BoundsOptions& opti
     for (std::size_t m = 0; m < moved; ++m) {
       const std::size_t j = static_cast<std::size_t>(rng.below(d));
       const auto size = static_cast<std::int64_t>(walker.grid[j].size());
-      const auto range = std::max<std::int64_t>(1, static_cast<std::int64_t>(double(size) * 0.25 * (1.0 - progress)));
-      const auto step = static_cast<std::int64_t>(rng.below(static_cast<std::uint64_t>(2 * range + 1))) - range;
-      trial[j] = static_cast<std::size_t>(std::clamp<std::int64_t>(static_cast<std::int64_t>(trial[j]) + step, 0, size - 1));
+      const auto range =
+          std::max<std::int64_t>(1, static_cast<std::int64_t>(double(size) * 0.25 * (1.0 - progress)));
+      const auto step =
+          static_cast<std::int64_t>(rng.below(static_cast<std::uint64_t>(2 * range + 1))) - range;
+      trial[j] = static_cast<std::size_t>(
+          std::clamp<std::int64_t>(static_cast<std::int64_t>(trial[j]) + step, 0, size - 1));
     }
     for (std::size_t j = 0; j < d; ++j) q[j] = walker.grid[j][trial[j]];
     const double value = walker.evaluate(q, box);
@@ -167,7 +171,9 @@ double grid_upper_bound(const MatrixRef& points, std::uint64_t grid_cells) {
   Index m = 1;
   while (std::pow(double(m + 2), double(d)) <= double(grid_cells)) ++m;
   std::vector<std::size_t> stride(static_cast<std::size_t>(d) + 1, 1);
-  for (Index j = 0; j < d; ++j) stride[static_cast<std::size_t>(j) + 1] = stride[static_cast<std::size_t>(j)] * static_cast<std::size_t>(m + 1);
+  for (Index j = 0; j < d; ++j)
+    stride[static_cast<std::size_t>(j) + 1] =
+        stride[static_cast<std::size_t>(j)] * static_cast<std::size_t>(m + 1);
   // counts[i] over (m+1)^d: points whose cell index is i - 1 (shifted by one
   // so that the prefix sum at i counts cells strictly below i).
   std::vector<double> counts(stride.back(), 0.0);

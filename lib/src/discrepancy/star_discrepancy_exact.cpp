@@ -60,9 +60,9 @@ struct Candidate {
 
 // The inputs of one node: remaining points and forced lists of dims 0..c-1.
 struct Level {
-  std::vector<Id> rem;              // sorted by x_c; empty for cells (depth d): only the count matters
+  std::vector<Id> rem;  // sorted by x_c; empty for cells (depth d): only the count matters
   std::size_t rem_count = 0;
-  std::vector<Id> next;             // rem sorted by x_{c+1}
+  std::vector<Id> next;  // rem sorted by x_{c+1}
   std::vector<Id> forced;
   std::vector<std::size_t> offset;  // list k is forced[offset[k], offset[k+1])
   std::vector<double> bounds;
@@ -70,11 +70,16 @@ struct Level {
 
 struct Workspace {
   Workspace(Index n, Index d)
-      : level(static_cast<std::size_t>(d) + 1), big(static_cast<std::size_t>(n) + 1),
-        small(static_cast<std::size_t>(n) + 1), next(static_cast<std::size_t>(n) + 1),
-        choice(static_cast<std::size_t>(d * (n + 1))), path(static_cast<std::size_t>(d)),
-        lo(static_cast<std::size_t>(d)), hi(static_cast<std::size_t>(d)),
-        suffix_hi(static_cast<std::size_t>(d) + 1), suffix_lo(static_cast<std::size_t>(d) + 1) {
+      : level(static_cast<std::size_t>(d) + 1),
+        big(static_cast<std::size_t>(n) + 1),
+        small(static_cast<std::size_t>(n) + 1),
+        next(static_cast<std::size_t>(n) + 1),
+        choice(static_cast<std::size_t>(d * (n + 1))),
+        path(static_cast<std::size_t>(d)),
+        lo(static_cast<std::size_t>(d)),
+        hi(static_cast<std::size_t>(d)),
+        suffix_hi(static_cast<std::size_t>(d) + 1),
+        suffix_lo(static_cast<std::size_t>(d) + 1) {
     for (auto& l : level) {
       l.rem.reserve(static_cast<std::size_t>(n));
       l.next.reserve(static_cast<std::size_t>(n));
@@ -140,7 +145,8 @@ class Engine {
       bounds.push_back(x(f, c));
       top = top || x(f, c) >= 1.0;
     }
-    for (std::size_t i = static_cast<std::size_t>(slab_); i < rem.size(); i += static_cast<std::size_t>(slab_))
+    for (std::size_t i = static_cast<std::size_t>(slab_); i < rem.size();
+         i += static_cast<std::size_t>(slab_))
       bounds.push_back(x(rem[i], c));
     if (!rem.empty()) top = top || x(rem.back(), c) >= 1.0;
     bounds.push_back(1.0);
@@ -209,8 +215,8 @@ class Engine {
     out.forced.clear();
     out.offset.assign(1, 0);
     for (Index k = 0; k < c; ++k) {
-      for (std::size_t i = in.offset[static_cast<std::size_t>(k)]; i < in.offset[static_cast<std::size_t>(k) + 1];
-           ++i) {
+      for (std::size_t i = in.offset[static_cast<std::size_t>(k)];
+           i < in.offset[static_cast<std::size_t>(k) + 1]; ++i) {
         const Id f = in.forced[i];
         if (x(f, c) <= lo) out.forced.push_back(f);
       }

@@ -52,7 +52,9 @@ double SubsetEvaluator::evaluate(const std::vector<Index>& ids, LocalBox& box, d
   auto& root = set_[0];
   std::iota(root.begin(), root.end(), 0);
   const auto& x0 = x_[0];
-  std::sort(root.begin(), root.end(), [&](std::int32_t a, std::int32_t b) { return x0[static_cast<std::size_t>(a)] < x0[static_cast<std::size_t>(b)]; });
+  std::sort(root.begin(), root.end(), [&](std::int32_t a, std::int32_t b) {
+    return x0[static_cast<std::size_t>(a)] < x0[static_cast<std::size_t>(b)];
+  });
   best_ = -1.0;
   stop_at_ = stop_at;
   stopped_ = false;
@@ -85,9 +87,10 @@ void SubsetEvaluator::sort_next(Index c, std::size_t size) {
   const auto& set = set_[static_cast<std::size_t>(c)];
   std::copy(set.begin(), set.begin() + static_cast<std::ptrdiff_t>(size), order.begin());
   const auto& next = x_[static_cast<std::size_t>(c) + 1];
-  std::sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(size), [&](std::int32_t a, std::int32_t b) {
-    return next[static_cast<std::size_t>(a)] < next[static_cast<std::size_t>(b)];
-  });
+  std::sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(size),
+            [&](std::int32_t a, std::int32_t b) {
+              return next[static_cast<std::size_t>(a)] < next[static_cast<std::size_t>(b)];
+            });
 }
 
 void SubsetEvaluator::open_level(Index c, std::size_t size, double volume) {

@@ -56,10 +56,10 @@ class SubsetEvaluator {
 
   const PointColumns& points_;
   Index d_;
-  std::vector<std::vector<double>> x_;         // x_[dim][i] for the local points
+  std::vector<std::vector<double>> x_;          // x_[dim][i] for the local points
   std::vector<std::vector<std::int32_t>> set_;  // per depth: points, sorted by that depth's dimension
   std::vector<std::vector<std::int32_t>> order_;
-  std::vector<double> corner_;                  // q chosen so far
+  std::vector<double> corner_;  // q chosen so far
   double k_ = 1.0;
   double best_ = 0.0;
   double stop_at_ = 0.0;

@@ -32,7 +32,8 @@ class BranchAndBound {
   BranchAndBound(const Matrix& points, Index k, const ExactSubsetOptions& options, Clock::time_point start)
       : k_(k), options_(options), start_(start), order_(static_cast<std::size_t>(points.rows())) {
     std::iota(order_.begin(), order_.end(), 0);
-    std::stable_sort(order_.begin(), order_.end(), [&](Index a, Index b) { return points(a, 0) < points(b, 0); });
+    std::stable_sort(order_.begin(), order_.end(),
+                     [&](Index a, Index b) { return points(a, 0) < points(b, 0); });
     for (Index id : order_) {
       x_.push_back(points(id, 0));
       y_.push_back(points(id, 1));
@@ -131,10 +132,12 @@ class BranchAndBound {
 SubsetResult select_subset_exact(const MatrixRef& input, Index k, const ExactSubsetOptions& options) {
   const auto start = Clock::now();
   if (input.cols() != 2)
-    throw InputError("exact subset selection handles 2-D points only (got " + std::to_string(input.cols()) + ")");
+    throw InputError("exact subset selection handles 2-D points only (got " + std::to_string(input.cols()) +
+                     ")");
   if (k < 1 || k > input.rows())
-    throw InputError("k = " + std::to_string(k) + " must lie in [1, n] with n = " + std::to_string(input.rows()),
-                     Location::of_field("k"));
+    throw InputError(
+        "k = " + std::to_string(k) + " must lie in [1, n] with n = " + std::to_string(input.rows()),
+        Location::of_field("k"));
   Matrix points;
   if (options.normalize) {
     points = normalize_columns(input);

@@ -50,10 +50,17 @@ struct RestartResult {
 
 class Restart {
  public:
-  Restart(const PointColumns& points, Index k, const SubsetOptions& options, Rng rng, Clock::time_point deadline,
-          bool has_deadline)
-      : points_(points), evaluator_(points), n_(points.size()), k_(k), options_(options), rng_(rng),
-        deadline_(deadline), has_deadline_(has_deadline), selected_(static_cast<std::size_t>(n_), 0) {}
+  Restart(const PointColumns& points, Index k, const SubsetOptions& options, Rng rng,
+          Clock::time_point deadline, bool has_deadline)
+      : points_(points),
+        evaluator_(points),
+        n_(points.size()),
+        k_(k),
+        options_(options),
+        rng_(rng),
+        deadline_(deadline),
+        has_deadline_(has_deadline),
+        selected_(static_cast<std::size_t>(n_), 0) {}
 
   RestartResult run() {
     greedy();
@@ -70,7 +77,8 @@ class Restart {
       for (int s = 0; s < swaps; ++s) {
         const auto slot = static_cast<std::size_t>(rng_.below(static_cast<std::uint64_t>(k_)));
         Index in = static_cast<Index>(rng_.below(static_cast<std::uint64_t>(n_)));
-        while (selected_[static_cast<std::size_t>(in)]) in = static_cast<Index>(rng_.below(static_cast<std::uint64_t>(n_)));
+        while (selected_[static_cast<std::size_t>(in)])
+          in = static_cast<Index>(rng_.below(static_cast<std::uint64_t>(n_)));
         selected_[static_cast<std::size_t>(subset_[slot])] = 0;
         selected_[static_cast<std::size_t>(in)] = 1;
         subset_[slot] = in;
@@ -109,7 +117,8 @@ class Restart {
       trial.push_back(0);
       for (int c = 0; c < candidates; ++c) {
         Index r = static_cast<Index>(rng_.below(static_cast<std::uint64_t>(n_)));
-        while (selected_[static_cast<std::size_t>(r)]) r = static_cast<Index>(rng_.below(static_cast<std::uint64_t>(n_)));
+        while (selected_[static_cast<std::size_t>(r)])
+          r = static_cast<Index>(rng_.below(static_cast<std::uint64_t>(n_)));
         trial.back() = r;
         const double value = evaluator_.evaluate(trial, box, best);
         if (value < best) best = value, chosen = r;
@@ -151,7 +160,8 @@ class Restart {
   // True when some cached box already rules the swap out.
   bool screened_out(Index out, Index in) const {
     for (const auto& entry : cache_) {
-      const Index count = entry.count - (points_.in_box(out, entry.box) ? 1 : 0) + (points_.in_box(in, entry.box) ? 1 : 0);
+      const Index count =
+          entry.count - (points_.in_box(out, entry.box) ? 1 : 0) + (points_.in_box(in, entry.box) ? 1 : 0);
       if (local_value(entry, count) >= value_) return true;
     }
     return false;
@@ -234,15 +244,17 @@ Matrix prepared(const MatrixRef& points, bool normalize) {
 void check_k(const MatrixRef& points, Index k) {
   if (points.cols() == 0) throw InputError("points with no coordinates");
   if (k < 1 || k > points.rows())
-    throw InputError("k = " + std::to_string(k) + " must lie in [1, n] with n = " + std::to_string(points.rows()),
-                     Location::of_field("k"));
+    throw InputError(
+        "k = " + std::to_string(k) + " must lie in [1, n] with n = " + std::to_string(points.rows()),
+        Location::of_field("k"));
 }
 
 }  // namespace
 
 double subset_discrepancy(const MatrixRef& points, const std::vector<Index>& indices) {
   for (Index id : indices)
-    if (id < 0 || id >= points.rows()) throw InputError("subset index " + std::to_string(id) + " out of range");
+    if (id < 0 || id >= points.rows())
+      throw InputError("subset index " + std::to_string(id) + " out of range");
   const PointColumns columns(points);
   SubsetEvaluator evaluator(columns);
   LocalBox box;
@@ -257,7 +269,8 @@ SubsetResult select_subset(const MatrixRef& input, Index k, const SubsetOptions&
     SubsetResult all;
     all.indices.resize(static_cast<std::size_t>(k));
     for (Index i = 0; i < k; ++i) all.indices[static_cast<std::size_t>(i)] = i;
-    all.discrepancy = all.start_discrepancy = star_discrepancy_exact(points, {.threads = options.threads}).value;
+    all.discrepancy = all.start_discrepancy =
+        star_discrepancy_exact(points, {.threads = options.threads}).value;
     all.restarts_run = 1;
     all.best_restart = 0;
     all.seconds = std::chrono::duration<double>(Clock::now() - start).count();
@@ -265,8 +278,8 @@ SubsetResult select_subset(const MatrixRef& input, Index k, const SubsetOptions&
   }
   const PointColumns columns(points);
   const bool has_deadline = options.time_limit_seconds > 0.0;
-  const auto deadline = start + std::chrono::duration_cast<Clock::duration>(
-                                    std::chrono::duration<double>(has_deadline ? options.time_limit_seconds : 0.0));
+  const auto deadline = start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(
+                                    has_deadline ? options.time_limit_seconds : 0.0));
   std::unique_ptr<tbb::global_control> limit;
   if (options.threads > 0)
     limit = std::make_unique<tbb::global_control>(tbb::global_control::max_allowed_parallelism,

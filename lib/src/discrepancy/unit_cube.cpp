@@ -7,13 +7,14 @@
 
 namespace paretokit::discrepancy {
 
-void check_unit_cube(const MatrixRef& points, const std::string& source, const std::vector<std::size_t>& lines) {
+void check_unit_cube(const MatrixRef& points, const std::string& source,
+                     const std::vector<std::size_t>& lines) {
   for (Index i = 0; i < points.rows(); ++i) {
     for (Index j = 0; j < points.cols(); ++j) {
       const double v = points(i, j);
       if (std::isfinite(v) && v >= 0.0 && v <= 1.0) continue;
-      const std::size_t line =
-          static_cast<std::size_t>(i) < lines.size() ? lines[static_cast<std::size_t>(i)] : static_cast<std::size_t>(i + 1);
+      const std::size_t line = static_cast<std::size_t>(i) < lines.size() ? lines[static_cast<std::size_t>(i)]
+                                                                          : static_cast<std::size_t>(i + 1);
       std::ostringstream reason;
       reason << "coordinate " << (j + 1) << " is " << v << ", outside [0,1]";
       throw InputError(reason.str(), Location(source, line));
@@ -39,7 +40,8 @@ Matrix normalize_columns(const MatrixRef& points) {
 
 double open_box_discrepancy(const MatrixRef& points, const VectorRef& q) {
   Index count = 0;
-  for (Index i = 0; i < points.rows(); ++i) count += (points.row(i).transpose().array() < q.array()).all() ? 1 : 0;
+  for (Index i = 0; i < points.rows(); ++i)
+    count += (points.row(i).transpose().array() < q.array()).all() ? 1 : 0;
   double volume = 1.0;
   for (Index j = 0; j < q.size(); ++j) volume *= q(j);
   return volume - double(count) / double(points.rows());
@@ -47,7 +49,8 @@ double open_box_discrepancy(const MatrixRef& points, const VectorRef& q) {
 
 double closed_box_discrepancy(const MatrixRef& points, const VectorRef& q) {
   Index count = 0;
-  for (Index i = 0; i < points.rows(); ++i) count += (points.row(i).transpose().array() <= q.array()).all() ? 1 : 0;
+  for (Index i = 0; i < points.rows(); ++i)
+    count += (points.row(i).transpose().array() <= q.array()).all() ? 1 : 0;
   double volume = 1.0;
   for (Index j = 0; j < q.size(); ++j) volume *= q(j);
   return double(count) / double(points.rows()) - volume;

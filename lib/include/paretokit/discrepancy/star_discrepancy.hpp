@@ -43,7 +43,7 @@ struct StarDiscrepancyResult {
   bool exact = true;
   double lower = 0.0;  // bounds on D* (both equal `value` when exact)
   double upper = 0.0;
-  Box worst_box;       // a box with local discrepancy == lower
+  Box worst_box;                     // a box with local discrepancy == lower
   std::uint64_t boxes_examined = 0;  // cells (exact) or box evaluations (bounds)
   double seconds = 0.0;
 };

@@ -48,14 +48,14 @@ struct SubsetOptions {
 };
 
 struct SubsetResult {
-  std::vector<Index> indices;     // 0-based rows of the input, increasing
-  double discrepancy = 0.0;       // D* of the selected points (exact)
-  double start_discrepancy = 0.0; // D* of the greedy start of the winning restart
-  int restarts_run = 0;           // restarts completed (or cut short by the time limit)
+  std::vector<Index> indices;      // 0-based rows of the input, increasing
+  double discrepancy = 0.0;        // D* of the selected points (exact)
+  double start_discrepancy = 0.0;  // D* of the greedy start of the winning restart
+  int restarts_run = 0;            // restarts completed (or cut short by the time limit)
   int best_restart = -1;
   std::uint64_t evaluations = 0;  // full discrepancy evaluations, all restarts
   bool timed_out = false;
-  bool optimal = false;           // proven optimal (select_subset_exact finished)
+  bool optimal = false;  // proven optimal (select_subset_exact finished)
   double seconds = 0.0;
 };
 
