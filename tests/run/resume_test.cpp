@@ -98,7 +98,7 @@ TEST_CASE("resume: a kill in the middle of writing (torn trial line, stale check
   CHECK_FALSE(read_jsonl(out / "trials.jsonl").dropped_torn_line);
 }
 
-TEST_CASE("resume: killed before the first checkpoint starts afresh; a finished run stays finished") {
+TEST_CASE("resume: killed before the first checkpoint starts afresh, and a finished run stays finished") {
   test::TempDir dir("resume");
   ToyProblem problem;
   ToyAlgorithm algorithm(16);
