@@ -67,11 +67,13 @@ TEST_CASE("sweep: killed with SIGKILL mid-run and resumed equals an uninterrupte
   const pid_t pid = spawn_cli(sweep_args(killed, "2"), dir / "killed.log");
   // Wait until a good part of the run (but not all of it) is logged, then kill.
   const std::uint64_t kill_after = 150 * 60;
+  int status = 0;
   while (count_jsonl_lines(killed / "trials.jsonl") < kill_after) {
+    // A run that ended by itself (an error, or a machine fast beyond belief) must not hang the test.
+    if (waitpid(pid, &status, WNOHANG) == pid) FAIL("the sweep ended before it could be killed");
     std::this_thread::sleep_for(std::chrono::milliseconds(2));
   }
   REQUIRE(kill(pid, SIGKILL) == 0);
-  int status = 0;
   REQUIRE(waitpid(pid, &status, 0) == pid);
   REQUIRE(WIFSIGNALED(status));  // it really died mid-run
   const auto logged = count_jsonl_lines(killed / "trials.jsonl");
