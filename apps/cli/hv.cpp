@@ -3,8 +3,8 @@
 // Default reference point: per objective max + 0.1 (max - min) over all input
 // points, as moocore's `hv`.
 #include <chrono>
-#include <limits>
 #include <iostream>
+#include <limits>
 #include <string>
 #include <vector>
 

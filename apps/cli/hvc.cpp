@@ -41,8 +41,8 @@ int run_hvc(const Arguments& args) {
   RowVector low = sets.front().points.colwise().minCoeff();
   for (const auto& set : sets) {
     if (set.points.cols() != d) {
-      throw InputError("point set with " + std::to_string(set.points.cols()) + " objectives, but the first one has " +
-                           std::to_string(d),
+      throw InputError("point set with " + std::to_string(set.points.cols()) +
+                           " objectives, but the first one has " + std::to_string(d),
                        {path == "-" ? "<stdin>" : path, set.lines.front()});
     }
     high = high.cwiseMax(set.points.colwise().maxCoeff());

@@ -55,7 +55,8 @@ TEST_CASE("hv cli: value with an explicit reference matches the library") {
 }
 
 TEST_CASE("hv cli: default reference point and JSON for several sets and files") {
-  const std::string two_sets = write_file("hv_cli_two_sets.txt", "# two sets\n0 1 0.5\n1 0 0.5\n\n0.5 0.5 0\n");
+  const std::string two_sets =
+      write_file("hv_cli_two_sets.txt", "# two sets\n0 1 0.5\n1 0 0.5\n\n0.5 0.5 0\n");
   const Run run = run_cli("hv --json " + two_sets + " " + dtlz2);
   REQUIRE(run.status == 0);
   const auto document = nlohmann::json::parse(run.out);
@@ -105,8 +106,8 @@ TEST_CASE("hvc cli: one contribution per point, matching the library") {
   const Run run = run_cli("hvc --json --reference 1.1,1.1,1.1 " + dtlz2);
   REQUIRE(run.status == 0);
   const auto document = nlohmann::json::parse(run.out);
-  const paretokit::Vector expected =
-      paretokit::hypervolume_contributions(paretokit::read_points(dtlz2), paretokit::Vector::Constant(3, 1.1));
+  const paretokit::Vector expected = paretokit::hypervolume_contributions(
+      paretokit::read_points(dtlz2), paretokit::Vector::Constant(3, 1.1));
   REQUIRE(document["contributions"].size() == static_cast<std::size_t>(expected.size()));
   for (paretokit::Index i = 0; i < expected.size(); ++i) {
     CHECK(document["contributions"][static_cast<std::size_t>(i)].get<double>() == expected(i));

@@ -116,7 +116,8 @@ TEST_CASE("hypervolume_contributions_2d: closed form on an evenly spaced linear 
 TEST_CASE("hypervolume_contributions_3d: against the n-dimensional method on larger sets") {
   Rng rng(11);
   for (int trial = 0; trial < 3; ++trial) {
-    const Matrix points = trial == 0 ? pt::random_linear_front(rng, 400, 3) : pt::random_points(rng, 400, 3, 25);
+    const Matrix points =
+        trial == 0 ? pt::random_linear_front(rng, 400, 3) : pt::random_points(rng, 400, 3, 25);
     const Vector reference = Vector::Constant(3, 1.1);
     CHECK(all_close(paretokit::hypervolume_contributions_3d(points, reference),
                     paretokit::hypervolume_contributions_nd(points, reference)));
@@ -128,5 +129,6 @@ TEST_CASE("hypervolume_contributions: input errors") {
                   paretokit::InputError);
   Matrix bad = Matrix::Constant(2, 2, 0.5);
   bad(0, 0) = std::numeric_limits<double>::infinity();
-  CHECK_THROWS_AS(paretokit::hypervolume_contributions_2d(bad, Vector::Constant(2, 1.0)), paretokit::InputError);
+  CHECK_THROWS_AS(paretokit::hypervolume_contributions_2d(bad, Vector::Constant(2, 1.0)),
+                  paretokit::InputError);
 }

@@ -92,7 +92,8 @@ TEST_CASE("hypervolume: dispatcher against brute force for 1 to 8 objectives") {
     const Matrix points = random_case(rng, n, d);
     const Vector reference = Vector::Constant(d, 0.9);
     INFO("trial " << trial << " d " << d << " n " << n);
-    REQUIRE(close(paretokit::hypervolume(points, reference), pt::inclusion_exclusion_hypervolume(points, reference)));
+    REQUIRE(close(paretokit::hypervolume(points, reference),
+                  pt::inclusion_exclusion_hypervolume(points, reference)));
   }
 }
 
@@ -115,7 +116,8 @@ TEST_CASE("hypervolume: empty set, one point, all points outside") {
   for (Index d = 2; d <= 4; ++d) {
     const Vector reference = Vector::Constant(d, 1.0);
     CHECK(low_dimensional(Matrix(0, d), reference) == 0.0);
-    CHECK(close(low_dimensional(Matrix::Constant(5, d, 0.5), reference), std::pow(0.5, static_cast<double>(d))));
+    CHECK(close(low_dimensional(Matrix::Constant(5, d, 0.5), reference),
+                std::pow(0.5, static_cast<double>(d))));
   }
 }
 
@@ -173,13 +175,15 @@ TEST_CASE("hypervolume: algorithms agree on larger sets") {
   SECTION("3d against nd") {
     for (const Matrix& points : {sphere_points(rng, 2000, 3), pt::random_points(rng, 2000, 3, 40)}) {
       const Vector reference = Vector::Constant(3, 1.1);
-      CHECK(close(paretokit::hypervolume_3d(points, reference), paretokit::hypervolume_nd(points, reference)));
+      CHECK(
+          close(paretokit::hypervolume_3d(points, reference), paretokit::hypervolume_nd(points, reference)));
     }
   }
   SECTION("4d against nd and 3d") {
     for (const Matrix& points : {sphere_points(rng, 300, 4), pt::random_points(rng, 300, 4, 12)}) {
       const Vector reference = Vector::Constant(4, 1.1);
-      CHECK(close(paretokit::hypervolume_4d(points, reference), paretokit::hypervolume_nd(points, reference)));
+      CHECK(
+          close(paretokit::hypervolume_4d(points, reference), paretokit::hypervolume_nd(points, reference)));
     }
     Matrix points3 = sphere_points(rng, 1000, 3);
     Matrix points4(points3.rows(), 4);

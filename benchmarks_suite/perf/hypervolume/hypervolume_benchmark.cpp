@@ -15,8 +15,8 @@
 //                    [--contributions-only | --no-contributions] [--seed 1] [--wall]
 //
 // Times are the thread's CPU time (single thread) unless --wall is given.
-#include <pagmo/utils/hypervolume.hpp>
 #include <tbb/global_control.h>
+#include <pagmo/utils/hypervolume.hpp>
 
 #include <algorithm>
 #include <chrono>
@@ -212,23 +212,25 @@ int main(int argc, char** argv) {
   for (const Cell& cell : full_grid()) {
     if (!dims.empty() && !dims.count(cell.d)) continue;
     if (!sizes.empty() && !sizes.count(cell.n)) continue;
-    if ((contribution_mode == 1 && !cell.contributions) || (contribution_mode == -1 && cell.contributions)) continue;
+    if ((contribution_mode == 1 && !cell.contributions) || (contribution_mode == -1 && cell.contributions))
+      continue;
     for (const std::string& front : fronts) {
       const Matrix points = make_front(front, cell.n, cell.d, seed);
       const Vector reference = Vector::Constant(cell.d, 1.1);
       std::vector<pagmo::vector_double> rows(static_cast<std::size_t>(cell.n));
-      for (Index i = 0; i < cell.n; ++i) rows[static_cast<std::size_t>(i)].assign(points.row(i).data(),
-                                                                                     points.row(i).data() + cell.d);
+      for (Index i = 0; i < cell.n; ++i)
+        rows[static_cast<std::size_t>(i)].assign(points.row(i).data(), points.row(i).data() + cell.d);
       const pagmo::vector_double pagmo_reference(static_cast<std::size_t>(cell.d), 1.1);
 
       double ours_value = 0, pagmo_value = 0;
       double ours = 0, theirs = -1;
       if (!cell.contributions) {
-        ours = median_seconds([&] { return paretokit::hypervolume(points, reference); }, repetitions, max_seconds,
-                              ours_value);
+        ours = median_seconds([&] { return paretokit::hypervolume(points, reference); }, repetitions,
+                              max_seconds, ours_value);
         if (pagmo_too) {
           const pagmo::hypervolume hv(rows, false);
-          theirs = median_seconds([&] { return hv.compute(pagmo_reference); }, repetitions, max_seconds, pagmo_value);
+          theirs = median_seconds([&] { return hv.compute(pagmo_reference); }, repetitions, max_seconds,
+                                  pagmo_value);
         }
       } else {
         Vector ours_c;
@@ -251,19 +253,21 @@ int main(int argc, char** argv) {
               repetitions, max_seconds, pagmo_value);
         }
       }
-      const double diff = pagmo_too ? std::abs(ours_value - pagmo_value) / std::max(1e-300, std::abs(pagmo_value)) : 0;
+      const double diff =
+          pagmo_too ? std::abs(ours_value - pagmo_value) / std::max(1e-300, std::abs(pagmo_value)) : 0;
       char ratio[32] = "-";
       if (theirs >= 0) std::snprintf(ratio, sizeof ratio, "%.2fx", theirs / ours);
       char difference[32] = "-";
       if (pagmo_too) std::snprintf(difference, sizeof difference, "%.1e", diff);
-      std::printf("%-4s %-3d %-8ld %-7s %12s %12s %8s %9s  %s\n", cell.contributions ? "hvc" : "hv", cell.d, cell.n,
-                  front.c_str(), format_time(ours).c_str(), format_time(theirs).c_str(), ratio, difference,
-                  issue_figures(cell).c_str());
+      std::printf("%-4s %-3d %-8ld %-7s %12s %12s %8s %9s  %s\n", cell.contributions ? "hvc" : "hv", cell.d,
+                  cell.n, front.c_str(), format_time(ours).c_str(), format_time(theirs).c_str(), ratio,
+                  difference, issue_figures(cell).c_str());
       std::fflush(stdout);
     }
   }
   std::printf("%s time, median; ", use_cpu_time ? "thread CPU" : "wall-clock");
-  std::printf("ratio = pagmo2 / paretokit (above 1: paretokit faster); rel.diff compares the values "
-              "(for hvc: the sums).\n");
+  std::printf(
+      "ratio = pagmo2 / paretokit (above 1: paretokit faster); rel.diff compares the values "
+      "(for hvc: the sums).\n");
   return 0;
 }

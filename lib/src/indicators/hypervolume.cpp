@@ -101,7 +101,8 @@ Vector hypervolume_contributions(const MatrixRef& points, const VectorRef& refer
     case 3:
       return hypervolume_contributions_3d(points, reference);
     default:
-      if (reference.size() == 0) detail::points_inside_reference(points, reference, "hypervolume_contributions");
+      if (reference.size() == 0)
+        detail::points_inside_reference(points, reference, "hypervolume_contributions");
       return hypervolume_contributions_nd(points, reference);
   }
 }

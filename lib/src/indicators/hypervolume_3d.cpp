@@ -46,7 +46,7 @@ double hypervolume_3d(const MatrixRef& points, const VectorRef& reference) {
   double level = sorted.front().z;
   for (const Point& p : sorted) {
     auto next = stair.upper_bound(p.x);
-    auto left = std::prev(next);  // the last step with x <= p.x
+    auto left = std::prev(next);        // the last step with x <= p.x
     if (left->second <= p.y) continue;  // weakly dominated by the staircase
     volume += area * (p.z - level);
     level = p.z;

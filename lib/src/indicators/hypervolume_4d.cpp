@@ -56,7 +56,8 @@ class ClippedStaircase {
 
   // Adds the quadrant of (x, y) (x >= px, y >= py).
   void insert(double x, double y) {
-    auto next = std::upper_bound(steps_.begin(), steps_.end(), x, [](double v, const Step& s) { return v < s.x; });
+    auto next =
+        std::upper_bound(steps_.begin(), steps_.end(), x, [](double v, const Step& s) { return v < s.x; });
     auto left = next - 1;
     if (left->y <= y) return;
     auto first = next;
@@ -179,7 +180,8 @@ double hypervolume_4d(const MatrixRef& points, const VectorRef& reference) {
       tail.y.push_back(active.y[k]);
       tail.z.push_back(active.z[k]);
     }
-    for (auto [to, from] : {std::pair{&active.x, &tail.x}, std::pair{&active.y, &tail.y}, std::pair{&active.z, &tail.z}}) {
+    for (auto [to, from] :
+         {std::pair{&active.x, &tail.x}, std::pair{&active.y, &tail.y}, std::pair{&active.z, &tail.z}}) {
       to->resize(below);
       to->insert(to->end(), from->begin(), from->end());
     }

@@ -37,9 +37,9 @@ struct Sweep {
   struct Point {
     double x, y, z;
   };
-  std::vector<Point> p;        // sorted by z, then the two sentinels
-  std::vector<double> area;    // exclusive area in the current slice
-  std::vector<double> since;   // level from which `area` holds
+  std::vector<Point> p;       // sorted by z, then the two sentinels
+  std::vector<double> area;   // exclusive area in the current slice
+  std::vector<double> since;  // level from which `area` holds
   std::vector<double> contribution;
   std::pmr::monotonic_buffer_resource arena;
   using Tree = std::pmr::map<double, std::size_t>;  // x -> point

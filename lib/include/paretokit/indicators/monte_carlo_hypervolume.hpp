@@ -24,10 +24,10 @@
 namespace paretokit {
 
 struct MonteCarloHypervolumeOptions {
-  std::uint64_t samples = 1'000'000;  // number of uniform samples in the box (> 0)
-  std::uint64_t seed = 0;             // same seed, same result
-  double confidence = 0.95;           // level of the interval, in (0, 1)
-  std::uint64_t batch_size = 1 << 14; // samples per block (the unit of parallel work and of the streams)
+  std::uint64_t samples = 1'000'000;   // number of uniform samples in the box (> 0)
+  std::uint64_t seed = 0;              // same seed, same result
+  double confidence = 0.95;            // level of the interval, in (0, 1)
+  std::uint64_t batch_size = 1 << 14;  // samples per block (the unit of parallel work and of the streams)
 };
 
 struct MonteCarloHypervolumeResult {
