@@ -12,9 +12,10 @@
 //   DTLZ7: f_i = x_i (i < m), g = 1 + 9/k sum x_M,
 //          f_m = (1 + g) (m - sum_{i<m} f_i/(1+g) (1 + sin(3 pi f_i)))
 //
-// Default sizes: m = 3 and k = 5 (DTLZ1), 10 (DTLZ2-6), 20 (DTLZ7), the values
-// of Deb et al. and of the NSGA-III paper; n_var = m + k - 1. (pymoo's
-// get_problem uses n_var = 7 for DTLZ1 as here, but n_var = 10 for DTLZ2-7.)
+// Default sizes are pymoo's, so that carps task names and published pymoo
+// numbers carry over: m = 3 and n_var = 7 (DTLZ1) or 10 (DTLZ2-7), whatever m
+// (at least m), so k = n_var - m + 1. Deb et al. and the NSGA-III paper use
+// k = 5 (DTLZ1), 10 (DTLZ2-6), 20 (DTLZ7): pass "k" to get those.
 #include <algorithm>
 #include <cmath>
 #include <memory>
@@ -237,14 +238,15 @@ class Dtlz final : public BatchProblem {
   DtlzConfig c_;
 };
 
-Index default_k(int number) { return number == 1 ? 5 : number == 7 ? 20 : 10; }
+// pymoo's default number of variables: DTLZ1(n_var=7), DTLZ2..7(n_var=10).
+Index default_n_var(int number) { return number == 1 ? 7 : 10; }
 
 std::unique_ptr<Problem> build(int number, Variant variant, const detail::Params& p) {
   DtlzConfig c;
   c.number = number;
   c.variant = variant;
   c.n_obj = p.integer("n_obj", 3, 2);
-  const Index k_default = default_k(number);
+  const Index k_default = std::max<Index>(default_n_var(number) - c.n_obj + 1, 1);
   if (p.has("n_var") && p.has("k")) {
     const Index n_var = p.integer("n_var", 0, 1);
     const Index k = p.integer("k", 0, 1);
@@ -261,10 +263,10 @@ std::unique_ptr<Problem> build(int number, Variant variant, const detail::Params
 }
 
 std::vector<ParameterInfo> size_parameters(int number) {
-  const Index k = default_k(number);
+  const Index n_var = default_n_var(number);
   return {{"n_obj", 3, "number of objectives (>= 2)"},
-          {"n_var", 3 + k - 1, "number of variables (>= n_obj); default n_obj + k - 1"},
-          {"k", k, "number of distance variables x_M (>= 1); n_var = n_obj + k - 1"}};
+          {"n_var", n_var, "number of variables (>= n_obj); pymoo's default, at least n_obj"},
+          {"k", n_var - 3 + 1, "number of distance variables x_M (>= 1); n_var = n_obj + k - 1"}};
 }
 
 }  // namespace

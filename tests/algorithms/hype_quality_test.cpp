@@ -81,7 +81,7 @@ TEST_CASE("hype fitness: Monte Carlo estimates the exact values") {
 }
 
 TEST_CASE("hype quality: DTLZ2 m=3, 100 x 250: hypervolume >= NSGA-III's") {
-  auto problem = make_problem("dtlz2", {{"n_obj", 3}});
+  auto problem = make_problem("dtlz2", {{"n_obj", 3}, {"k", 10}});  // Deb and Jain's size
   const Vector reference = Vector::Constant(3, 1.1);
   std::vector<double> hype_hv, nsga3_hv;
   for (std::uint64_t seed = 1; seed <= 3; ++seed) {

@@ -21,7 +21,7 @@ using paretokit::testing::median;
 namespace {
 
 double moead_median_igd(MoeadMode mode, Index batch_size, double delta, const char* label) {
-  auto problem = make_problem("dtlz2", {{"n_obj", 3}});
+  auto problem = make_problem("dtlz2", {{"n_obj", 3}, {"k", 10}});  // Deb and Jain's size
   std::vector<double> igds;
   for (std::uint64_t seed = 1; seed <= 11; ++seed) {
     MOEAD::Options options;

@@ -20,7 +20,9 @@ using paretokit::testing::median;
 namespace {
 
 double nsga3_median_igd(const std::string& problem_name, Index n_obj, Index n_partitions, int generations) {
-  auto problem = make_problem(problem_name, {{"n_obj", n_obj}});
+  // Deb and Jain's sizes: k = 5 for DTLZ1, k = 10 for DTLZ2.
+  const int k = problem_name == "dtlz1" ? 5 : 10;
+  auto problem = make_problem(problem_name, {{"n_obj", n_obj}, {"k", k}});
   std::vector<double> igds;
   for (std::uint64_t seed = 1; seed <= 11; ++seed) {
     NSGA3::Options options;

@@ -52,7 +52,7 @@ TEST_CASE("cli problems lists every problem with parameters and defaults") {
   for (const auto& p : doc["problems"]) {
     if (p["name"] == "dtlz2") {
       found = true;
-      CHECK(p["n_var"] == 12);
+      CHECK(p["n_var"] == 10);
       CHECK(p["parameters"][0]["name"] == "n_obj");
       CHECK(p["parameters"][0]["default"] == 3);
     }
@@ -95,7 +95,7 @@ TEST_CASE("cli evaluate: wrong length or out of bounds or bad problems exit 2 na
   const Run shorter = run("evaluate --problem dtlz2 problems_cli_short.txt", "short");
   CHECK(shorter.code == 2);
   CHECK_THAT(shorter.err, Catch::Contains("paretokit: error: problems_cli_short.txt:1:") &&
-                              Catch::Contains("12 variables"));
+                              Catch::Contains("10 variables"));
   write("problems_cli_out.txt", "# comment\n0.5 0.5\n0.5 1.5\n");
   const Run outside =
       run("evaluate --problem zdt1 --problem-params '{\"n_var\": 2}' problems_cli_out.txt", "out");

@@ -80,10 +80,14 @@ void check_close(const Matrix& F, Index r, const std::vector<double>& expected) 
 
 TEST_CASE("dtlz default sizes: k = 5 or 10 or 20 and n_var = m + k - 1") {
   CHECK(make_problem("dtlz1")->n_var() == 7);
-  CHECK(make_problem("dtlz2")->n_var() == 12);
-  CHECK(make_problem("dtlz6")->n_var() == 12);
-  CHECK(make_problem("dtlz7")->n_var() == 22);
-  CHECK(make_problem("dtlz2", {{"n_obj", 5}})->n_var() == 14);
+  // pymoo's default sizes: DTLZ1 n_var = 7, DTLZ2-7 n_var = 10, whatever n_obj.
+  CHECK(make_problem("dtlz1")->n_var() == 7);
+  CHECK(make_problem("dtlz2")->n_var() == 10);
+  CHECK(make_problem("dtlz6")->n_var() == 10);
+  CHECK(make_problem("dtlz7")->n_var() == 10);
+  CHECK(make_problem("dtlz2", {{"n_obj", 5}})->n_var() == 10);
+  CHECK(make_problem("dtlz2", {{"n_obj", 12}})->n_var() == 12);
+  CHECK(make_problem("dtlz2", {{"k", 10}})->n_var() == 12);
   CHECK(make_problem("dtlz2", {{"n_obj", 5}, {"k", 3}})->n_var() == 7);
   CHECK(make_problem("dtlz3", {{"n_obj", 4}, {"n_var", 9}})->n_var() == 9);
   CHECK(make_problem("dtlz2", {{"n_obj", 5}})->n_obj() == 5);

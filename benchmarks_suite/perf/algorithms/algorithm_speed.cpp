@@ -79,7 +79,7 @@ int main(int argc, char** argv) {
         const long generations = std::max(3L, std::min(100L, static_cast<long>(evaluations / pop)));
         const auto child = paretokit::perf::run_in_child(
             [&](const auto& report) {
-              auto problem = paretokit::make_problem("dtlz2", {{"n_obj", 3}});
+              auto problem = paretokit::make_problem("dtlz2", {{"n_obj", 3}, {"n_var", 12}});
               auto algorithm = paretokit::make_algorithm(name, {{"pop_size", pop}});
               paretokit::RunOptions options;
               options.seed = 1;

@@ -101,7 +101,7 @@ int main(int argc, char** argv) {
         std::string params = "{\"pop_size\":" + std::to_string(c.pop);
         if (c.algorithm == "moead") params += ",\"decomposition\":\"tchebycheff\",\"n_neighbors\":20";
         params += "}";
-        std::vector<std::string> args = {PARETOKIT_CLI, "sweep", "--problem", "dtlz2", "--algorithm", c.algorithm,
+        std::vector<std::string> args = {PARETOKIT_CLI, "sweep", "--problem", "dtlz2", "--problem-params", R"({"n_var": 12})", "--algorithm", c.algorithm,
                                          "--algorithm-params", params, "--generations",
                                          std::to_string(c.generations + 1), "--seed", "1", "--threads",
                                          thread_count, "--out", out.string()};
