@@ -68,13 +68,7 @@ Matrix HypE::make_offspring() {
 }
 
 void HypE::survive(const Matrix& Xo, const Matrix& Fo, const Matrix& Go) {
-  Matrix X(X_.rows() + Xo.rows(), n_var_), F(F_.rows() + Fo.rows(), n_obj_),
-      G(G_.rows() + Go.rows(), n_constr_);
-  X << X_, Xo;
-  F << F_, Fo;
-  if (n_constr_ > 0) G << G_, Go;
-  Vector cv(cv_.size() + Go.rows());
-  cv << cv_, constraint_violation(Go);
+  const auto [X, F, G, cv] = combine_with(Xo, Fo, Go);
   auto truncate = [&](const std::vector<Index>& front, Index n_keep) {
     std::vector<Index> kept = front;
     while (static_cast<Index>(kept.size()) > n_keep) {

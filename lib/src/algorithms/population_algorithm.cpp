@@ -173,6 +173,17 @@ Matrix PopulationAlgorithm::mate(Index n, const std::function<std::vector<Index>
   return offspring;
 }
 
+
+PopulationAlgorithm::Combined PopulationAlgorithm::combine_with(const Matrix& Xo, const Matrix& Fo,
+                                                              const Matrix& Go) const {
+  Combined all{Matrix(X_.rows() + Xo.rows(), n_var_), Matrix(F_.rows() + Fo.rows(), n_obj_),
+               Matrix(G_.rows() + Go.rows(), n_constr_), Vector(cv_.size() + Go.rows())};
+  all.X << X_, Xo;
+  all.F << F_, Fo;
+  if (n_constr_ > 0) all.G << G_, Go;
+  all.cv << cv_, constraint_violation(Go);
+  return all;
+}
 void PopulationAlgorithm::keep_rows(const Matrix& X, const Matrix& F, const Matrix& G, const Vector& cv,
                                     const std::vector<Index>& rows) {
   const auto n = static_cast<Index>(rows.size());

@@ -78,6 +78,13 @@ class PopulationAlgorithm : public Algorithm {
   // Rows of internal coordinates mapped to canonical encodings (identity when
   // not encoded).
   Matrix canonical(const MatrixRef& Z) const;
+  // The population stacked over the evaluated offspring (mu + lambda), with
+  // the total constraint violation of every row: what survival selects from.
+  struct Combined {
+    Matrix X, F, G;
+    Vector cv;
+  };
+  Combined combine_with(const Matrix& Xo, const Matrix& Fo, const Matrix& Go) const;
   // Keeps the given rows of the stacked [population; offspring].
   void keep_rows(const Matrix& X, const Matrix& F, const Matrix& G, const Vector& cv,
                  const std::vector<Index>& rows);
