@@ -42,7 +42,24 @@ class MixedProblem : public Problem {
   }
 };
 
+// The same problem, declaring its space through the Problem contract.
+class SelfDescribingMixedProblem : public MixedProblem {
+ public:
+  std::optional<SearchSpace> search_space() const override { return MixedProblem::space(); }
+};
+
 }  // namespace
+
+TEST_CASE("mixed spaces: an algorithm takes the space the problem declares") {
+  SelfDescribingMixedProblem problem;
+  NSGA2 nsga2(NSGA2::Options{40, 0, {}});
+  nsga2.setup(problem, 4);
+  paretokit::testing::drive(nsga2, problem, 20);  // evaluate_into validates every row
+  const Matrix& X = nsga2.population_x();
+  for (Index i = 0; i < X.rows(); ++i) CHECK_NOTHROW(MixedProblem::space().validate_row(X.row(i)));
+  const Matrix front = paretokit::testing::final_front(nsga2);
+  CHECK(((front.col(0) + front.col(1)).array() - 2.0).abs().maxCoeff() < 1e-12);
+}
 
 TEST_CASE("mixed spaces: NSGA-II and NSGA-III return valid values and find the discrete optimum") {
   MixedProblem problem;

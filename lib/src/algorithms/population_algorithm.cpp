@@ -43,6 +43,7 @@ void PopulationAlgorithm::setup(const Problem& problem, std::uint64_t seed) {
   if (n_var_ <= 0 || n_obj_ <= 0)
     throw InputError("the problem needs at least one variable and one objective",
                      Location::of_field("problem"));
+  space_ = explicit_space_ ? explicit_space_ : problem.search_space();
   encoded_ = space_.has_value() && !space_->is_plain_real();
   if (space_ && space_->size() != n_var_)
     throw InputError("the search space has " + std::to_string(space_->size()) + " variables, the problem " +

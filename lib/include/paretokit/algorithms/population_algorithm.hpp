@@ -52,7 +52,8 @@ class PopulationAlgorithm : public Algorithm {
   void load_state(const nlohmann::json& state) final;
 
   // Searches a mixed space (see above); call before setup().
-  void set_search_space(SearchSpace space) { space_ = std::move(space); }
+  // Overrides the problem's own search_space() (if any) from the next setup().
+  void set_search_space(SearchSpace space) { explicit_space_ = std::move(space); }
 
   Index generation() const { return generation_; }    // tells so far (1 after the initial batch)
   Index evaluations() const { return evaluations_; }  // rows told so far
@@ -103,7 +104,8 @@ class PopulationAlgorithm : public Algorithm {
   Index evaluations_ = 0;
 
  private:
-  std::optional<SearchSpace> space_;
+  std::optional<SearchSpace> explicit_space_;  // set_search_space()
+  std::optional<SearchSpace> space_;           // in use: explicit, else the problem's
   bool encoded_ = false;
   Matrix X_values_;  // decoded population when encoded_
 };

@@ -14,6 +14,7 @@
 #include <nlohmann/json.hpp>
 
 #include "paretokit/core/matrix.hpp"
+#include "paretokit/core/search_space.hpp"
 
 namespace paretokit {
 
@@ -36,6 +37,12 @@ class Problem {
   // Fills F (n x n_obj) and G (n x n_constr), already sized by the caller,
   // for the n rows of X. Rows are independent of each other.
   virtual void evaluate_into(const MatrixRef& X, MatrixMut F, MatrixMut G) const = 0;
+
+  // The variables' kinds (integer, ordinal, categorical, log-scaled real)
+  // when not all are plain reals; algorithms then search its encoding and
+  // ask() returns decoded values. nullopt: every variable is a plain real
+  // within the bounds.
+  virtual std::optional<SearchSpace> search_space() const { return std::nullopt; }
 
   // The parameters that recreate this problem through the registry.
   virtual nlohmann::json params() const { return nlohmann::json::object(); }
