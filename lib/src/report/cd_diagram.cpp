@@ -14,17 +14,8 @@ namespace paretokit::report {
 
 namespace {
 
-std::string num(double value) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.1f", value);
-  return buffer;
-}
-
-std::string rank_text(double value) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.2f", value);
-  return buffer;
-}
+std::string num(double value) { return format_fixed(value, 1); }
+std::string rank_text(double value) { return format_fixed(value, 2); }
 
 }  // namespace
 

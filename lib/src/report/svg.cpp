@@ -9,17 +9,8 @@ namespace paretokit::report {
 
 namespace {
 
-std::string number(double value) {
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%.1f", value);
-  return buffer;
-}
-
-std::string fraction(double value) {
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%.2f", value);
-  return buffer;
-}
+std::string number(double value) { return format_fixed(value, 1); }
+std::string fraction(double value) { return format_fixed(value, 2); }
 
 // "M x y" or "L x y" of a path. (Appending piece by piece also avoids a false
 // -Wrestrict of GCC 12 on "literal" + std::string temporaries.)
@@ -284,6 +275,12 @@ std::string SvgPlot::render() const {
   }
   svg += overlay_ + "</svg>";
   return svg;
+}
+
+std::string format_fixed(double value, int decimals) {
+  char buffer[48];
+  std::snprintf(buffer, sizeof buffer, "%.*f", decimals, value);
+  return buffer;
 }
 
 }  // namespace paretokit::report

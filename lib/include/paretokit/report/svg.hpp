@@ -35,6 +35,8 @@ std::vector<double> nice_ticks(double low, double high, int count = 5);
 // A short label for a tick or a table cell: 4 significant digits, no
 // trailing zeros, exponent form for very large or small magnitudes.
 std::string format_value(double value);
+// Fixed-point text with `decimals` digits, e.g. SVG coordinates (1) or ranks (2).
+std::string format_fixed(double value, int decimals);
 // Text with &, <, >, " and ' escaped for HTML and SVG.
 std::string escape_xml(const std::string& text);
 
