@@ -74,8 +74,7 @@ int run_discrepancy(const Arguments& args) {
       "seed", po::value<std::uint64_t>()->default_value(0), "seed of the threshold-accepting runs")(
       "threads", po::value<int>()->default_value(0),
       "worker threads (0: all cores); results do not depend on it");
-  command_line.hidden.add_options()("file", po::value<std::string>()->required(), "point file");
-  command_line.positional.add("file", 1);
+  command_line.add_file_argument();
   po::variables_map vm;
   if (!command_line.parse(args, vm)) return 0;
   if (vm.count("exact") && vm.count("bounds")) throw UsageError("--exact and --bounds exclude each other");

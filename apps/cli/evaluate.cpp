@@ -70,8 +70,7 @@ int run_evaluate(const Arguments& args) {
                                      "problem name, e.g. dtlz2")(
       "problem-params", po::value<std::string>(),
       "problem parameters as a JSON object, e.g. '{\"n_obj\": 5}'")("json", "print one JSON document");
-  command_line.hidden.add_options()("file", po::value<std::string>()->required(), "point file");
-  command_line.positional.add("file", 1);
+  command_line.add_file_argument();
   po::variables_map vm;
   if (!command_line.parse(args, vm)) return 0;
 

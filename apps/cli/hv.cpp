@@ -79,8 +79,7 @@ int run_hv(const Arguments& args) {
   command_line.options.add_options()("reference,r", po::value<std::string>(),
                                      "reference point, comma-separated (one number per objective)")(
       "json", "print one JSON document")("timing", "print the time spent reading and computing on stderr");
-  command_line.hidden.add_options()("file", po::value<std::vector<std::string>>()->required(), "point files");
-  command_line.positional.add("file", -1);
+  command_line.add_file_argument(/*several=*/true);
   po::variables_map vm;
   if (!command_line.parse(args, vm)) return 0;
 

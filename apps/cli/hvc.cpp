@@ -29,8 +29,7 @@ int run_hvc(const Arguments& args) {
   command_line.options.add_options()("reference,r", po::value<std::string>(),
                                      "reference point, comma-separated (one number per objective)")(
       "json", "print one JSON document");
-  command_line.hidden.add_options()("file", po::value<std::string>()->required(), "point file");
-  command_line.positional.add("file", 1);
+  command_line.add_file_argument();
   po::variables_map vm;
   if (!command_line.parse(args, vm)) return 0;
 

@@ -29,12 +29,9 @@ int run_indicator(const std::string& name, const std::string& what, const Indica
   command_line.options.add_options()("front", po::value<std::string>()->required()->value_name("REF_FILE"),
                                      "reference set (e.g. the true Pareto front)")("json",
                                                                                    "print one JSON document");
-  command_line.hidden.add_options()("file", po::value<std::string>(), "point file");
-  command_line.positional.add("file", 1);
+  command_line.add_file_argument();
   po::variables_map vm;
   if (!command_line.parse(args, vm)) return 0;
-  if (!vm.count("file"))
-    throw UsageError("missing FILE (see 'paretokit " + command_line.command + " --help')");
 
   const std::string front_path = vm["front"].as<std::string>();
   const std::string path = vm["file"].as<std::string>();

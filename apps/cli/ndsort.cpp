@@ -21,12 +21,9 @@ int run_ndsort(const Arguments& args) {
       "points get equal ranks. All point sets of the file are ranked together. FILE '-'\n"
       "reads standard input. Prints one rank per line, or {\"ranks\": [...]} with --json.");
   command_line.options.add_options()("json", "print one JSON document");
-  command_line.hidden.add_options()("file", po::value<std::string>(), "point file");
-  command_line.positional.add("file", 1);
+  command_line.add_file_argument();
   po::variables_map vm;
   if (!command_line.parse(args, vm)) return 0;
-  if (!vm.count("file"))
-    throw UsageError("missing FILE (see 'paretokit " + command_line.command + " --help')");
 
   const Matrix points = read_points(vm["file"].as<std::string>());
   const auto ranks = nondominated_ranks(points);

@@ -23,12 +23,9 @@ int run_nondominated(const Arguments& args) {
       "{\"points\": [[...], ...], \"indices\": [...], \"lines\": [...]}: the 0-based index of\n"
       "each kept point among all points of the file, and its line in the file.");
   command_line.options.add_options()("json", "print one JSON document");
-  command_line.hidden.add_options()("file", po::value<std::string>(), "point file");
-  command_line.positional.add("file", 1);
+  command_line.add_file_argument();
   po::variables_map vm;
   if (!command_line.parse(args, vm)) return 0;
-  if (!vm.count("file"))
-    throw UsageError("missing FILE (see 'paretokit " + command_line.command + " --help')");
 
   const auto sets = read_point_sets(vm["file"].as<std::string>());
   Index rows = 0;

@@ -19,6 +19,16 @@ void CommandLine::print_help() const {
   std::cout << "usage: paretokit " << usage << "\n\n" << description << "\n\n" << options << "\n";
 }
 
+void CommandLine::add_file_argument(bool several) {
+  if (several) {
+    hidden.add_options()("file", po::value<std::vector<std::string>>()->required(), "point files");
+    positional.add("file", -1);
+  } else {
+    hidden.add_options()("file", po::value<std::string>()->required(), "point file");
+    positional.add("file", 1);
+  }
+}
+
 bool CommandLine::parse(const Arguments& args, po::variables_map& vm) const {
   po::options_description all;
   all.add(options).add(hidden);
@@ -29,6 +39,9 @@ bool CommandLine::parse(const Arguments& args, po::variables_map& vm) const {
       return false;
     }
     po::notify(vm);
+  } catch (const po::required_option& error) {
+    const std::string missing = error.get_option_name() == "--file" ? "FILE" : error.get_option_name();
+    throw UsageError("missing " + missing + " (see 'paretokit " + command + " --help')");
   } catch (const po::error& error) {
     throw UsageError(std::string(error.what()) + " (see 'paretokit " + command + " --help')");
   }

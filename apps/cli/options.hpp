@@ -26,6 +26,11 @@ struct CommandLine {
   std::string usage;       // e.g. "hv [options] FILE..."
   std::string description; // one paragraph shown by --help
 
+  // Declares the positional FILE argument (vm["file"]: a std::string, or a
+  // std::vector<std::string> with `several`), required: without it parse()
+  // throws UsageError("missing FILE ...").
+  void add_file_argument(bool several = false);
+
   // Parses args into vm. Returns false when --help was asked (help printed).
   // Throws UsageError for unknown or malformed options.
   bool parse(const Arguments& args, po::variables_map& vm) const;

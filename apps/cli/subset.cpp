@@ -39,8 +39,7 @@ int run_subset(const Arguments& args) {
       "output", po::value<std::string>()->value_name("FILE"), "write the chosen points (input rows) to FILE")(
       "threads", po::value<int>()->default_value(0),
       "worker threads (0: all cores); results do not depend on it")("json", "print one JSON document");
-  command_line.hidden.add_options()("file", po::value<std::string>()->required(), "point file");
-  command_line.positional.add("file", 1);
+  command_line.add_file_argument();
   po::variables_map vm;
   if (!command_line.parse(args, vm)) return 0;
   const int restarts = vm["restarts"].as<int>();

@@ -128,3 +128,17 @@ TEST_CASE("cli: bad input exits 2 with file:line, usage errors exit 2") {
   CHECK(run_cli("epsilon " + three).exit_code == 2);  // --front missing
   CHECK(run_cli("igd-plus --front " + bad + " " + three).exit_code == 2);
 }
+
+TEST_CASE("cli: every command that reads a point file names a missing FILE the same way") {
+  for (const std::string command :
+       {"ndsort", "nondominated", "hv", "hvc", "discrepancy", "subset -k 2", "igd --front x"}) {
+    INFO(command);
+    const auto outcome = run_cli(command);
+    CHECK(outcome.exit_code == 2);
+    const std::string name = command.substr(0, command.find(' '));
+    CHECK(outcome.err == "paretokit: error: missing FILE (see 'paretokit " + name + " --help')\n");
+  }
+  const auto epsilon = run_cli("epsilon x.txt");  // another required option keeps its name
+  CHECK(epsilon.exit_code == 2);
+  CHECK(epsilon.err.find("missing --front") != std::string::npos);
+}
