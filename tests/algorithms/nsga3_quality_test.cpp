@@ -1,7 +1,23 @@
 // NSGA-III against the published medians of Deb and Jain (2014), Table III:
-// IGD against the targeted points (0.5 w on DTLZ1, w / |w| on DTLZ2), median
-// over 11 seeds, SBX eta_c = 30, PM eta_m = 20, population 92 for the 91
-// directions of m = 3, p = 12; initial population + G generations.
+// IGD against the targeted points (0.5 w on DTLZ1, w / |w| on DTLZ2), SBX
+// eta_c = 30, PM eta_m = 20, population 92 (m = 3, p = 12, 91 directions) or
+// 212 (m = 5, p = 6, 210 directions); initial population + G generations.
+//
+// The paper's medians are over 20 runs; ours over 31 (m = 3) and 21 (m = 5)
+// seeds, because a median over 11 runs of DTLZ1 moves by +-20% from one set
+// of seeds to the next. Over many more seeds (1..401 for DTLZ2 m = 3, 1..201
+// for DTLZ1 m = 3, 1..101 for m = 5) our medians are:
+//   DTLZ1 m=3 1.58e-3 (published 1.308e-3, 21% worse)
+//   DTLZ2 m=3 1.37e-3 (published 1.357e-3, 1% worse)
+//   DTLZ1 m=5 1.05e-3 (published 9.799e-4, 7% worse)
+//   DTLZ2 m=5 4.84e-3 (published 4.982e-3, 3% better)
+// KNOWN SHORTFALL: DTLZ1 converges more slowly than the paper's runs (with
+// 3 objectives our median is 1.11e-3 at 450 generations); the operators,
+// parent selection, niching and normalization follow pymoo and the paper, and
+// none of the variants we tried (Deb and Jain's per-generation normalization,
+// random parent selection, no duplicate elimination) closed the gap. The
+// strict comparison is a CHECK_NOFAIL (reported, not failing); the hard CHECK
+// allows the spread of a sample median around ours.
 #include <catch2/catch.hpp>
 
 #include <iostream>
@@ -19,44 +35,55 @@ using paretokit::testing::median;
 
 namespace {
 
-double nsga3_median_igd(const std::string& problem_name, Index n_obj, Index n_partitions, int generations) {
+struct Setting {
+  std::string problem;
+  Index n_obj;
+  Index n_partitions;
+  int generations;
+  int seeds;
+};
+
+double nsga3_median_igd(const Setting& s) {
   // Deb and Jain's sizes: k = 5 for DTLZ1, k = 10 for DTLZ2.
-  const int k = problem_name == "dtlz1" ? 5 : 10;
-  auto problem = make_problem(problem_name, {{"n_obj", n_obj}, {"k", k}});
+  const int k = s.problem == "dtlz1" ? 5 : 10;
+  auto problem = make_problem(s.problem, {{"n_obj", s.n_obj}, {"k", k}});
   std::vector<double> igds;
-  for (std::uint64_t seed = 1; seed <= 11; ++seed) {
+  for (int seed = 1; seed <= s.seeds; ++seed) {
     NSGA3::Options options;
-    options.n_partitions = {n_partitions};
+    options.n_partitions = {s.n_partitions};
     NSGA3 algorithm(options);
-    algorithm.setup(*problem, seed);
-    drive(algorithm, *problem, generations + 1);
-    const Matrix targets = problems::dtlz_targeted_points(problem_name, algorithm.directions());
+    algorithm.setup(*problem, static_cast<std::uint64_t>(seed));
+    drive(algorithm, *problem, s.generations + 1);
+    const Matrix targets = problems::dtlz_targeted_points(s.problem, algorithm.directions());
     igds.push_back(igd_to(final_front(algorithm), targets));
   }
   const double m = median(igds);
-  std::cout << "nsga3 " << problem_name << " m=" << n_obj << " median IGD over 11 seeds: " << m << "\n";
+  std::cout << "nsga3 " << s.problem << " m=" << s.n_obj << " median IGD over " << s.seeds << " seeds: " << m
+            << "\n";
   return m;
 }
 
 }  // namespace
 
-// KNOWN SHORTFALL (reported to the lead): with seeds 1..11 our medians are
-// 1.92e-3 on DTLZ1 and 1.47e-3 on DTLZ2, against the published 1.308e-3 and
-// 1.357e-3, although our best and worst runs are as good as the paper's
-// (DTLZ1: 5.7e-4 .. 3.6e-3 here, 4.9e-4 .. 4.9e-3 there; DTLZ2: 1.05e-3 ..
-// 1.78e-3 here, 1.26e-3 .. 2.11e-3 there). DTLZ1 is limited by convergence
-// (projected onto the true front the IGD is 4.4e-4). The strict comparison
-// is kept visible (CHECK_NOFAIL: reported as a failure, without failing the
-// test); the test fails when the median is more than 50% (DTLZ1) or 25%
-// (DTLZ2) worse than the published one.
 TEST_CASE("nsga3 quality: DTLZ1 m=3, 92 x 400, median IGD vs 1.308e-3 (Deb and Jain 2014)") {
-  const double igd = nsga3_median_igd("dtlz1", 3, 12, 400);
+  const double igd = nsga3_median_igd({"dtlz1", 3, 12, 400, 31});
   CHECK_NOFAIL(igd <= 1.308e-3);
   CHECK(igd <= 1.5 * 1.308e-3);
 }
 
 TEST_CASE("nsga3 quality: DTLZ2 m=3, 92 x 250, median IGD vs 1.357e-3 (Deb and Jain 2014)") {
-  const double igd = nsga3_median_igd("dtlz2", 3, 12, 250);
+  const double igd = nsga3_median_igd({"dtlz2", 3, 12, 250, 31});
   CHECK_NOFAIL(igd <= 1.357e-3);
-  CHECK(igd <= 1.25 * 1.357e-3);
+  CHECK(igd <= 1.15 * 1.357e-3);
+}
+
+TEST_CASE("nsga3 quality: DTLZ1 m=5, 212 x 600, median IGD vs 9.799e-4 (Deb and Jain 2014)") {
+  const double igd = nsga3_median_igd({"dtlz1", 5, 6, 600, 21});
+  CHECK_NOFAIL(igd <= 9.799e-4);
+  CHECK(igd <= 1.3 * 9.799e-4);
+}
+
+TEST_CASE("nsga3 quality: DTLZ2 m=5, 212 x 350, median IGD vs 4.982e-3 (Deb and Jain 2014)") {
+  const double igd = nsga3_median_igd({"dtlz2", 5, 6, 350, 21});
+  CHECK(igd <= 4.982e-3);
 }

@@ -50,6 +50,26 @@ TEST_CASE("normalization: extreme points and intercepts of a linear front") {
   CHECK(capped[0] == Approx(2));
 }
 
+TEST_CASE("normalization: off-axis coordinates the ASF counted as zero do not tilt the plane") {
+  // Extreme points of a unit front with off-axis noise below 1e-3: the nadir
+  // is each point's own coordinate. A plane through the noisy points would
+  // put every intercept above it (by up to 1.5e-3 here).
+  Matrix E(3, 3);
+  E << 1.0003, 0.0008, 0.0,  //
+      0.0005, 1.0001, 0.0009,  //
+      0.0002, 0.0004, 1.0002;
+  const Vector ideal = Vector::Zero(3);
+  const Vector worst = Vector::Constant(3, 2);
+  const Vector nadir = hyperplane_nadir(E, ideal, worst, worst, worst);
+  CHECK(nadir[0] == Approx(1.0003).epsilon(1e-12));
+  CHECK(nadir[1] == Approx(1.0001).epsilon(1e-12));
+  CHECK(nadir[2] == Approx(1.0002).epsilon(1e-12));
+  // Off-axis coordinates above the threshold still shape the plane.
+  E(0, 1) = 0.5;
+  const Vector tilted = hyperplane_nadir(E, ideal, worst, worst, worst);
+  CHECK(tilted[0] > 1.0003 + 1e-4);
+}
+
 TEST_CASE("normalization: singular and negative hyperplanes fall back") {
   const Vector ideal = Vector::Zero(2);
   Matrix same(2, 2);

@@ -7,7 +7,9 @@
 //   that overflows N; normalization by the ideal point and the hyperplane
 //   through the extreme points (both kept across generations; fallbacks for a
 //   singular system, negative or tiny intercepts, zero ranges: worst of the
-//   front, worst of the population); association with the reference
+//   front, worst of the population; unlike pymoo, the plane ignores an
+//   extreme point's off-axis coordinates within 1e-3 of the ideal, see
+//   pareto/normalization.hpp); association with the reference
 //   directions by perpendicular distance (algorithms/association.hpp);
 //   niching of the last front: least crowded direction first, the closest
 //   member for an empty niche, a random one otherwise.

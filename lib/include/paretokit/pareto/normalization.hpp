@@ -36,8 +36,11 @@ Matrix extreme_points(const MatrixRef& F, const VectorRef& ideal, const Matrix* 
 std::optional<Vector> hyperplane_intercepts(const MatrixRef& extreme_points, const VectorRef& ideal,
                                             double min_intercept = 1e-6);
 
-// The nadir estimate of NSGA-III as pymoo computes it:
-//   ideal + intercepts, capped by worst_point (the worst values seen so far);
+// The nadir estimate of NSGA-III as pymoo computes it, with one change:
+//   ideal + intercepts of the plane through the extreme points, where an
+//   extreme point's coordinates off its own axis that are within 1e-3 of the
+//   ideal (those extreme_points() counted as 0) are taken as 0 (pymoo uses
+//   them as they are), capped by worst_point (the worst values seen so far);
 //   worst_of_front where the hyperplane is unusable (see above);
 //   then, for every objective whose range nadir - ideal is <= 1e-6,
 //   worst_of_population.
