@@ -1,7 +1,30 @@
 // HypE fitness, exact and Monte Carlo; see algorithms/hype_fitness.hpp.
+//
+// Exact fitness: a sweep over the grid of all coordinate values. In a slab of
+// the second objective (y), the points with y at or below the slab, sorted by
+// the first objective (x), cut the x axis into intervals, and the interval
+// after the j-th of them is dominated by exactly those first j points. So a
+// slab credits each of its cells to a prefix of the x-sorted list, and suffix
+// sums over the intervals give every point its share in one pass. Cells
+// dominated by more than k points earn nothing, so only the k + 1 smallest x
+// of a slab matter: the list is bounded by k + 1 entries. A plane (2-D) thus
+// costs O(q log q + q min(q, k)) for q points, whether the points dominate
+// each other or not, and ties (duplicates) need no special case: a zero-width
+// interval or slab adds nothing, and every cell still counts every point that
+// weakly dominates it.
+//
+// In 3-D the third objective (z) is swept the same way: the z-slab after the
+// s-th point (in z order) is a plane of the first s points, so the whole is
+// O(n^2 min(n, k)). The z-slabs are independent: they run in parallel, in
+// fixed blocks whose partial sums are added in block order (the result does
+// not depend on the thread count). Above 3 objectives, Bader and Zitzler's
+// slicing (their Algorithm 3) reduces dimension by dimension down to the 3-D
+// sweep.
 #include "paretokit/algorithms/hype_fitness.hpp"
 
 #include <algorithm>
+#include <cstring>
+#include <limits>
 #include <numeric>
 #include <vector>
 
@@ -30,84 +53,193 @@ void check(const MatrixRef& F, const VectorRef& reference, Index k) {
     throw InputError("HypE needs 1 <= k <= number of points", Location::of_field("k"));
 }
 
-struct Slicer {
+// The k + 1 smallest x values seen so far (with their points), sorted, in a
+// buffer with room on both sides: an insertion moves the shorter side, so a
+// new smallest value (the common case on a front swept in y, where x falls
+// as y rises) costs O(1) instead of O(k).
+class BoundedList {
+ public:
+  explicit BoundedList(Index k)
+      : capacity_(static_cast<std::size_t>(k) + 1), xs_(3 * capacity_ + 1), ids_(3 * capacity_ + 1) {}
+
+  void clear() {
+    begin_ = capacity_;
+    size_ = 0;
+  }
+  std::size_t size() const { return size_; }
+  const double* xs() const { return xs_.data() + begin_; }
+  const Index* ids() const { return ids_.data() + begin_; }
+
+  void insert(double x, Index id) {
+    double* xs = xs_.data() + begin_;
+    if (size_ == capacity_ && !(x < xs[size_ - 1])) return;
+    // After equal values: among ties any order gives the same sums.
+    const auto at = static_cast<std::size_t>(std::upper_bound(xs, xs + size_, x) - xs);
+    if (size_ == capacity_) --size_;  // the largest drops out
+    if (at < size_ - at) {
+      // Shift the part before `at` one place to the left.
+      if (begin_ == 0) recentre();
+      for (std::size_t i = begin_ - 1; i + 1 < begin_ + at; ++i) {
+        xs_[i] = xs_[i + 1];
+        ids_[i] = ids_[i + 1];
+      }
+      --begin_;
+    } else {
+      if (begin_ + size_ + 1 > xs_.size()) recentre();
+      for (std::size_t i = begin_ + size_; i > begin_ + at; --i) {
+        xs_[i] = xs_[i - 1];
+        ids_[i] = ids_[i - 1];
+      }
+    }
+    xs_[begin_ + at] = x;
+    ids_[begin_ + at] = id;
+    ++size_;
+  }
+
+ private:
+  void recentre() {
+    std::memmove(xs_.data() + capacity_, xs_.data() + begin_, size_ * sizeof(double));
+    std::memmove(ids_.data() + capacity_, ids_.data() + begin_, size_ * sizeof(Index));
+    begin_ = capacity_;
+  }
+
+  std::size_t capacity_;
+  std::size_t begin_ = 0;
+  std::size_t size_ = 0;
+  std::vector<double> xs_;
+  std::vector<Index> ids_;
+};
+
+// One plane: `by_y` (q local ids sorted by y, ties by id) with coordinates
+// x[id], y[id]; adds scale * (share of every cell) to fitness[id].
+// w[c] = alpha_c / c for c = 1..k. O(q log k + q min(q, k)).
+void plane(const Index* by_y, Index q, const double* x, const double* y, double x_ref, double y_ref,
+           const double* w, Index k, double scale, double* fitness, BoundedList& list) {
+  list.clear();
+  for (Index t = 0; t < q; ++t) {
+    const Index p = by_y[t];
+    list.insert(x[p], p);
+    const double height = (t + 1 < q ? y[by_y[t + 1]] : y_ref) - y[p];
+    if (!(height > 0.0)) continue;
+    // The interval after the j-th smallest x is dominated by exactly the
+    // first j points; suffix sums over the intervals credit each of them.
+    const double area = scale * height;
+    const auto len = static_cast<Index>(list.size());
+    const double* xs = list.xs();
+    const Index* ids = list.ids();
+    Index j = std::min(len, k);
+    double suffix = w[j] * ((j < len ? xs[j] : x_ref) - xs[j - 1]);
+    fitness[ids[j - 1]] += area * suffix;
+    for (--j; j >= 1; --j) {
+      suffix += w[j] * (xs[j] - xs[j - 1]);
+      fitness[ids[j - 1]] += area * suffix;
+    }
+  }
+}
+
+struct Exact {
   const MatrixRef& F;
   const VectorRef& reference;
   Index k;
-  Vector alpha;  // alpha[i] / i, i = 1..n
+  std::vector<double> w;  // alpha_c / c, c = 1..k
   Vector fitness;
 
   bool before(Index a, Index b, Index dim) const {
     return F(a, dim) < F(b, dim) || (F(a, dim) == F(b, dim) && a < b);
   }
 
-  // The last two dimensions: `by_y` (sorted by objective 1) dominates the
-  // current region in every dimension above 1. Sweeping the y-slabs keeps
-  // the points sorted by objective 0 by insertion; inside a y-slab the
-  // x-slab after the j-th point is dominated by exactly the first j points,
-  // so suffix sums credit each of them. O(q^2).
-  void plane(const std::vector<Index>& by_y, double volume) {
-    const auto q = static_cast<Index>(by_y.size());
-    std::vector<Index> by_x;
-    by_x.reserve(by_y.size());
+  // Points `set` (ids into F) over objectives 0..2, scaled by `volume`.
+  void sweep_3d(std::vector<Index> set, double volume) {
+    const auto q = static_cast<Index>(set.size());
+    std::sort(set.begin(), set.end(), [&](Index a, Index b) { return before(a, b, 2); });
+    // Local ids: positions in z order.
+    std::vector<double> x(set.size()), y(set.size()), z(set.size());
     for (Index i = 0; i < q; ++i) {
-      const Index p = by_y[static_cast<std::size_t>(i)];
-      by_x.insert(
-          std::upper_bound(by_x.begin(), by_x.end(), p, [&](Index a, Index b) { return before(a, b, 0); }),
-          p);
-      const double y_upper = i + 1 < q ? F(by_y[static_cast<std::size_t>(i + 1)], 1) : reference[1];
-      const double height = y_upper - F(p, 1);
-      if (!(height > 0.0)) continue;
-      const double area = volume * height;
-      // Slabs dominated by more than k points earn nothing: start at k.
-      double suffix = 0.0;
-      const auto len = static_cast<Index>(by_x.size());
-      for (Index j = std::min(len, k); j >= 1; --j) {
-        const double upper = j < len ? F(by_x[static_cast<std::size_t>(j)], 0) : reference[0];
-        suffix += alpha[j] * (upper - F(by_x[static_cast<std::size_t>(j - 1)], 0));
-        fitness[by_x[static_cast<std::size_t>(j - 1)]] += area * suffix;
-      }
+      const Index p = set[static_cast<std::size_t>(i)];
+      x[static_cast<std::size_t>(i)] = F(p, 0);
+      y[static_cast<std::size_t>(i)] = F(p, 1);
+      z[static_cast<std::size_t>(i)] = F(p, 2);
     }
+    std::vector<Index> by_y(set.size());
+    std::iota(by_y.begin(), by_y.end(), Index{0});
+    std::sort(by_y.begin(), by_y.end(), [&](Index a, Index b) {
+      const double ya = y[static_cast<std::size_t>(a)], yb = y[static_cast<std::size_t>(b)];
+      return ya < yb || (ya == yb && set[static_cast<std::size_t>(a)] < set[static_cast<std::size_t>(b)]);
+    });
+    // z-slab s: the plane of local ids 0..s, from z[s] to the next z.
+    constexpr Index block = 16;
+    const Index n_blocks = (q + block - 1) / block;
+    std::vector<std::vector<double>> partial(static_cast<std::size_t>(n_blocks));
+    auto run_block = [&](Index b) {
+      const Index first = b * block;
+      const Index last = std::min(q, first + block);  // exclusive
+      std::vector<double>& sums = partial[static_cast<std::size_t>(b)];
+      sums.assign(static_cast<std::size_t>(last), 0.0);
+      std::vector<Index> active;
+      active.reserve(static_cast<std::size_t>(last));
+      BoundedList list(k);
+      for (Index s = first; s < last; ++s) {
+        const double depth =
+            (s + 1 < q ? z[static_cast<std::size_t>(s + 1)] : reference[2]) - z[static_cast<std::size_t>(s)];
+        if (!(depth > 0.0)) continue;
+        active.clear();
+        for (Index p : by_y)
+          if (p <= s) active.push_back(p);
+        plane(active.data(), s + 1, x.data(), y.data(), reference[0], reference[1], w.data(), k, depth,
+              sums.data(), list);
+      }
+    };
+    if (n_blocks > 1) {
+      tbb::parallel_for(Index{0}, n_blocks, run_block);
+    } else if (n_blocks == 1) {
+      run_block(0);
+    }
+    std::vector<double> total(set.size(), 0.0);
+    for (const auto& sums : partial)
+      for (std::size_t i = 0; i < sums.size(); ++i) total[i] += sums[i];
+    for (Index i = 0; i < q; ++i)
+      fitness[set[static_cast<std::size_t>(i)]] += volume * total[static_cast<std::size_t>(i)];
   }
 
-  // `set`: points that dominate the current region in dimensions > dim
-  // (Bader and Zitzler's slicing); dimension 1 and 0 go to plane().
+  // Points `set` over objectives 0..dim, scaled by `volume`.
   void slice(std::vector<Index> set, Index dim, double volume) {
-    if (dim == 0) {
-      // One objective: the sweep of plane() with a single slab.
-      std::sort(set.begin(), set.end(), [&](Index a, Index b) { return before(a, b, 0); });
-      const auto q = static_cast<Index>(set.size());
-      double suffix = 0.0;
-      for (Index j = q; j >= 1; --j) {
-        const double upper = j < q ? F(set[static_cast<std::size_t>(j)], 0) : reference[0];
-        if (j <= k) suffix += alpha[j] * (upper - F(set[static_cast<std::size_t>(j - 1)], 0));
-        fitness[set[static_cast<std::size_t>(j - 1)]] += volume * suffix;
+    if (dim == 2) {
+      sweep_3d(std::move(set), volume);
+      return;
+    }
+    if (dim <= 1) {
+      // The plane, with a single y-slab when there is one objective.
+      const Index y_dim = dim == 1 ? 1 : 0;
+      std::vector<double> x(set.size()), y(set.size());
+      for (std::size_t i = 0; i < set.size(); ++i) {
+        x[i] = F(set[i], 0);
+        y[i] = dim == 1 ? F(set[i], 1) : 0.0;
       }
+      std::vector<Index> by_y(set.size());
+      std::iota(by_y.begin(), by_y.end(), Index{0});
+      std::sort(by_y.begin(), by_y.end(), [&](Index a, Index b) {
+        return y[static_cast<std::size_t>(a)] < y[static_cast<std::size_t>(b)] ||
+               (y[static_cast<std::size_t>(a)] == y[static_cast<std::size_t>(b)] && a < b);
+      });
+      std::vector<double> sums(set.size(), 0.0);
+      BoundedList list(k);
+      plane(by_y.data(), static_cast<Index>(set.size()), x.data(), y.data(), reference[0],
+            dim == 1 ? reference[y_dim] : 1.0, w.data(), k, volume, sums.data(), list);
+      for (std::size_t i = 0; i < set.size(); ++i) fitness[set[i]] += sums[i];
       return;
     }
-    if (dim == 1) {
-      std::sort(set.begin(), set.end(), [&](Index a, Index b) { return before(a, b, 1); });
-      plane(set, volume);
-      return;
-    }
+    // Above 3 objectives: slabs of objective `dim`, each dominated by a
+    // prefix of the points sorted by it (Bader and Zitzler's slicing).
     std::sort(set.begin(), set.end(), [&](Index a, Index b) { return before(a, b, dim); });
     const auto q = static_cast<Index>(set.size());
     std::vector<Index> prefix;
     prefix.reserve(set.size());
     for (Index j = 1; j <= q; ++j) {
       const Index p = set[static_cast<std::size_t>(j - 1)];
+      prefix.push_back(p);
       const double upper = j < q ? F(set[static_cast<std::size_t>(j)], dim) : reference[dim];
       const double width = upper - F(p, dim);
-      if (dim == 2) {
-        // Keep the prefix sorted by objective 1 for plane().
-        prefix.insert(std::upper_bound(prefix.begin(), prefix.end(), p,
-                                       [&](Index a, Index b) { return before(a, b, 1); }),
-                      p);
-        if (width > 0.0) plane(prefix, volume * width);
-      } else {
-        prefix.push_back(p);
-        if (width > 0.0) slice(prefix, dim - 1, volume * width);
-      }
+      if (width > 0.0) slice(prefix, dim - 1, volume * width);
     }
   }
 };
@@ -117,13 +249,24 @@ struct Slicer {
 Vector hype_fitness_exact(const MatrixRef& F, const VectorRef& reference, Index k) {
   check(F, reference, k);
   const Index n = F.rows();
-  Slicer slicer{F, reference, k, alphas(n, k), Vector::Zero(n)};
-  for (Index i = 1; i <= n; ++i) slicer.alpha[i] /= static_cast<double>(i);
+  // alpha_c decreases with c, geometrically for k well below n: the weights
+  // that underflow below the smallest normal double (and every one after)
+  // are dropped, which bounds the sweep and keeps denormals out of it.
+  const Vector alpha = alphas(n, k);
+  Index k_used = 0;
+  while (k_used < std::min(k, n) &&
+         alpha[k_used + 1] / static_cast<double>(k_used + 1) >= std::numeric_limits<double>::min())
+    ++k_used;
+  Exact exact{F, reference, std::max<Index>(k_used, 1),
+              std::vector<double>(static_cast<std::size_t>(std::max<Index>(k_used, 1)) + 1, 0.0),
+              Vector::Zero(n)};
+  for (Index c = 1; c <= k_used; ++c)
+    exact.w[static_cast<std::size_t>(c)] = alpha[c] / static_cast<double>(c);
   std::vector<Index> inside;
   for (Index i = 0; i < n; ++i)
     if ((F.row(i).transpose().array() < reference.array()).all()) inside.push_back(i);
-  if (!inside.empty() && F.cols() > 0) slicer.slice(inside, F.cols() - 1, 1.0);
-  return slicer.fitness;
+  if (!inside.empty() && F.cols() > 0) exact.slice(std::move(inside), F.cols() - 1, 1.0);
+  return exact.fitness;
 }
 
 Vector hype_fitness_monte_carlo(const MatrixRef& F, const VectorRef& reference, Index k, Index n_samples,

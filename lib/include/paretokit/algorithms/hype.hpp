@@ -12,13 +12,18 @@
 //
 // Fitness (algorithms/hype_fitness.hpp) is exact for n_obj <=
 // exact_max_objectives and at most exact_max_points points, and estimated
-// with n_samples Monte Carlo points otherwise. The reference point is the worst point of the set being rated
-// plus reference_offset times its range (per objective).
+// with n_samples Monte Carlo points otherwise. The reference point is the
+// worst point of the set being rated plus reference_offset times its range
+// (per objective).
 //
-// Cost per generation: exact 3-D fitness is O(n^3) per computation, so the
-// iterative selection of a front of size s is O(s^4) in the worst case; the
-// one-shot option is O(s^3). Monte Carlo is O(n_samples s m) per computation.
-// For populations beyond a few hundred, one_shot is the practical choice.
+// Cost per generation: exact 3-D fitness is O(s^2 min(s, k)) per computation
+// for s points (O(s^2) for k = 1), so the iterative selection of a front of
+// size s that loses K members is O(s^2 K^2) in the worst case, the one-shot
+// option O(s^2 K). Monte Carlo is O(n_samples s m) per computation. With one
+// thread, exact 3-D fitness is faster than 10000 Monte Carlo samples up to
+// about 500 points for k = s / 2 (benchmarks_suite/perf/hype), hence the
+// default exact_max_points: populations up to 250 (fronts of the 2 * pop_size
+// parents and offspring up to 500) are rated exactly everywhere in 3-D.
 #pragma once
 
 #include "paretokit/algorithms/population_algorithm.hpp"
@@ -32,7 +37,7 @@ class HypE : public PopulationAlgorithm {
     Index pop_size = 100;
     Index n_samples = 10000;         // Monte Carlo samples per fitness computation
     Index exact_max_objectives = 3;  // exact fitness up to this many objectives...
-    Index exact_max_points = 300;    // ...and this many points (exact 3-D is O(n^3))
+    Index exact_max_points = 500;    // ...and this many points (exact 3-D: O(n^2 min(n, k)))
     bool one_shot = false;           // remove all k at once instead of one at a time
     double reference_offset = 0.1;   // reference = worst + offset * (worst - best)
     // SBX eta_c = 15, prob_c = 0.9; PM eta_m = 20, prob_m = 1/n_var.

@@ -8,10 +8,16 @@
 // expected hypervolume a takes with it when k random points of the n are
 // removed. With k = 1 it is the exclusive contribution.
 //
-// exact: Bader and Zitzler's slicing (Algorithm 3); the last two dimensions
-//   are one sweep over slabs with an insertion-sorted list and suffix sums,
-//   O(q^2) for q points, so the whole is O(n^2) in 2-D, O(n^3) in 3-D and
-//   O(n^(m-3) n^3) above (meant for m <= 3 or 4).
+// exact: a sweep over the grid of all coordinate values (see
+//   hype_fitness.cpp): in a slab of objective 1 the cells are dominated by
+//   prefixes of the points sorted by objective 0, so suffix sums credit them,
+//   and only the k + 1 first of that order matter (cells dominated by more
+//   than k points earn nothing). O(n log n + n min(n, k)) in 2-D,
+//   O(n^2 min(n, k)) in 3-D (slabs of objective 2, in parallel, deterministic
+//   whatever the thread count), Bader and Zitzler's slicing (Algorithm 3)
+//   down to the 3-D sweep above (meant for m <= 3 or 4). Any set: dominated
+//   points, ties and duplicates are counted as the definition says; points
+//   not strictly better than the reference in every objective earn nothing.
 // monte_carlo: n_samples uniform points in the box [min F, reference],
 //   whole-matrix dominance counts in fixed blocks (deterministic whatever the
 //   thread count): O(n_samples n m).
