@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "paretokit/algorithms/constrained_dominance.hpp"
+#include "paretokit/algorithms/variation.hpp"
 #include "paretokit/core/error.hpp"
 #include "paretokit/operators/duplicates.hpp"
 #include "paretokit/operators/sampling.hpp"
@@ -146,9 +147,7 @@ Matrix PopulationAlgorithm::mate(Index n, const std::function<std::vector<Index>
       first.row(k) = X_.row(parents[static_cast<std::size_t>(2 * k)]);
       second.row(k) = X_.row(parents[static_cast<std::size_t>(2 * k + 1)]);
     }
-    Matrix children = sbx(first, second, lower_, upper_, sbx_options, rng_);
-    polynomial_mutation(children, lower_, upper_, pm_options, rng_);
-    children = canonical(children);
+    Matrix children = vary(first, second, sbx_options, pm_options);
     std::vector<Index> keep;
     if (eliminate_duplicates) {
       Matrix existing(X_.rows() + offspring.rows(), n_var_);
@@ -174,9 +173,14 @@ Matrix PopulationAlgorithm::mate(Index n, const std::function<std::vector<Index>
   return offspring;
 }
 
+Matrix PopulationAlgorithm::vary(const MatrixRef& first, const MatrixRef& second,
+                                 const SbxOptions& sbx_options, const PolynomialMutationOptions& pm_options) {
+  return paretokit::vary(first, second, lower_, upper_, encoded_ ? &*space_ : nullptr, sbx_options,
+                         pm_options, rng_);
+}
 
 PopulationAlgorithm::Combined PopulationAlgorithm::combine_with(const Matrix& Xo, const Matrix& Fo,
-                                                              const Matrix& Go) const {
+                                                                const Matrix& Go) const {
   Combined all{Matrix(X_.rows() + Xo.rows(), n_var_), Matrix(F_.rows() + Fo.rows(), n_obj_),
                Matrix(G_.rows() + Go.rows(), n_constr_), Vector(cv_.size() + Go.rows())};
   all.X << X_, Xo;

@@ -9,9 +9,11 @@
 //   later ones go through the algorithm's survival.
 // - Optional mixed search spaces: with set_search_space() (before setup())
 //   and a space that is not plain real, the algorithm searches the encoded
-//   unit cube (SearchSpace::encode) and ask() returns decoded rows; offspring
-//   are canonicalized (encode(decode(z))) so that duplicates are detected on
-//   the values the problem sees. Without one (or with a plain real space) the
+//   unit cube (SearchSpace::encode) and ask() returns decoded rows;
+//   categorical variables cross and mutate as categories, the others by SBX
+//   and PM on the encoding (algorithms/variation.hpp); offspring are
+//   canonicalized (encode(decode(z))) so that duplicates are detected on the
+//   values the problem sees. Without one (or with a plain real space) the
 //   algorithm works on the problem's box directly, at no extra cost.
 //
 // save_state() may be called between tell() and the next ask(); it holds the
@@ -71,11 +73,15 @@ class PopulationAlgorithm : public Algorithm {
   virtual void load_extra(const nlohmann::json& /*state*/) {}
 
   // --- helpers -------------------------------------------------------------
-  // pymoo's mating loop: select 2 ceil(k/2) parents, SBX, PM, canonicalize,
-  // drop duplicates (of each other and of the population) when asked, and
+  // pymoo's mating loop: select 2 ceil(k/2) parents, vary() them, drop
+  // duplicates (of each other and of the population) when asked, and
   // repeat (at most 100 times) until n offspring exist.
   Matrix mate(Index n, const std::function<std::vector<Index>(Index)>& select, const SbxOptions& sbx_options,
               const PolynomialMutationOptions& pm_options, bool eliminate_duplicates);
+  // SBX and PM of row pairs, per kind of variable of the space in use, the
+  // children canonical (algorithms/variation.hpp's vary()).
+  Matrix vary(const MatrixRef& first, const MatrixRef& second, const SbxOptions& sbx_options,
+              const PolynomialMutationOptions& pm_options);
   // Rows of internal coordinates mapped to canonical encodings (identity when
   // not encoded).
   Matrix canonical(const MatrixRef& Z) const;
