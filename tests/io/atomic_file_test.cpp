@@ -29,6 +29,17 @@ TEST_CASE("atomic file: a stale temp file from a crash is overwritten") {
   CHECK_FALSE(std::filesystem::exists(dir / "c.json.tmp"));
 }
 
+TEST_CASE("atomic file: without the syncs the replacement is still whole, and sync_file syncs it later") {
+  test::TempDir dir("atomic");
+  const auto path = dir / "d.json";
+  write_file_atomically(path, "one\n", {.sync_file = false, .sync_directory = false});
+  write_file_atomically(path, "two\n", {.sync_file = false, .sync_directory = false});
+  CHECK(read_text_file(path) == "two\n");
+  CHECK_FALSE(std::filesystem::exists(dir / "d.json.tmp"));
+  CHECK_NOTHROW(sync_file(path));
+  CHECK_THROWS_AS(sync_file(dir / "missing"), Error);
+}
+
 TEST_CASE("atomic file: errors name the file") {
   test::TempDir dir("atomic");
   CHECK_THROWS_AS(read_text_file(dir / "missing"), InputError);

@@ -148,3 +148,35 @@ TEST_CASE("run: the run folder holds every trial, the front and the summary") {
   CHECK(std::filesystem::exists(folder.front_txt_path()));
   CHECK(std::filesystem::exists(folder.front_json_path()));
 }
+
+TEST_CASE("run: checkpoint_min_seconds bounds how often checkpoints are written") {
+  test::TempDir dir("run");
+  ToyProblem problem;
+  ToyAlgorithm algorithm(10);
+  RunOptions options;
+  options.max_generations = 12;
+  options.checkpoint_every = 1;
+  options.checkpoint_min_seconds = 3600;  // none while running, only the final one
+  options.output_directory = dir / "out";
+  int seen = 0;
+  options.callbacks.push_back([&](const GenerationReport&) {
+    ++seen;
+    CHECK_FALSE(std::filesystem::exists(dir / "out" / "checkpoint.json"));
+    return true;
+  });
+  const auto result = run(problem, algorithm, options);
+  CHECK(seen == 12);
+  CHECK(read_json_file(dir / "out" / "checkpoint.json")["generation"] == 12);
+
+  // The same run checkpointed every generation ends with the same trials and front.
+  ToyAlgorithm again(10);
+  options.checkpoint_min_seconds = 0;
+  options.output_directory = dir / "every";
+  options.callbacks.clear();
+  const auto every = run(problem, again, options);
+  CHECK((every.front_f.array() == result.front_f.array()).all());
+  CHECK(read_text_file(dir / "every" / "trials.jsonl") == read_text_file(dir / "out" / "trials.jsonl"));
+
+  options.checkpoint_min_seconds = -1;
+  CHECK_THROWS_AS(run(problem, again, options), std::invalid_argument);
+}

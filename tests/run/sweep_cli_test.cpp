@@ -54,7 +54,8 @@ std::vector<std::string> sweep_args(const std::filesystem::path& out, const std:
   // Long enough (about 2 s) that the kill lands in the middle.
   return {"sweep", "--problem", "dtlz2", "--algorithm", "nsga2", "--algorithm-params", R"({"pop_size": 60})",
           "--generations", "600", "--seed", "9", "--threads", threads, "--checkpoint-every", "7",
-          "--out", out.string()};
+          // No time bound: checkpoints every 7 generations, so that the kill lands between two.
+          "--checkpoint-seconds", "0", "--out", out.string()};
 }
 
 }  // namespace
@@ -112,6 +113,8 @@ TEST_CASE("sweep: run folder contents, --json, and usage errors") {
   const auto config = read_json_file(out / "config.json");
   CHECK(config["problem"] == "zdt1");
   CHECK(config["termination"]["evaluations"] == 200);
+  CHECK(config["checkpoint_every"] == 10);
+  CHECK(config["checkpoint_seconds"] == 1.0);
   for (const char* file : {"trials.jsonl", "front.txt", "front.json", "checkpoint.json"}) {
     CHECK(std::filesystem::exists(out / file));
   }
@@ -132,5 +135,8 @@ TEST_CASE("sweep: run folder contents, --json, and usage errors") {
   CHECK(error_of({"sweep", "--algorithm", "nsga2"}) == 2);
   CHECK(error_of({"sweep", "--resume", (dir / "missing").string()}) == 2);
   CHECK(error_of({"sweep", "--resume", out.string(), "--seed", "4"}) == 2);
+  CHECK(error_of({"sweep", "--resume", out.string(), "--checkpoint-seconds", "0"}) == 2);
+  CHECK(error_of({"sweep", "--problem", "zdt1", "--algorithm", "nsga2", "--checkpoint-seconds", "-1",
+                  "--out", (dir / "x").string()}) == 2);
   CHECK(run_cli({"sweep", "--help"}, dir / "help.log") == 0);
 }

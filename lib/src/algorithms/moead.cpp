@@ -2,6 +2,7 @@
 #include "paretokit/algorithms/moead.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 #include <numeric>
 
@@ -136,9 +137,8 @@ Matrix MOEAD::make_offspring() {
     first.row(r) = X_.row(a);
     second.row(r) = X_.row(b);
   }
-  const Matrix children = sbx(first, second, lower_, upper_, options_.variation.crossover, rng_);
-  Matrix offspring(n, n_var_);
-  for (Index r = 0; r < n; ++r) offspring.row(r) = children.row(rng_.bernoulli(0.5) ? r : n + r);
+  // SBX keeping one of the two children at random (computes only that one).
+  Matrix offspring = sbx_one_child(first, second, lower_, upper_, options_.variation.crossover, rng_);
   polynomial_mutation(offspring, lower_, upper_, options_.variation.mutation, rng_);
   return canonical(offspring);
 }
@@ -162,22 +162,42 @@ void MOEAD::survive(const Matrix& X, const Matrix& F, const Matrix& G) {
 
 void MOEAD::survive_classic(const Matrix& X, const Matrix& F, const Matrix& G, const Vector& cv) {
   const Index cap = options_.n_replace > 0 ? options_.n_replace : std::numeric_limits<Index>::max();
+  const bool tchebycheff = decomposition_ == Decomposition::tchebycheff;
   for (Index r = 0; r < X.rows(); ++r) {
-    update_ideal(F.row(r), cv.segment(r, 1));
+    // update_ideal() of this one row, without the temporaries.
+    if (cv[r] <= 0.0 || !ideal_.allFinite()) ideal_ = ideal_.cwiseMin(F.row(r).transpose());
     const auto& hood = neighbors_[static_cast<std::size_t>(order_[static_cast<std::size_t>(r)])];
     const auto t = static_cast<Index>(hood.size());
-    Matrix Fn(t, n_obj_), Wn(t, n_obj_);
-    for (Index k = 0; k < t; ++k) {
-      Fn.row(k) = F_.row(hood[static_cast<std::size_t>(k)]);
-      Wn.row(k) = directions_.row(hood[static_cast<std::size_t>(k)]);
+    g_incumbent_.resize(t);
+    g_offspring_.resize(t);
+    if (tchebycheff) {
+      // tchebycheff() element by element: max_j |f_j - z_j| w_j (w_j = 0 read
+      // as 1e-6); a maximum does not depend on the order, so the values are
+      // the same bits.
+      for (Index k = 0; k < t; ++k) {
+        const Index j = hood[static_cast<std::size_t>(k)];
+        double incumbent = 0.0, offspring = 0.0;
+        for (Index o = 0; o < n_obj_; ++o) {
+          const double w = directions_(j, o) == 0.0 ? 1e-6 : directions_(j, o);
+          incumbent = std::max(incumbent, std::abs(F_(j, o) - ideal_[o]) * w);
+          offspring = std::max(offspring, std::abs(F(r, o) - ideal_[o]) * w);
+        }
+        g_incumbent_[k] = incumbent;
+        g_offspring_[k] = offspring;
+      }
+    } else {
+      Matrix Fn(t, n_obj_), Wn(t, n_obj_);
+      for (Index k = 0; k < t; ++k) {
+        Fn.row(k) = F_.row(hood[static_cast<std::size_t>(k)]);
+        Wn.row(k) = directions_.row(hood[static_cast<std::size_t>(k)]);
+      }
+      g_incumbent_ = decompose(decomposition_, Fn, Wn, ideal_, options_.theta);
+      g_offspring_ = decompose(decomposition_, F.row(r).replicate(t, 1), Wn, ideal_, options_.theta);
     }
-    const Vector g_incumbent = decompose(decomposition_, Fn, Wn, ideal_, options_.theta);
-    const Vector g_offspring =
-        decompose(decomposition_, F.row(r).replicate(t, 1), Wn, ideal_, options_.theta);
     Index replaced = 0;
     for (Index k = 0; k < t && replaced < cap; ++k) {
       const Index j = hood[static_cast<std::size_t>(k)];
-      if (!improves(g_offspring[k], cv[r], g_incumbent[k], cv_[j])) continue;
+      if (!improves(g_offspring_[k], cv[r], g_incumbent_[k], cv_[j])) continue;
       X_.row(j) = X.row(r);
       F_.row(j) = F.row(r);
       if (n_constr_ > 0) G_.row(j) = G.row(r);

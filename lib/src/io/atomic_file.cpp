@@ -45,14 +45,24 @@ void sync_directory(const std::filesystem::path& directory) {
   ::close(fd);
 }
 
-void write_file_atomically(const std::filesystem::path& path, std::string_view contents) {
+void sync_file(const std::filesystem::path& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) fail("cannot open", path);
+  if (::fsync(fd) != 0) {
+    ::close(fd);
+    fail("cannot sync", path);
+  }
+  ::close(fd);
+}
+
+void write_file_atomically(const std::filesystem::path& path, std::string_view contents, AtomicWrite how) {
   std::filesystem::path temporary = path;
   temporary += ".tmp";
   const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) fail("cannot create", temporary);
   try {
     write_all(fd, contents, temporary);
-    if (::fsync(fd) != 0) fail("cannot sync", temporary);
+    if (how.sync_file && ::fsync(fd) != 0) fail("cannot sync", temporary);
   } catch (...) {
     ::close(fd);
     ::unlink(temporary.c_str());
@@ -60,7 +70,7 @@ void write_file_atomically(const std::filesystem::path& path, std::string_view c
   }
   if (::close(fd) != 0) fail("cannot close", temporary);
   if (std::rename(temporary.c_str(), path.c_str()) != 0) fail("cannot rename " + temporary.string() + " to", path);
-  sync_directory(path.parent_path());
+  if (how.sync_directory) sync_directory(path.parent_path());
 }
 
 void write_json_atomically(const std::filesystem::path& path, const nlohmann::json& document, int indent) {

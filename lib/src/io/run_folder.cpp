@@ -33,7 +33,11 @@ void RunFolder::remove_outputs() const {
   }
 }
 
-void RunFolder::write_config(const nlohmann::json& config) const { write_json_atomically(config_path(), config); }
+void RunFolder::write_config(const nlohmann::json& config, AtomicWrite how) const {
+  std::string text = config.dump(2);
+  text += '\n';
+  write_file_atomically(config_path(), text, how);
+}
 
 nlohmann::json RunFolder::read_config() const {
   if (!holds_run()) throw InputError("no config.json: not a run folder", {directory_.string()});
@@ -57,11 +61,13 @@ std::optional<nlohmann::json> RunFolder::read_checkpoint() const {
 
 void RunFolder::write_summary(const nlohmann::json& summary) const { write_json_atomically(summary_path(), summary); }
 
-void RunFolder::write_front(const MatrixRef& objectives, const MatrixRef& x) const {
+void RunFolder::write_front(const MatrixRef& objectives, const MatrixRef& x, AtomicWrite how) const {
   std::ostringstream text;
   write_points(text, objectives);
-  write_file_atomically(front_txt_path(), text.str());
-  write_json_atomically(front_json_path(), {{"objectives", matrix_to_json(objectives)}, {"x", matrix_to_json(x)}});
+  write_file_atomically(front_txt_path(), text.str(), how);
+  std::string json = nlohmann::json{{"objectives", matrix_to_json(objectives)}, {"x", matrix_to_json(x)}}.dump(2);
+  json += '\n';
+  write_file_atomically(front_json_path(), json, how);
 }
 
 TrialLog::TrialLog(const std::filesystem::path& path, bool truncate)

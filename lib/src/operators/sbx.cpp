@@ -23,6 +23,25 @@ double spread(double beta, double eta, double u) {
   return std::pow(1.0 / (2.0 - u * alpha), 1.0 / (eta + 1.0));
 }
 
+void check_shapes(const MatrixRef& first, const MatrixRef& second, const VectorRef& lower, const VectorRef& upper) {
+  if (first.rows() != second.rows() || first.cols() != second.cols() || first.cols() != lower.size() ||
+      lower.size() != upper.size())
+    throw InputError("SBX parents and bounds have mismatched shapes", Location::of_field("parents"));
+}
+
+// The children of one variable of a crossing pair: the one below the
+// parents' mean uses the lower bound's spread, the one above the upper's.
+double lower_child(double y1, double y2, double xl, double eta, double u) {
+  const double delta = y2 - y1;
+  return 0.5 * ((y1 + y2) - spread(1.0 + 2.0 * (y1 - xl) / delta, eta, u) * delta);
+}
+double upper_child(double y1, double y2, double xu, double eta, double u) {
+  const double delta = y2 - y1;
+  return 0.5 * ((y1 + y2) + spread(1.0 + 2.0 * (xu - y2) / delta, eta, u) * delta);
+}
+
+constexpr double too_close = 1e-14;
+
 }  // namespace
 
 void validate(const SbxOptions& options) {
@@ -36,15 +55,12 @@ void validate(const SbxOptions& options) {
 Matrix sbx(const MatrixRef& first, const MatrixRef& second, const VectorRef& lower, const VectorRef& upper,
            const SbxOptions& options, Rng& rng) {
   validate(options);
-  if (first.rows() != second.rows() || first.cols() != second.cols() || first.cols() != lower.size() ||
-      lower.size() != upper.size())
-    throw InputError("SBX parents and bounds have mismatched shapes", Location::of_field("parents"));
+  check_shapes(first, second, lower, upper);
   const Index n = first.rows();
   const Index d = first.cols();
   Matrix children(2 * n, d);
   children.topRows(n) = first;
   children.bottomRows(n) = second;
-  constexpr double too_close = 1e-14;
   for (Index i = 0; i < n; ++i) {
     // Three draws per variable are always consumed for a crossing pair, so the
     // stream does not depend on which variables cross. As in Deb's code and
@@ -62,14 +78,54 @@ Matrix sbx(const MatrixRef& first, const MatrixRef& second, const VectorRef& low
       if (!(cross_draw < options.prob_var) || std::abs(a - b) <= too_close || xl == xu) continue;
       const double y1 = std::min(a, b);
       const double y2 = std::max(a, b);
-      const double delta = y2 - y1;
-      double c1 = 0.5 * ((y1 + y2) - spread(1.0 + 2.0 * (y1 - xl) / delta, options.eta, u) * delta);
-      double c2 = 0.5 * ((y1 + y2) + spread(1.0 + 2.0 * (xu - y2) / delta, options.eta, u) * delta);
+      double c1 = lower_child(y1, y2, xl, options.eta, u);
+      double c2 = upper_child(y1, y2, xu, options.eta, u);
       if (swap_draw < options.prob_bin) std::swap(c1, c2);
       children(i, j) = std::clamp(c1, xl, xu);
       children(n + i, j) = std::clamp(c2, xl, xu);
     }
   }
+  return children;
+}
+
+Matrix sbx_one_child(const MatrixRef& first, const MatrixRef& second, const VectorRef& lower,
+                     const VectorRef& upper, const SbxOptions& options, Rng& rng) {
+  validate(options);
+  check_shapes(first, second, lower, upper);
+  const Index n = first.rows();
+  const Index d = first.cols();
+  // Which child each pair keeps is drawn after sbx()'s draws: skip those on
+  // a copy (their count depends only on the pair draws), which then draws
+  // the choices in pair order.
+  Rng choices = rng;
+  for (Index i = 0; i < n; ++i) {
+    if (!(choices.uniform() < options.prob)) continue;
+    for (Index j = 0; j < 3 * d; ++j) choices.next();
+  }
+  Matrix children(n, d);
+  for (Index i = 0; i < n; ++i) {
+    const bool first_child = choices.bernoulli(0.5);
+    children.row(i) = first_child ? first.row(i) : second.row(i);
+    if (!(rng.uniform() < options.prob)) continue;
+    for (Index j = 0; j < d; ++j) {
+      const double cross_draw = rng.uniform();
+      const double u = rng.uniform();
+      const double swap_draw = rng.uniform();
+      const double a = first(i, j);
+      const double b = second(i, j);
+      const double xl = lower[j];
+      const double xu = upper[j];
+      if (!(cross_draw < options.prob_var) || std::abs(a - b) <= too_close || xl == xu) continue;
+      const double y1 = std::min(a, b);
+      const double y2 = std::max(a, b);
+      // sbx(): the first child is c1 (the lower one) unless swapped.
+      const bool lower_one = first_child != (swap_draw < options.prob_bin);
+      children(i, j) = std::clamp(lower_one ? lower_child(y1, y2, xl, options.eta, u)
+                                            : upper_child(y1, y2, xu, options.eta, u),
+                                  xl, xu);
+    }
+  }
+  rng = choices;  // past the pair draws and the choices, as the caller of sbx() would be
   return children;
 }
 

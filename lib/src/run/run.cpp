@@ -8,6 +8,9 @@
 // algorithm, its Rng and the evaluation are deterministic, it re-evaluates
 // the dropped trials identically, so the finished log and front equal those
 // of an uninterrupted run, with no trial repeated or missing.
+//
+// The disk flushes of a checkpoint happen on an I/O thread while the loop
+// goes on (checkpoint_writer.hpp); the order above is kept.
 #include "paretokit/run/run.hpp"
 
 #include <chrono>
@@ -18,9 +21,11 @@
 #include <tbb/task_arena.h>
 
 #include "checkpoint.hpp"
+#include "checkpoint_writer.hpp"
 #include "paretokit/core/error.hpp"
 #include "paretokit/evaluation/evaluator.hpp"
 #include "paretokit/indicators/hypervolume.hpp"
+#include "paretokit/io/atomic_file.hpp"
 #include "paretokit/io/run_folder.hpp"
 #include "paretokit/run/summary.hpp"
 #include "progress.hpp"
@@ -37,6 +42,9 @@ void check_options(const RunOptions& options) {
   }
   if (options.threads < 0) throw std::invalid_argument("run: threads must be >= 0");
   if (options.checkpoint_every < 0) throw std::invalid_argument("run: checkpoint_every must be >= 0");
+  if (!(options.checkpoint_min_seconds >= 0)) {
+    throw std::invalid_argument("run: checkpoint_min_seconds must be >= 0");
+  }
   if (options.resume && options.output_directory.empty()) {
     throw std::invalid_argument("run: resume needs an output_directory");
   }
@@ -86,8 +94,17 @@ class Loop {
       if (options_.resume) fresh = !restore(*folder, result);
       if (fresh) folder->remove_outputs();
       trials_.emplace(folder->trials_path(), fresh);
+      // The first checkpoint also syncs config.json (if the caller wrote one)
+      // and the directory: from then on the run folder survives a power loss.
+      checkpoints_.emplace(
+          [this, config = folder->config_path()](bool first) {
+            trials_->sync();
+            if (first && std::filesystem::exists(config)) sync_file(config);
+          },
+          folder->checkpoint_path());
     }
     start_ = Clock::now();
+    last_checkpoint_ = start_;
 
     while (true) {
       if (const char* reason = limit_reached()) {
@@ -112,7 +129,9 @@ class Loop {
         result.stop_reason = reason;
         break;
       }
-      if (folder && options_.checkpoint_every > 0 && counters_.generation % options_.checkpoint_every == 0) {
+      if (folder && options_.checkpoint_every > 0 && counters_.generation % options_.checkpoint_every == 0 &&
+          (options_.checkpoint_min_seconds <= 0 ||
+           std::chrono::duration<double>(Clock::now() - last_checkpoint_).count() >= options_.checkpoint_min_seconds)) {
         checkpoint(*folder);
       }
     }
@@ -122,8 +141,13 @@ class Loop {
     progress_.finish();
     finish(result);
     if (folder) {
-      folder->write_front(result.front_f, result.front_x);
-      folder->write_summary(summarize(problem_, algorithm_, options_, result));
+      // The summary comes last, once the final checkpoint is on disk: its
+      // presence means the run folder is complete. Its directory sync covers
+      // the renames of the front files and the checkpoint.
+      const nlohmann::json summary = summarize(problem_, algorithm_, options_, result);
+      folder->write_front(result.front_f, result.front_x, {.sync_directory = false});
+      checkpoints_->finish();
+      folder->write_summary(summary);
     }
     return result;
   }
@@ -148,11 +172,16 @@ class Loop {
     return true;
   }
 
-  void checkpoint(const RunFolder& folder) {
-    trials_->sync();  // the checkpoint must never count trials a crash could take back
+  // The state as text here; trials.jsonl's fsync (the checkpoint must never
+  // count trials a crash could take back), the write and the rename on the
+  // I/O thread.
+  void checkpoint(const RunFolder& /*folder*/) {
     counters_.seconds = seconds();
-    folder.write_checkpoint(detail::make_checkpoint(problem_, algorithm_, options_.seed, counters_));
+    std::string text = detail::make_checkpoint(problem_, algorithm_, options_.seed, counters_).dump();
+    text += '\n';
+    checkpoints_->submit(std::move(text));
     checkpoint_generation_ = counters_.generation;
+    last_checkpoint_ = Clock::now();
   }
 
   const char* limit_reached() const {
@@ -215,10 +244,12 @@ class Loop {
   std::unique_ptr<Evaluator> owned_evaluator_;
   Evaluator* evaluator_ = nullptr;
   std::optional<TrialLog> trials_;
+  std::optional<detail::CheckpointWriter> checkpoints_;  // after trials_: stops first
   detail::Counters counters_;
   std::int64_t checkpoint_generation_ = -1;
   double base_seconds_ = 0;
   Clock::time_point start_;
+  Clock::time_point last_checkpoint_;  // or the start
 };
 
 }  // namespace

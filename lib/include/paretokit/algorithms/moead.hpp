@@ -102,6 +102,7 @@ class MOEAD : public PopulationAlgorithm {
   std::vector<Index> order_;        // subproblem of each offspring of the pending batch
   std::vector<Index> permutation_;  // classic mode: the current pass over the subproblems
   Index cursor_ = 0;                // position in permutation_
+  Vector g_incumbent_, g_offspring_;  // classic update: scratch, one value per neighbour
 };
 
 }  // namespace paretokit

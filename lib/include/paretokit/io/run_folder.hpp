@@ -24,6 +24,7 @@
 
 #include "paretokit/core/matrix.hpp"
 #include "paretokit/core/problem.hpp"
+#include "paretokit/io/atomic_file.hpp"
 #include "paretokit/io/jsonl.hpp"
 
 namespace paretokit {
@@ -50,7 +51,9 @@ class RunFolder {
   // killed early is never resumed from an older run's checkpoint.
   void remove_outputs() const;
 
-  void write_config(const nlohmann::json& config) const;
+  // `how`: sweep leaves the syncs to run(), whose first checkpoint syncs
+  // config.json and the directory before it counts.
+  void write_config(const nlohmann::json& config, AtomicWrite how = {}) const;
   // InputError when missing or malformed.
   nlohmann::json read_config() const;
 
@@ -61,7 +64,8 @@ class RunFolder {
 
   void write_summary(const nlohmann::json& summary) const;
   // front.txt (objectives) and front.json (objectives and decision vectors).
-  void write_front(const MatrixRef& objectives, const MatrixRef& x) const;
+  // `how.sync_directory = false` when a later write syncs the directory.
+  void write_front(const MatrixRef& objectives, const MatrixRef& x, AtomicWrite how = {}) const;
 
  private:
   std::filesystem::path directory_;

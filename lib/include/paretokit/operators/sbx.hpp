@@ -35,4 +35,12 @@ void validate(const SbxOptions& options);
 Matrix sbx(const MatrixRef& first, const MatrixRef& second, const VectorRef& lower, const VectorRef& upper,
            const SbxOptions& options, Rng& rng);
 
+// One child per pair, as MOEA/D (and pymoo's MOEAD) take it: the same rows
+// and the same Rng state afterwards as
+//   children = sbx(first, second, lower, upper, options, rng);
+//   row i = children.row(rng.bernoulli(0.5) ? i : n + i)   for i = 0..n-1,
+// but only the kept child is computed (half the pow() calls).
+Matrix sbx_one_child(const MatrixRef& first, const MatrixRef& second, const VectorRef& lower,
+                     const VectorRef& upper, const SbxOptions& options, Rng& rng);
+
 }  // namespace paretokit

@@ -64,8 +64,15 @@ struct RunOptions {
   // front.txt, front.json and summary.json go there (config.json is the
   // caller's: run() does not know the registry names).
   std::filesystem::path output_directory;
-  // Write checkpoint.json every this many generations (0: only at the end).
+  // Write checkpoint.json every this many generations (0: only at the end)...
   std::int64_t checkpoint_every = 10;
+  // ...but at most once per this many seconds of wall time (0: no such
+  // bound). A checkpoint costs two disk flushes and the state as JSON; with
+  // fast generations a time bound keeps that cost a small fraction of the run
+  // while a crash still loses at most about this long plus checkpoint_every
+  // generations. Which generations are checkpointed then depends on the
+  // clock; the results, resumed or not, do not.
+  double checkpoint_min_seconds = 0;
   // Continue from output_directory/checkpoint.json: trials.jsonl is cut back
   // to the trials the checkpoint counts (later ones and a torn last line are
   // dropped: the resumed run evaluates them again, identically), the
