@@ -6,9 +6,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <chrono>
+#include <condition_variable>
 #include <cstdio>
 #include <cstdlib>
+#include <mutex>
 #include <thread>
 
 namespace paretokit::perf {
@@ -18,22 +21,36 @@ namespace {
 double seconds_of(const timeval& t) { return static_cast<double>(t.tv_sec) + 1e-6 * static_cast<double>(t.tv_usec); }
 
 // Waits for pid with a deadline; fills the timing and memory of the result.
+// The wait blocks (a watchdog thread enforces the deadline), so that the wall
+// time ends when the child does: polling every 2 ms overstated a 40 ms run
+// by up to 5%. waitid(WNOWAIT) first, so that the watchdog never signals a
+// reaped (and perhaps reused) pid.
 void wait_child(pid_t pid, double timeout_seconds, std::chrono::steady_clock::time_point start, ChildResult& result) {
-  int status = 0;
-  rusage usage{};
-  while (true) {
-    const pid_t done = wait4(pid, &status, WNOHANG, &usage);
-    if (done == pid) break;
-    const double elapsed = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    if (elapsed > timeout_seconds) {
+  std::mutex mutex;
+  std::condition_variable exited;
+  bool done = false, killed = false;
+  std::thread watchdog([&] {
+    std::unique_lock lock(mutex);
+    if (!exited.wait_until(lock, start + std::chrono::duration<double>(timeout_seconds), [&] { return done; })) {
       kill(pid, SIGKILL);
-      wait4(pid, &status, 0, &usage);
-      result.timed_out = true;
-      break;
+      killed = true;
     }
-    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  });
+  siginfo_t info{};
+  while (waitid(P_PID, static_cast<id_t>(pid), &info, WEXITED | WNOWAIT) != 0 && errno == EINTR) {
   }
   result.wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  {
+    std::lock_guard lock(mutex);
+    done = true;
+  }
+  exited.notify_all();
+  watchdog.join();
+  int status = 0;
+  rusage usage{};
+  while (wait4(pid, &status, 0, &usage) < 0 && errno == EINTR) {
+  }
+  result.timed_out = killed;
   result.cpu_seconds = seconds_of(usage.ru_utime) + seconds_of(usage.ru_stime);
   result.max_rss_mib = static_cast<double>(usage.ru_maxrss) / 1024.0;  // ru_maxrss is in KiB on Linux
   result.ok = !result.timed_out && WIFEXITED(status) && WEXITSTATUS(status) == 0;
