@@ -4,6 +4,7 @@
 
 #include "io/temp_dir.hpp"
 #include "paretokit/algorithms/registry.hpp"
+#include "paretokit/indicators/distance_indicators.hpp"
 #include "paretokit/io/atomic_file.hpp"
 #include "paretokit/problems/registry.hpp"
 #include "paretokit/run/run.hpp"
@@ -38,6 +39,9 @@ TEST_CASE("run with registered algorithms: 1 and 2 threads agree, kill + resume 
     CHECK((results[0].population_x.array() == results[1].population_x.array()).all());
     CHECK((results[0].front_f.array() == results[1].front_f.array()).all());
     CHECK(read_text_file(dir / "t1" / "trials.jsonl") == read_text_file(dir / "t2" / "trials.jsonl"));
+    // summary.json's IGD (its own loop) is igd()'s value to the last bit.
+    CHECK(read_json_file(dir / "t1" / "summary.json")["igd"]["value"].get<double>() ==
+          igd(results[0].front_f, *problem->pareto_front(10000)));
 
     auto crashing = make_algorithm(name, small_params(name));
     options.output_directory = dir / "killed";

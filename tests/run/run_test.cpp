@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "io/temp_dir.hpp"
+#include "paretokit/indicators/distance_indicators.hpp"
 #include "paretokit/indicators/hypervolume.hpp"
 #include "paretokit/io/atomic_file.hpp"
 #include "paretokit/io/run_folder.hpp"
@@ -144,6 +145,8 @@ TEST_CASE("run: the run folder holds every trial, the front and the summary") {
   CHECK(summary["hypervolume"]["value"].get<double>() ==
         Approx(hypervolume(result.front_f, Vector::Constant(2, 1.1))));
   CHECK(summary["igd"]["value"].get<double>() > 0);
+  // The summary's own IGD loop gives igd()'s value to the last bit.
+  CHECK(summary["igd"]["value"].get<double>() == igd(result.front_f, *problem.pareto_front(10000)));
   CHECK(summary["seconds"].get<double>() >= 0);
   CHECK(std::filesystem::exists(folder.front_txt_path()));
   CHECK(std::filesystem::exists(folder.front_json_path()));

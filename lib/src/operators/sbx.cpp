@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
 #include "paretokit/core/error.hpp"
 
@@ -94,38 +95,44 @@ Matrix sbx_one_child(const MatrixRef& first, const MatrixRef& second, const Vect
   check_shapes(first, second, lower, upper);
   const Index n = first.rows();
   const Index d = first.cols();
-  // Which child each pair keeps is drawn after sbx()'s draws: skip those on
-  // a copy (their count depends only on the pair draws), which then draws
-  // the choices in pair order.
-  Rng choices = rng;
+  // sbx()'s draws, in its order, noting the variables that cross; then the
+  // choices of child (drawn after them, as by sbx()'s caller); then the kept
+  // child of each noted variable only.
+  struct Crossing {
+    Index i, j;
+    double u;
+    bool swapped;
+  };
+  std::vector<Crossing> crossings;
+  crossings.reserve(static_cast<std::size_t>(n * d));
   for (Index i = 0; i < n; ++i) {
-    if (!(choices.uniform() < options.prob)) continue;
-    for (Index j = 0; j < 3 * d; ++j) choices.next();
-  }
-  Matrix children(n, d);
-  for (Index i = 0; i < n; ++i) {
-    const bool first_child = choices.bernoulli(0.5);
-    children.row(i) = first_child ? first.row(i) : second.row(i);
     if (!(rng.uniform() < options.prob)) continue;
     for (Index j = 0; j < d; ++j) {
       const double cross_draw = rng.uniform();
       const double u = rng.uniform();
       const double swap_draw = rng.uniform();
-      const double a = first(i, j);
-      const double b = second(i, j);
-      const double xl = lower[j];
-      const double xu = upper[j];
-      if (!(cross_draw < options.prob_var) || std::abs(a - b) <= too_close || xl == xu) continue;
-      const double y1 = std::min(a, b);
-      const double y2 = std::max(a, b);
-      // sbx(): the first child is c1 (the lower one) unless swapped.
-      const bool lower_one = first_child != (swap_draw < options.prob_bin);
-      children(i, j) = std::clamp(lower_one ? lower_child(y1, y2, xl, options.eta, u)
-                                            : upper_child(y1, y2, xu, options.eta, u),
-                                  xl, xu);
+      if (!(cross_draw < options.prob_var) || std::abs(first(i, j) - second(i, j)) <= too_close ||
+          lower[j] == upper[j])
+        continue;
+      crossings.push_back({i, j, u, swap_draw < options.prob_bin});
     }
   }
-  rng = choices;  // past the pair draws and the choices, as the caller of sbx() would be
+  Matrix children(n, d);
+  std::vector<bool> first_child(static_cast<std::size_t>(n));
+  for (Index i = 0; i < n; ++i) {
+    first_child[static_cast<std::size_t>(i)] = rng.bernoulli(0.5);
+    children.row(i) = first_child[static_cast<std::size_t>(i)] ? first.row(i) : second.row(i);
+  }
+  for (const Crossing& c : crossings) {
+    const double a = first(c.i, c.j), b = second(c.i, c.j);
+    const double xl = lower[c.j], xu = upper[c.j];
+    const double y1 = std::min(a, b), y2 = std::max(a, b);
+    // sbx(): the first child is c1 (the lower one) unless swapped.
+    const bool lower_one = first_child[static_cast<std::size_t>(c.i)] != c.swapped;
+    children(c.i, c.j) =
+        std::clamp(lower_one ? lower_child(y1, y2, xl, options.eta, c.u) : upper_child(y1, y2, xu, options.eta, c.u),
+                   xl, xu);
+  }
   return children;
 }
 

@@ -1,6 +1,9 @@
 #include "paretokit/run/summary.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
+#include <vector>
 
 #include "paretokit/indicators/distance_indicators.hpp"
 #include "paretokit/indicators/hypervolume.hpp"
@@ -8,6 +11,44 @@
 #include "paretokit/pareto/nondominated_sort.hpp"
 
 namespace paretokit {
+
+namespace {
+
+// igd(points, reference) bit for bit, faster for what a summary asks (a
+// front of ~10^2 points against a reference front of 10^4): igd() calls its
+// pair score through a pointer, this loop is inlined and runs over the front
+// stored objective by objective. Every pair's squared distance is summed over
+// the objectives in the same order, a minimum does not depend on the order,
+// and the square roots are summed in reference order, so the value is the
+// same double. O(|reference| |points| m), serial (igd() uses threads only
+// from 10^6 pair terms on; the summary is computed once).
+double summary_igd(const MatrixRef& points, const MatrixRef& reference) {
+  if (points.rows() == 0 || reference.rows() == 0 || points.cols() != reference.cols() || !points.allFinite() ||
+      !reference.allFinite()) {
+    return igd(points, reference);  // its checks, errors and conventions
+  }
+  const Index n = points.rows(), m = points.cols();
+  const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::ColMajor> by_objective = points;
+  std::vector<double> squared(static_cast<std::size_t>(n));
+  double sum = 0;
+  for (Index r = 0; r < reference.rows(); ++r) {
+    for (Index c = 0; c < n; ++c) squared[static_cast<std::size_t>(c)] = 0;
+    for (Index j = 0; j < m; ++j) {
+      const double z = reference(r, j);
+      const double* column = by_objective.col(j).data();
+      for (Index c = 0; c < n; ++c) {
+        const double d = z - column[c];
+        squared[static_cast<std::size_t>(c)] += d * d;
+      }
+    }
+    double best = std::numeric_limits<double>::infinity();
+    for (const double s : squared) best = std::min(best, s);
+    sum += std::sqrt(best);
+  }
+  return sum / static_cast<double>(reference.rows());
+}
+
+}  // namespace
 
 std::vector<Index> feasible_front_indices(const MatrixRef& F, const MatrixRef& G) {
   std::vector<Index> feasible;
@@ -67,7 +108,7 @@ nlohmann::json summarize(const Problem& problem, const Algorithm& algorithm, con
 
   const auto front = problem.pareto_front(summary_options.reference_front_points);
   if (front && front->rows() > 0 && result.front_f.rows() > 0) {
-    summary["igd"] = {{"value", igd(result.front_f, *front)}, {"reference_front_size", front->rows()}};
+    summary["igd"] = {{"value", summary_igd(result.front_f, *front)}, {"reference_front_size", front->rows()}};
   } else {
     summary["igd"] = nullptr;
   }
