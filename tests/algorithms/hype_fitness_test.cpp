@@ -152,6 +152,26 @@ TEST_CASE("hype fitness exact: edge cases") {
   CHECK_THROWS(hype_fitness_exact(one, r2, 0));
 }
 
+TEST_CASE("hype fitness exact: tiny and huge objective scales give the scaled values") {
+  // The weights are scaled internally by a power of two to keep products out
+  // of the denormal range; the result must still scale with the volume.
+  Rng rng(3);
+  Matrix F(60, 3);
+  for (Index i = 0; i < F.rows(); ++i) {
+    for (Index j = 0; j < 3; ++j) F(i, j) = std::abs(rng.normal()) + 0.01;
+    F.row(i) /= F.row(i).norm();
+  }
+  const Vector r = Vector::Constant(3, 1.1);
+  for (double scale : {0x1p-300, 0x1p-100, 0x1p+100, 0x1p+300}) {
+    INFO("scale " << scale);
+    for (Index k : {Index{1}, Index{30}, Index{60}}) {
+      const Vector expected = hype_fitness_exact(F, r, k) * (scale * scale * scale);
+      const Vector scaled = hype_fitness_exact(F * scale, r * scale, k);
+      CHECK(((scaled - expected).cwiseAbs().array() <= 1e-12 * expected.cwiseAbs().maxCoeff()).all());
+    }
+  }
+}
+
 TEST_CASE("hype fitness exact: the result does not depend on the thread count") {
   Rng rng(11);
   Matrix F(300, 3);

@@ -23,6 +23,7 @@
 #include "paretokit/algorithms/hype_fitness.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstring>
 #include <limits>
 #include <numeric>
@@ -53,53 +54,76 @@ void check(const MatrixRef& F, const VectorRef& reference, Index k) {
     throw InputError("HypE needs 1 <= k <= number of points", Location::of_field("k"));
 }
 
-// The k + 1 smallest x values seen so far (with their points), sorted, in a
-// buffer with room on both sides: an insertion moves the shorter side, so a
-// new smallest value (the common case on a front swept in y, where x falls
-// as y rises) costs O(1) instead of O(k).
+// The k + 1 smallest x values seen so far, sorted, with their points and
+// the credit each has earned while in the list (added to the fitness when
+// it drops out or at flush()). A buffer with room on both sides: an
+// insertion moves the shorter side, so a new smallest value (the common case
+// on a front swept in y, where x falls as y rises) moves nothing, and the
+// credits stay in place, contiguous.
 class BoundedList {
  public:
   explicit BoundedList(Index k)
-      : capacity_(static_cast<std::size_t>(k) + 1), xs_(3 * capacity_ + 1), ids_(3 * capacity_ + 1) {}
+      : capacity_(static_cast<std::size_t>(k) + 1),
+        begin_(capacity_),
+        xs_(3 * capacity_ + 1),
+        ids_(3 * capacity_ + 1),
+        credit_(3 * capacity_ + 1, 0.0) {}
 
-  void clear() {
+  std::size_t size() const { return size_; }
+  const double* xs() const { return xs_.data() + begin_; }
+  double* credit() { return credit_.data() + begin_; }
+
+  // Adds every credit to fitness[id] and empties the list.
+  void flush(double* fitness) {
+    for (std::size_t i = begin_; i < begin_ + size_; ++i) {
+      fitness[ids_[i]] += credit_[i];
+      credit_[i] = 0.0;
+    }
     begin_ = capacity_;
     size_ = 0;
   }
-  std::size_t size() const { return size_; }
-  const double* xs() const { return xs_.data() + begin_; }
-  const Index* ids() const { return ids_.data() + begin_; }
 
-  void insert(double x, Index id) {
+  void insert(double x, Index id, double* fitness) {
     double* xs = xs_.data() + begin_;
     if (size_ == capacity_ && !(x < xs[size_ - 1])) return;
     // After equal values: among ties any order gives the same sums.
     const auto at = static_cast<std::size_t>(std::upper_bound(xs, xs + size_, x) - xs);
-    if (size_ == capacity_) --size_;  // the largest drops out
+    if (size_ == capacity_) {  // the largest drops out
+      --size_;
+      const std::size_t last = begin_ + size_;
+      fitness[ids_[last]] += credit_[last];
+      credit_[last] = 0.0;
+    }
     if (at < size_ - at) {
       // Shift the part before `at` one place to the left.
       if (begin_ == 0) recentre();
-      for (std::size_t i = begin_ - 1; i + 1 < begin_ + at; ++i) {
-        xs_[i] = xs_[i + 1];
-        ids_[i] = ids_[i + 1];
-      }
+      for (std::size_t i = begin_ - 1; i + 1 < begin_ + at; ++i) move(i + 1, i);
       --begin_;
     } else {
       if (begin_ + size_ + 1 > xs_.size()) recentre();
-      for (std::size_t i = begin_ + size_; i > begin_ + at; --i) {
-        xs_[i] = xs_[i - 1];
-        ids_[i] = ids_[i - 1];
-      }
+      for (std::size_t i = begin_ + size_; i > begin_ + at; --i) move(i - 1, i);
     }
     xs_[begin_ + at] = x;
     ids_[begin_ + at] = id;
+    credit_[begin_ + at] = 0.0;
     ++size_;
   }
 
  private:
+  void move(std::size_t from, std::size_t to) {
+    xs_[to] = xs_[from];
+    ids_[to] = ids_[from];
+    credit_[to] = credit_[from];
+  }
+
   void recentre() {
     std::memmove(xs_.data() + capacity_, xs_.data() + begin_, size_ * sizeof(double));
     std::memmove(ids_.data() + capacity_, ids_.data() + begin_, size_ * sizeof(Index));
+    std::memmove(credit_.data() + capacity_, credit_.data() + begin_, size_ * sizeof(double));
+    // Slots left behind keep stale credits: clear the whole buffer outside
+    // the list (recentring is rare).
+    for (std::size_t i = 0; i < credit_.size(); ++i)
+      if (i < capacity_ || i >= capacity_ + size_) credit_[i] = 0.0;
     begin_ = capacity_;
   }
 
@@ -108,6 +132,7 @@ class BoundedList {
   std::size_t size_ = 0;
   std::vector<double> xs_;
   std::vector<Index> ids_;
+  std::vector<double> credit_;
 };
 
 // One plane: `by_y` (q local ids sorted by y, ties by id) with coordinates
@@ -115,10 +140,9 @@ class BoundedList {
 // w[c] = alpha_c / c for c = 1..k. O(q log k + q min(q, k)).
 void plane(const Index* by_y, Index q, const double* x, const double* y, double x_ref, double y_ref,
            const double* w, Index k, double scale, double* fitness, BoundedList& list) {
-  list.clear();
   for (Index t = 0; t < q; ++t) {
     const Index p = by_y[t];
-    list.insert(x[p], p);
+    list.insert(x[p], p, fitness);
     const double height = (t + 1 < q ? y[by_y[t + 1]] : y_ref) - y[p];
     if (!(height > 0.0)) continue;
     // The interval after the j-th smallest x is dominated by exactly the
@@ -126,15 +150,16 @@ void plane(const Index* by_y, Index q, const double* x, const double* y, double 
     const double area = scale * height;
     const auto len = static_cast<Index>(list.size());
     const double* xs = list.xs();
-    const Index* ids = list.ids();
+    double* credit = list.credit();
     Index j = std::min(len, k);
     double suffix = w[j] * ((j < len ? xs[j] : x_ref) - xs[j - 1]);
-    fitness[ids[j - 1]] += area * suffix;
+    credit[j - 1] += area * suffix;
     for (--j; j >= 1; --j) {
       suffix += w[j] * (xs[j] - xs[j - 1]);
-      fitness[ids[j - 1]] += area * suffix;
+      credit[j - 1] += area * suffix;
     }
   }
+  list.flush(fitness);
 }
 
 struct Exact {
@@ -249,23 +274,39 @@ struct Exact {
 Vector hype_fitness_exact(const MatrixRef& F, const VectorRef& reference, Index k) {
   check(F, reference, k);
   const Index n = F.rows();
-  // alpha_c decreases with c, geometrically for k well below n: the weights
-  // that underflow below the smallest normal double (and every one after)
-  // are dropped, which bounds the sweep and keeps denormals out of it.
-  const Vector alpha = alphas(n, k);
-  Index k_used = 0;
-  while (k_used < std::min(k, n) &&
-         alpha[k_used + 1] / static_cast<double>(k_used + 1) >= std::numeric_limits<double>::min())
-    ++k_used;
-  Exact exact{F, reference, std::max<Index>(k_used, 1),
-              std::vector<double>(static_cast<std::size_t>(std::max<Index>(k_used, 1)) + 1, 0.0),
-              Vector::Zero(n)};
-  for (Index c = 1; c <= k_used; ++c)
-    exact.w[static_cast<std::size_t>(c)] = alpha[c] / static_cast<double>(c);
   std::vector<Index> inside;
   for (Index i = 0; i < n; ++i)
     if ((F.row(i).transpose().array() < reference.array()).all()) inside.push_back(i);
-  if (!inside.empty() && F.cols() > 0) exact.slice(std::move(inside), F.cols() - 1, 1.0);
+  if (inside.empty() || F.cols() == 0) return Vector::Zero(n);
+  // alpha_c falls geometrically with c when k is well below n, down to where
+  // products of a weight and a small cell would be denormal numbers, which
+  // are exact but very slow. The weights are scaled by 2^shift (exact: a
+  // power of two) so that the box [min F, reference] has a volume near
+  // 2^300: then every product of a weight of at least the smallest normal
+  // double with a cell of the grid stays normal, and nothing overflows. The
+  // weights below the smallest normal double (and so every later one) are
+  // dropped: they could only add denormal amounts.
+  int box_exponent = 0;
+  for (Index j = 0; j < F.cols(); ++j) {
+    double low = reference[j];
+    for (Index i : inside) low = std::min(low, F(i, j));
+    const double width = reference[j] - low;
+    if (std::isfinite(width)) box_exponent += std::ilogb(width);
+  }
+  const int shift = std::clamp(300 - box_exponent, -300, 700);
+  const Vector alpha = alphas(n, k);
+  std::vector<double> w(1, 0.0);
+  for (Index c = 1; c <= std::min(k, n); ++c) {
+    const double weight = alpha[c] / static_cast<double>(c);
+    if (!(weight >= std::numeric_limits<double>::min()) ||
+        !(std::ldexp(weight, shift) >= std::numeric_limits<double>::min()))
+      break;
+    w.push_back(std::ldexp(weight, shift));
+  }
+  const auto k_used = static_cast<Index>(w.size()) - 1;
+  Exact exact{F, reference, k_used, std::move(w), Vector::Zero(n)};
+  exact.slice(std::move(inside), F.cols() - 1, 1.0);
+  for (Index i = 0; i < n; ++i) exact.fitness[i] = std::ldexp(exact.fitness[i], -shift);
   return exact.fitness;
 }
 

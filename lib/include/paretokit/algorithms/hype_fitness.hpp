@@ -18,6 +18,9 @@
 //   down to the 3-D sweep above (meant for m <= 3 or 4). Any set: dominated
 //   points, ties and duplicates are counted as the definition says; points
 //   not strictly better than the reference in every objective earn nothing.
+//   Weights alpha_i / i below the smallest normal double are dropped (they
+//   could only add denormal amounts), which also bounds the sweep when k is
+//   well below n.
 // monte_carlo: n_samples uniform points in the box [min F, reference],
 //   whole-matrix dominance counts in fixed blocks (deterministic whatever the
 //   thread count): O(n_samples n m).
