@@ -51,7 +51,7 @@ int run_cli(const std::vector<std::string>& args, const std::filesystem::path& o
 }
 
 std::vector<std::string> sweep_args(const std::filesystem::path& out, const std::string& threads) {
-  // Long enough (about 2 s) that the kill lands in the middle.
+  // Long enough (a few tenths of a second, checkpoints every 7 generations) that the kill lands in the middle.
   return {"sweep", "--problem", "dtlz2", "--algorithm", "nsga2", "--algorithm-params", R"({"pop_size": 60})",
           "--generations", "600", "--seed", "9", "--threads", threads, "--checkpoint-every", "7",
           // No time bound: checkpoints every 7 generations, so that the kill lands between two.
