@@ -1,6 +1,7 @@
 #include "paretokit/evaluation/evaluator.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <stdexcept>
 
 #include <tbb/blocked_range.h>
@@ -60,8 +61,16 @@ void ThreadEvaluator::evaluate_into(const Problem& problem, const MatrixRef& X, 
     const Index concurrency = tbb::this_task_arena::max_concurrency();
     const Index target_blocks = concurrency * options_.blocks_per_thread;
     const Index block = std::max(options_.min_block_rows, (n + target_blocks - 1) / target_blocks);
-    if (concurrency <= 1 || block >= n) {
+    const double per_row = seconds_per_row_.load(std::memory_order_relaxed);
+    const bool small = per_row >= 0 && per_row * static_cast<double>(n) < options_.serial_below_seconds;
+    const auto start = std::chrono::steady_clock::now();
+    auto measure = [&](double threads_used) {
+      const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      seconds_per_row_.store(seconds * threads_used / static_cast<double>(n), std::memory_order_relaxed);
+    };
+    if (concurrency <= 1 || block >= n || small) {
       problem.evaluate_into(X, F, G);
+      measure(1.0);
       return;
     }
     // simple_partitioner: blocks of exactly `block` rows (the last shorter).
@@ -72,6 +81,9 @@ void ThreadEvaluator::evaluate_into(const Problem& problem, const MatrixRef& X, 
           problem.evaluate_into(X.middleRows(begin, count), F.middleRows(begin, count), G.middleRows(begin, count));
         },
         tbb::simple_partitioner());
+    // Wall time x threads: an upper bound of one thread's time (it includes
+    // the tasks' overhead), so cheap batches do go serial next time.
+    measure(static_cast<double>(std::min<Index>(concurrency, (n + block - 1) / block)));
   };
   if (arena_) {
     arena_->arena.execute(body);
