@@ -14,8 +14,12 @@ using namespace paretokit;
 namespace {
 
 // Two objectives over (real r in [0, 1], integer n in [0, 10], ordinal b in
-// {2, 4, 8}, categorical c in {a, b, c}): f1 = r + n / 10, f2 = (1 - r) +
-// (10 - n) / 10 + |b - 4| + (c != 1). The front has b = 4 and c = 1.
+// {2, 4, 8}, categorical c in {a, b, c}), penalty p = |b - 4| + (c != 1):
+// f1 = r + n / 10 + p, f2 = (1 - r) + (10 - n) / 10 + p. The front has b = 4
+// and c = 1 (p = 0). The penalty enters both objectives: a point with p >= 1
+// is dominated by every p = 0 point within p of it in f1, so it cannot hide
+// at an end of the front (with p in f2 only, a wrong category with the
+// smallest f1 stayed on the front).
 class MixedProblem : public Problem {
  public:
   std::string name() const override { return "mixed"; }
@@ -27,9 +31,9 @@ class MixedProblem : public Problem {
     (void)G;
     for (Index i = 0; i < X.rows(); ++i) {
       space().validate_row(X.row(i));
-      F(i, 0) = X(i, 0) + X(i, 1) / 10.0;
-      F(i, 1) =
-          (1.0 - X(i, 0)) + (10.0 - X(i, 1)) / 10.0 + std::abs(X(i, 2) - 4.0) + (X(i, 3) != 1.0 ? 1.0 : 0.0);
+      const double penalty = std::abs(X(i, 2) - 4.0) + (X(i, 3) != 1.0 ? 1.0 : 0.0);
+      F(i, 0) = X(i, 0) + X(i, 1) / 10.0 + penalty;
+      F(i, 1) = (1.0 - X(i, 0)) + (10.0 - X(i, 1)) / 10.0 + penalty;
     }
   }
   static SearchSpace space() {

@@ -81,7 +81,7 @@ const std::vector<Entry>& entries() {
           join({{"pop_size", 100, "population size"},
                 {"n_samples", 10000, "Monte Carlo samples per fitness computation"},
                 {"exact_max_objectives", 3, "exact fitness up to this many objectives"},
-                {"exact_max_points", 300, "exact fitness up to this many points (Monte Carlo above)"},
+                {"exact_max_points", 500, "exact fitness up to this many points (Monte Carlo above)"},
                 {"one_shot", false, "remove the k least fit at once instead of one at a time"},
                 {"reference_offset", 0.1, "reference point = worst + offset * range"}},
                variation_parameters(15.0, 0.9))},
