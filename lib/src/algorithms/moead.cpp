@@ -163,9 +163,33 @@ void MOEAD::survive(const Matrix& X, const Matrix& F, const Matrix& G) {
 void MOEAD::survive_classic(const Matrix& X, const Matrix& F, const Matrix& G, const Vector& cv) {
   const Index cap = options_.n_replace > 0 ? options_.n_replace : std::numeric_limits<Index>::max();
   const bool tchebycheff = decomposition_ == Decomposition::tchebycheff;
+  // Tchebycheff: an incumbent's value is kept until its row or the ideal
+  // point changes (each subproblem is a neighbour of ~T offspring a
+  // generation). Valid within this call only.
+  const auto n_sub = static_cast<std::size_t>(directions_.rows());
+  incumbent_g_.assign(n_sub, 0.0);
+  incumbent_known_.assign(n_sub, 0);
+  auto tchebycheff_of = [&](const auto& f, Index j) {
+    double g = 0.0;
+    for (Index o = 0; o < n_obj_; ++o) {
+      const double w = directions_(j, o) == 0.0 ? 1e-6 : directions_(j, o);
+      g = std::max(g, std::abs(f(o) - ideal_[o]) * w);
+    }
+    return g;
+  };
   for (Index r = 0; r < X.rows(); ++r) {
-    // update_ideal() of this one row, without the temporaries.
-    if (cv[r] <= 0.0 || !ideal_.allFinite()) ideal_ = ideal_.cwiseMin(F.row(r).transpose());
+    // update_ideal() of this one row (cwiseMin is std::min(ideal, f) per
+    // objective), without the temporaries.
+    if (cv[r] <= 0.0 || !ideal_.allFinite()) {
+      bool moved = false;
+      for (Index o = 0; o < n_obj_; ++o) {
+        if (F(r, o) < ideal_[o]) {
+          ideal_[o] = F(r, o);
+          moved = true;
+        }
+      }
+      if (moved && tchebycheff) incumbent_known_.assign(n_sub, 0);
+    }
     const auto& hood = neighbors_[static_cast<std::size_t>(order_[static_cast<std::size_t>(r)])];
     const auto t = static_cast<Index>(hood.size());
     g_incumbent_.resize(t);
@@ -175,15 +199,13 @@ void MOEAD::survive_classic(const Matrix& X, const Matrix& F, const Matrix& G, c
       // as 1e-6); a maximum does not depend on the order, so the values are
       // the same bits.
       for (Index k = 0; k < t; ++k) {
-        const Index j = hood[static_cast<std::size_t>(k)];
-        double incumbent = 0.0, offspring = 0.0;
-        for (Index o = 0; o < n_obj_; ++o) {
-          const double w = directions_(j, o) == 0.0 ? 1e-6 : directions_(j, o);
-          incumbent = std::max(incumbent, std::abs(F_(j, o) - ideal_[o]) * w);
-          offspring = std::max(offspring, std::abs(F(r, o) - ideal_[o]) * w);
+        const auto j = static_cast<std::size_t>(hood[static_cast<std::size_t>(k)]);
+        if (!incumbent_known_[j]) {
+          incumbent_g_[j] = tchebycheff_of(F_.row(static_cast<Index>(j)), static_cast<Index>(j));
+          incumbent_known_[j] = 1;
         }
-        g_incumbent_[k] = incumbent;
-        g_offspring_[k] = offspring;
+        g_incumbent_[k] = incumbent_g_[j];
+        g_offspring_[k] = tchebycheff_of(F.row(r), static_cast<Index>(j));
       }
     } else {
       Matrix Fn(t, n_obj_), Wn(t, n_obj_);
@@ -202,6 +224,8 @@ void MOEAD::survive_classic(const Matrix& X, const Matrix& F, const Matrix& G, c
       F_.row(j) = F.row(r);
       if (n_constr_ > 0) G_.row(j) = G.row(r);
       cv_[j] = cv[r];
+      // Its new value is the offspring's, computed with the same ideal point.
+      if (tchebycheff) incumbent_g_[static_cast<std::size_t>(j)] = g_offspring_[k];
       ++replaced;
     }
   }

@@ -103,6 +103,8 @@ class MOEAD : public PopulationAlgorithm {
   std::vector<Index> permutation_;  // classic mode: the current pass over the subproblems
   Index cursor_ = 0;                // position in permutation_
   Vector g_incumbent_, g_offspring_;  // classic update: scratch, one value per neighbour
+  std::vector<double> incumbent_g_;   // classic Tchebycheff update: value of each subproblem's incumbent
+  std::vector<char> incumbent_known_;  // ... when computed with the current ideal point
 };
 
 }  // namespace paretokit
