@@ -132,11 +132,11 @@ class Loop {
       if (folder && options_.checkpoint_every > 0 && counters_.generation % options_.checkpoint_every == 0 &&
           (options_.checkpoint_min_seconds <= 0 ||
            std::chrono::duration<double>(Clock::now() - last_checkpoint_).count() >= options_.checkpoint_min_seconds)) {
-        checkpoint(*folder);
+        checkpoint();
       }
     }
     // The final state too, so that resuming a finished run changes nothing.
-    if (folder && checkpoint_generation_ != counters_.generation) checkpoint(*folder);
+    if (folder && checkpoint_generation_ != counters_.generation) checkpoint();
     if (progress_.active()) report_progress(true);
     progress_.finish();
     finish(result);
@@ -175,7 +175,7 @@ class Loop {
   // The state as text here; trials.jsonl's fsync (the checkpoint must never
   // count trials a crash could take back), the write and the rename on the
   // I/O thread.
-  void checkpoint(const RunFolder& /*folder*/) {
+  void checkpoint() {
     counters_.seconds = seconds();
     std::string text = detail::make_checkpoint(problem_, algorithm_, options_.seed, counters_).dump();
     text += '\n';
