@@ -61,13 +61,21 @@ std::optional<nlohmann::json> RunFolder::read_checkpoint() const {
 
 void RunFolder::write_summary(const nlohmann::json& summary) const { write_json_atomically(summary_path(), summary); }
 
-void RunFolder::write_front(const MatrixRef& objectives, const MatrixRef& x, AtomicWrite how) const {
+std::string RunFolder::front_txt(const MatrixRef& objectives) {
   std::ostringstream text;
   write_points(text, objectives);
-  write_file_atomically(front_txt_path(), text.str(), how);
+  return text.str();
+}
+
+std::string RunFolder::front_json(const MatrixRef& objectives, const MatrixRef& x) {
   std::string json = nlohmann::json{{"objectives", matrix_to_json(objectives)}, {"x", matrix_to_json(x)}}.dump(2);
   json += '\n';
-  write_file_atomically(front_json_path(), json, how);
+  return json;
+}
+
+void RunFolder::write_front(const MatrixRef& objectives, const MatrixRef& x, AtomicWrite how) const {
+  write_file_atomically(front_txt_path(), front_txt(objectives), how);
+  write_file_atomically(front_json_path(), front_json(objectives, x), how);
 }
 
 TrialLog::TrialLog(const std::filesystem::path& path, bool truncate)

@@ -20,18 +20,24 @@ CheckpointWriter::~CheckpointWriter() {
 }
 
 void CheckpointWriter::wait_idle(std::unique_lock<std::mutex>& lock) {
-  changed_.wait(lock, [&] { return !pending_ && !busy_; });
+  changed_.wait(lock, [&] { return queue_.empty() && !busy_; });
 }
 
-void CheckpointWriter::submit(std::string contents) {
+void CheckpointWriter::enqueue(Job job, bool wait) {
   if (!thread_.joinable()) thread_ = std::thread([this] { work(); });
   {
     std::unique_lock lock(mutex_);
-    wait_idle(lock);
+    if (wait) wait_idle(lock);
     if (error_) std::rethrow_exception(std::exchange(error_, nullptr));
-    pending_ = std::move(contents);
+    queue_.push_back(std::move(job));
   }
   changed_.notify_all();
+}
+
+void CheckpointWriter::submit(std::string contents) { enqueue({path_, std::move(contents), true}, true); }
+
+void CheckpointWriter::write_file(std::filesystem::path path, std::string contents) {
+  enqueue({std::move(path), std::move(contents), false}, false);
 }
 
 void CheckpointWriter::finish() {
@@ -43,25 +49,26 @@ void CheckpointWriter::finish() {
 void CheckpointWriter::work() {
   std::unique_lock lock(mutex_);
   while (true) {
-    changed_.wait(lock, [&] { return pending_ || stop_; });
-    if (!pending_) return;  // stop_ and nothing left
-    std::string contents = std::move(*pending_);
-    pending_.reset();
+    changed_.wait(lock, [&] { return !queue_.empty() || stop_; });
+    if (queue_.empty()) return;  // stop_ and nothing left
+    Job job = std::move(queue_.front());
+    queue_.pop_front();
     busy_ = true;
-    const bool first = !synced_directory_;
+    const bool first = job.checkpoint && !synced_directory_;
     lock.unlock();
     std::exception_ptr error;
     try {
-      sync_before_(first);
-      write_file_atomically(path_, contents, {.sync_directory = first});
+      if (job.checkpoint) sync_before_(first);
+      write_file_atomically(job.path, job.contents, {.sync_directory = first});
     } catch (...) {
       error = std::current_exception();
     }
     lock.lock();
     busy_ = false;
     if (error) {
-      error_ = error;
-    } else {
+      if (!error_) error_ = error;
+      queue_.clear();  // later jobs must not land after a failed one
+    } else if (job.checkpoint) {
       synced_directory_ = true;
     }
     changed_.notify_all();

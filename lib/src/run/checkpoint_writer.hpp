@@ -1,4 +1,4 @@
-// Checkpoints written beside the loop.
+// Checkpoints (and the run's final files) written beside the loop.
 //
 // A checkpoint costs two disk flushes: trials.jsonl (the checkpoint must never
 // count trials that a power loss could take back) and checkpoint.json.tmp
@@ -22,14 +22,18 @@
 // run is still exact (it re-evaluates a few more generations). The run's end
 // syncs the directory once more (summary.json). Before the first checkpoint
 // a power loss may take the run folder's config back: rerun the sweep.
+//
+// write_file() queues any other file (the final front files) behind the
+// checkpoints, written atomically with its contents synced; the caller syncs
+// the directory afterwards (summary.json).
 #pragma once
 
 #include <condition_variable>
+#include <deque>
 #include <exception>
 #include <filesystem>
 #include <functional>
 #include <mutex>
-#include <optional>
 #include <string>
 #include <thread>
 
@@ -46,14 +50,22 @@ class CheckpointWriter {
   CheckpointWriter(const CheckpointWriter&) = delete;
   CheckpointWriter& operator=(const CheckpointWriter&) = delete;
 
-  // Queues checkpoint.json's new contents; waits while the previous one is
-  // being written and rethrows its error, if any.
+  // Queues checkpoint.json's new contents; waits while earlier writes are
+  // pending (one checkpoint in flight at most) and rethrows their error.
   void submit(std::string contents);
+  // Queues `path` with `contents` (no wait); rethrows an earlier error.
+  void write_file(std::filesystem::path path, std::string contents);
   // Waits until everything submitted is on disk; rethrows an error of the
   // I/O thread.
   void finish();
 
  private:
+  struct Job {
+    std::filesystem::path path;
+    std::string contents;
+    bool checkpoint;  // sync_before() first, directory synced the first time
+  };
+  void enqueue(Job job, bool wait);
   void work();
   void wait_idle(std::unique_lock<std::mutex>& lock);
 
@@ -61,7 +73,7 @@ class CheckpointWriter {
   std::filesystem::path path_;
   std::mutex mutex_;
   std::condition_variable changed_;
-  std::optional<std::string> pending_;
+  std::deque<Job> queue_;
   bool busy_ = false;
   bool stop_ = false;
   bool synced_directory_ = false;

@@ -141,11 +141,13 @@ class Loop {
     progress_.finish();
     finish(result);
     if (folder) {
-      // The summary comes last, once the final checkpoint is on disk: its
-      // presence means the run folder is complete. Its directory sync covers
-      // the renames of the front files and the checkpoint.
+      // The front files go to the I/O thread behind the final checkpoint
+      // while the summary (IGD) is computed here. The summary comes last,
+      // once they are on disk: its presence means the run folder is
+      // complete, and its directory sync covers the renames before it.
+      checkpoints_->write_file(folder->front_txt_path(), RunFolder::front_txt(result.front_f));
+      checkpoints_->write_file(folder->front_json_path(), RunFolder::front_json(result.front_f, result.front_x));
       const nlohmann::json summary = summarize(problem_, algorithm_, options_, result);
-      folder->write_front(result.front_f, result.front_x, {.sync_directory = false});
       checkpoints_->finish();
       folder->write_summary(summary);
     }

@@ -15,34 +15,52 @@ namespace paretokit {
 namespace {
 
 // igd(points, reference) bit for bit, faster for what a summary asks (a
-// front of ~10^2 points against a reference front of 10^4): igd() calls its
-// pair score through a pointer, this loop is inlined and runs over the front
-// stored objective by objective. Every pair's squared distance is summed over
-// the objectives in the same order, a minimum does not depend on the order,
-// and the square roots are summed in reference order, so the value is the
-// same double. O(|reference| |points| m), serial (igd() uses threads only
-// from 10^6 pair terms on; the summary is computed once).
+// front of ~10^2 points against a reference front of 10^4). The front is
+// sorted by its first objective; for each reference point the search goes
+// outwards from its place in that order and stops on each side once the
+// first objective's term alone, (z_0 - a_0)^2, reaches the best squared
+// distance so far: a skipped point's sum, a sum of non-negative terms, is at
+// least that term, so it cannot be smaller than the minimum. Each pair that
+// is computed is computed as igd() does (the same differences, summed over
+// the objectives in order), the minimum is the same double, and the square
+// roots are summed in reference order: the same value. Serial.
 double summary_igd(const MatrixRef& points, const MatrixRef& reference) {
   if (points.rows() == 0 || reference.rows() == 0 || points.cols() != reference.cols() || !points.allFinite() ||
       !reference.allFinite()) {
     return igd(points, reference);  // its checks, errors and conventions
   }
   const Index n = points.rows(), m = points.cols();
-  const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::ColMajor> by_objective = points;
-  std::vector<double> squared(static_cast<std::size_t>(n));
+  std::vector<Index> order(static_cast<std::size_t>(n));
+  for (Index c = 0; c < n; ++c) order[static_cast<std::size_t>(c)] = c;
+  std::sort(order.begin(), order.end(), [&](Index a, Index b) { return points(a, 0) < points(b, 0); });
+  Matrix sorted(n, m);  // contiguous rows, by first objective
+  for (Index c = 0; c < n; ++c) sorted.row(c) = points.row(order[static_cast<std::size_t>(c)]);
+  std::vector<double> first(static_cast<std::size_t>(n));
+  for (Index c = 0; c < n; ++c) first[static_cast<std::size_t>(c)] = sorted(c, 0);
+
   double sum = 0;
   for (Index r = 0; r < reference.rows(); ++r) {
-    for (Index c = 0; c < n; ++c) squared[static_cast<std::size_t>(c)] = 0;
-    for (Index j = 0; j < m; ++j) {
-      const double z = reference(r, j);
-      const double* column = by_objective.col(j).data();
-      for (Index c = 0; c < n; ++c) {
-        const double d = z - column[c];
-        squared[static_cast<std::size_t>(c)] += d * d;
-      }
-    }
+    const double* z = reference.data() + r * reference.outerStride();
     double best = std::numeric_limits<double>::infinity();
-    for (const double s : squared) best = std::min(best, s);
+    // Returns false once the first objective's term alone reaches best.
+    auto visit = [&](Index c) {
+      const double* a = sorted.data() + c * m;
+      const double d0 = z[0] - a[0];
+      double s = 0;
+      s += d0 * d0;
+      if (s >= best) return false;
+      for (Index j = 1; j < m; ++j) {
+        const double d = z[j] - a[j];
+        s += d * d;
+      }
+      best = std::min(best, s);
+      return true;
+    };
+    const auto start = static_cast<Index>(std::lower_bound(first.begin(), first.end(), z[0]) - first.begin());
+    for (Index c = start; c < n && visit(c); ++c) {
+    }
+    for (Index c = start - 1; c >= 0 && visit(c); --c) {
+    }
     sum += std::sqrt(best);
   }
   return sum / static_cast<double>(reference.rows());

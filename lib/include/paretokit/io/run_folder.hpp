@@ -66,6 +66,9 @@ class RunFolder {
   // front.txt (objectives) and front.json (objectives and decision vectors).
   // `how.sync_directory = false` when a later write syncs the directory.
   void write_front(const MatrixRef& objectives, const MatrixRef& x, AtomicWrite how = {}) const;
+  // Their contents, for a caller that writes them itself.
+  static std::string front_txt(const MatrixRef& objectives);
+  static std::string front_json(const MatrixRef& objectives, const MatrixRef& x);
 
  private:
   std::filesystem::path directory_;
