@@ -37,6 +37,29 @@ TEST_CASE("run folder: trials round-trip exactly, constraints only when present"
   CHECK(read_trials(dir / "c.jsonl").g(0, 0) == -0.5);
 }
 
+TEST_CASE("run folder: trial lines are exactly append_number and append_json_row text, extremes included") {
+  test::TempDir dir("runfolder");
+  const double inf = std::numeric_limits<double>::infinity();
+  Matrix x(3, 4);
+  x << -0.0, 5e-324, -1.7976931348623157e308, 0.1, std::numeric_limits<double>::quiet_NaN(), inf, -inf, 1e22, 123456789.0,
+      -2.2250738585072014e-308, 1.0 / 3.0, 0.0;
+  Evaluation e{Matrix::Random(3, 2), Matrix::Random(3, 1)};
+  e.objectives(1, 0) = -inf;
+  TrialLog log(dir / "t.jsonl", true);
+  log.append(9007199254740993, 123456789012, x, e);
+  std::string expected;
+  for (Index i = 0; i < 3; ++i) {
+    expected += "{\"trial\":" + std::to_string(9007199254740993 + i) + ",\"generation\":123456789012,\"x\":";
+    append_json_row(expected, x.row(i));
+    expected += ",\"f\":";
+    append_json_row(expected, e.objectives.row(i));
+    expected += ",\"g\":";
+    append_json_row(expected, e.constraints.row(i));
+    expected += "}\n";
+  }
+  CHECK(read_text_file(dir / "t.jsonl") == expected);
+}
+
 TEST_CASE("run folder: checkpoint, front and summary files") {
   test::TempDir dir("runfolder");
   RunFolder folder(dir / "nested" / "run");

@@ -1,6 +1,10 @@
 #include "paretokit/io/run_folder.hpp"
 
+#include <charconv>
+#include <cmath>
+#include <cstring>
 #include <sstream>
+#include <string_view>
 #include <system_error>
 
 #include "paretokit/core/error.hpp"
@@ -81,25 +85,59 @@ void RunFolder::write_front(const MatrixRef& objectives, const MatrixRef& x, Ato
 TrialLog::TrialLog(const std::filesystem::path& path, bool truncate)
     : writer_(path, JsonlWriter::Options{.truncate = truncate, .sync_every_write = false}) {}
 
+namespace {
+
+// The writers below put text at `out` and return its end; the caller has
+// made room (at most 24 characters a number, 20 an integer).
+char* put(char* out, std::string_view text) {
+  std::memcpy(out, text.data(), text.size());
+  return out + text.size();
+}
+
+// append_number(..., json = true), in place: the same characters.
+char* put_number(char* out, double value) {
+  if (std::isfinite(value)) return std::to_chars(out, out + 32, value).ptr;
+  return put(out, std::isnan(value) ? "\"nan\"" : (value > 0 ? "\"inf\"" : "\"-inf\""));
+}
+
+// append_json_row(), in place.
+char* put_row(char* out, const Eigen::Ref<const RowVector>& row) {
+  *out++ = '[';
+  for (Index j = 0; j < row.size(); ++j) {
+    if (j > 0) *out++ = ',';
+    out = put_number(out, row(j));
+  }
+  *out++ = ']';
+  return out;
+}
+
+}  // namespace
+
 void TrialLog::append(std::int64_t first_trial, std::int64_t generation, const MatrixRef& x,
                       const Evaluation& evaluation) {
-  buffer_.clear();
-  const std::string generation_text = std::to_string(generation);
+  // Formatted straight into one buffer sized for the longest lines (no
+  // per-piece appends): 40 characters of keys and braces, 6 brackets, two
+  // integers of at most 20, at most 24 per number and a comma between them.
+  const Index numbers = x.cols() + evaluation.objectives.cols() + evaluation.constraints.cols();
+  const auto line_bound = static_cast<std::size_t>(128 + 25 * numbers);
+  buffer_.resize(line_bound * static_cast<std::size_t>(x.rows()));
+  char* out = buffer_.data();
   for (Index i = 0; i < x.rows(); ++i) {
-    buffer_ += "{\"trial\":";
-    buffer_ += std::to_string(first_trial + i);
-    buffer_ += ",\"generation\":";
-    buffer_ += generation_text;
-    buffer_ += ",\"x\":";
-    append_json_row(buffer_, x.row(i));
-    buffer_ += ",\"f\":";
-    append_json_row(buffer_, evaluation.objectives.row(i));
+    out = put(out, "{\"trial\":");
+    out = std::to_chars(out, out + 20, first_trial + i).ptr;
+    out = put(out, ",\"generation\":");
+    out = std::to_chars(out, out + 20, generation).ptr;
+    out = put(out, ",\"x\":");
+    out = put_row(out, x.row(i));
+    out = put(out, ",\"f\":");
+    out = put_row(out, evaluation.objectives.row(i));
     if (evaluation.constraints.cols() > 0) {
-      buffer_ += ",\"g\":";
-      append_json_row(buffer_, evaluation.constraints.row(i));
+      out = put(out, ",\"g\":");
+      out = put_row(out, evaluation.constraints.row(i));
     }
-    buffer_ += "}\n";
+    out = put(out, "}\n");
   }
+  buffer_.resize(static_cast<std::size_t>(out - buffer_.data()));
   writer_.append_lines(buffer_);
 }
 
