@@ -63,27 +63,28 @@ double nsga3_median_igd(const Setting& s) {
   return m;
 }
 
+// The strict comparison is reported (CHECK_NOFAIL); the test fails above
+// `tolerance` times the published median.
+void compare_with_published(const Setting& setting, double published, double tolerance) {
+  const double igd = nsga3_median_igd(setting);
+  CHECK_NOFAIL(igd <= published);
+  CHECK(igd <= tolerance * published);
+}
+
 }  // namespace
 
 TEST_CASE("nsga3 quality: DTLZ1 m=3, 92 x 400, median IGD vs 1.308e-3 (Deb and Jain 2014)") {
-  const double igd = nsga3_median_igd({"dtlz1", 3, 12, 400, 31});
-  CHECK_NOFAIL(igd <= 1.308e-3);
-  CHECK(igd <= 1.5 * 1.308e-3);
+  compare_with_published({"dtlz1", 3, 12, 400, 31}, 1.308e-3, 1.5);
 }
 
 TEST_CASE("nsga3 quality: DTLZ2 m=3, 92 x 250, median IGD vs 1.357e-3 (Deb and Jain 2014)") {
-  const double igd = nsga3_median_igd({"dtlz2", 3, 12, 250, 31});
-  CHECK_NOFAIL(igd <= 1.357e-3);
-  CHECK(igd <= 1.15 * 1.357e-3);
+  compare_with_published({"dtlz2", 3, 12, 250, 31}, 1.357e-3, 1.15);
 }
 
 TEST_CASE("nsga3 quality: DTLZ1 m=5, 212 x 600, median IGD vs 9.799e-4 (Deb and Jain 2014)") {
-  const double igd = nsga3_median_igd({"dtlz1", 5, 6, 600, 21});
-  CHECK_NOFAIL(igd <= 9.799e-4);
-  CHECK(igd <= 1.3 * 9.799e-4);
+  compare_with_published({"dtlz1", 5, 6, 600, 21}, 9.799e-4, 1.3);
 }
 
 TEST_CASE("nsga3 quality: DTLZ2 m=5, 212 x 350, median IGD vs 4.982e-3 (Deb and Jain 2014)") {
-  const double igd = nsga3_median_igd({"dtlz2", 5, 6, 350, 21});
-  CHECK(igd <= 4.982e-3);
+  compare_with_published({"dtlz2", 5, 6, 350, 21}, 4.982e-3, 1.0);  // met: strict
 }
