@@ -137,6 +137,14 @@ Matrix MOEAD::make_offspring() {
     first.row(r) = X_.row(a);
     second.row(r) = X_.row(b);
   }
+  if (has_categorical_variables()) {
+    // vary() both children (categoricals by uniform crossover and random
+    // reset, not SBX/PM on their encoding), then keep one at random.
+    const Matrix children = vary(first, second, options_.variation.crossover, options_.variation.mutation);
+    Matrix offspring(n, n_var_);
+    for (Index i = 0; i < n; ++i) offspring.row(i) = children.row(rng_.bernoulli(0.5) ? i : n + i);
+    return offspring;
+  }
   // SBX keeping one of the two children at random (computes only that one).
   Matrix offspring = sbx_one_child(first, second, lower_, upper_, options_.variation.crossover, rng_);
   polynomial_mutation(offspring, lower_, upper_, options_.variation.mutation, rng_);

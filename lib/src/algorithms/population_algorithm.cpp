@@ -71,6 +71,13 @@ void PopulationAlgorithm::setup(const Problem& problem, std::uint64_t seed) {
   on_setup();
 }
 
+bool PopulationAlgorithm::has_categorical_variables() const {
+  if (!space_) return false;
+  const auto& variables = space_->variables();
+  return std::any_of(variables.begin(), variables.end(),
+                     [](const Variable& v) { return v.kind == VariableKind::categorical; });
+}
+
 Matrix PopulationAlgorithm::canonical(const MatrixRef& Z) const {
   if (!encoded_) return Z;
   return space_->encode(space_->decode(Z));

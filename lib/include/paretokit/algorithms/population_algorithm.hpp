@@ -82,6 +82,9 @@ class PopulationAlgorithm : public Algorithm {
   // children canonical (algorithms/variation.hpp's vary()).
   Matrix vary(const MatrixRef& first, const MatrixRef& second, const SbxOptions& sbx_options,
               const PolynomialMutationOptions& pm_options);
+  // True when the space in use has a categorical variable (vary() then
+  // treats those apart from SBX/PM).
+  bool has_categorical_variables() const;
   // Rows of internal coordinates mapped to canonical encodings (identity when
   // not encoded).
   Matrix canonical(const MatrixRef& Z) const;
