@@ -153,3 +153,68 @@ TEST_CASE("ndsort: a chain and a single front") {
   CHECK(is_nondominated_set(front));
   CHECK_FALSE(is_nondominated_set(chain));
 }
+
+namespace {
+
+// Fronts by brute force: increasing indices within each front, cut after the
+// first front that reaches max_points (when > 0), as nondominated_fronts does.
+std::vector<std::vector<Index>> brute_force_fronts(const Matrix& F, Index max_points) {
+  const auto ranks = brute_force_ranks(F);
+  std::vector<std::vector<Index>> fronts;
+  for (Index i = 0; i < F.rows(); ++i) {
+    if (static_cast<std::size_t>(ranks[i]) >= fronts.size())
+      fronts.resize(static_cast<std::size_t>(ranks[i]) + 1);
+    fronts[static_cast<std::size_t>(ranks[i])].push_back(i);
+  }
+  if (max_points > 0) {
+    Index total = 0;
+    std::size_t keep = 0;
+    while (keep < fronts.size() && total < max_points) total += static_cast<Index>(fronts[keep++].size());
+    fronts.resize(keep);
+  }
+  return fronts;
+}
+
+}  // namespace
+
+TEST_CASE("ndsort: fronts of small sets (NSGA-II survival sizes) match brute force, m = 2..4") {
+  // Sizes 1..400 with ties, duplicates, -0 next to 0 and infinities, and the
+  // first fronts up to half the points (what the survival asks for).
+  Rng rng(99);
+  for (Index m = 2; m <= 4; ++m) {
+    for (int trial = 0; trial < 120; ++trial) {
+      const Index n = 1 + static_cast<Index>(rng.below(trial < 60 ? 40 : 400));
+      Matrix F(n, m);
+      const int kind = trial % 3;
+      for (Index i = 0; i < n; ++i) {
+        for (Index j = 0; j < m; ++j) {
+          F(i, j) = kind == 0 ? static_cast<double>(rng.below(5)) : rng.uniform();
+          if (kind == 2 && rng.below(20) == 0) F(i, j) = rng.below(2) == 0 ? -0.0 : 0.0;
+          if (kind == 2 && rng.below(50) == 0) F(i, j) = std::numeric_limits<double>::infinity();
+        }
+        if (kind == 1 && i > 0 && rng.below(4) == 0) F.row(i) = F.row(static_cast<Index>(rng.below(i)));
+      }
+      for (const Index max_points : {Index{0}, (n + 1) / 2, n}) {
+        INFO("m = " << m << ", n = " << n << ", kind " << kind << ", max_points " << max_points);
+        REQUIRE(nondominated_fronts(F, max_points) == brute_force_fronts(F, max_points));
+      }
+    }
+  }
+}
+
+TEST_CASE("ndsort: m = 3 above the flat-staircase size agrees with the other sorters") {
+  // rank_sorted_3d switches to tree staircases for more than 2048 distinct points.
+  Rng rng(5);
+  for (const int shape : {0, 1, 2}) {
+    Matrix F(6000, 3);
+    for (Index i = 0; i < F.rows(); ++i) {
+      for (Index j = 0; j < 3; ++j)
+        F(i, j) = shape == 0 ? rng.uniform() : static_cast<double>(1 + rng.below(shape == 1 ? 40 : 1000));
+      if (shape == 2) F.row(i) /= F.row(i).sum();  // one front, many ties
+    }
+    const auto expected = nondominated_ranks(F, NondominatedSorter::divide_and_conquer);
+    INFO("shape " << shape);
+    REQUIRE(nondominated_ranks(F) == expected);
+    REQUIRE(nondominated_ranks(F, NondominatedSorter::front_tree) == expected);
+  }
+}

@@ -1,5 +1,11 @@
 // Crowding distance (Deb et al. 2002) with pymoo's conventions; see the header.
-// O(m n log n): one stable sort of the distinct rows per objective.
+// O(m n log n): one sort of the distinct rows per objective.
+//
+// The rows are first copied into one contiguous row-major buffer, and every
+// per-objective order is a sort of (value, position) pairs: the same order as
+// a stable sort of the positions by value (ties in increasing position), with
+// no indirection through the (possibly strided) input; buffers are allocated
+// once per call, not per objective.
 #include "paretokit/pareto/crowding_distance.hpp"
 
 #include <algorithm>
@@ -14,23 +20,30 @@ namespace paretokit {
 
 namespace {
 
-// Indices of the rows not equal to an earlier row, in input order.
-std::vector<Index> first_occurrences(const MatrixRef& F) {
-  const Index n = F.rows();
+// Positions of the rows not equal to an earlier row, in input order; rows is
+// n x m row-major. Equal rows (== in every objective, so 0 equals -0) are
+// adjacent in lexicographic order, and ties in that order are broken by
+// position, so the first of each group is its first occurrence.
+std::vector<Index> first_occurrences(const std::vector<double>& rows, Index n, Index m) {
+  const double* data = rows.data();
+  const auto width = static_cast<std::size_t>(m);
+  auto row = [&](Index i) { return data + static_cast<std::size_t>(i) * width; };
   std::vector<Index> order(static_cast<std::size_t>(n));
   std::iota(order.begin(), order.end(), Index{0});
-  auto row_less = [&](Index a, Index b) {
-    for (Index j = 0; j < F.cols(); ++j) {
-      if (F(a, j) != F(b, j)) return F(a, j) < F(b, j);
+  std::sort(order.begin(), order.end(), [&](Index a, Index b) {
+    const double* x = row(a);
+    const double* y = row(b);
+    for (std::size_t j = 0; j < width; ++j) {
+      if (x[j] != y[j]) return x[j] < y[j];
     }
     return a < b;
-  };
-  std::sort(order.begin(), order.end(), row_less);
+  });
   std::vector<char> keep(static_cast<std::size_t>(n), 1);
   for (std::size_t i = 1; i < order.size(); ++i) {
-    if ((F.row(order[i]).array() == F.row(order[i - 1]).array()).all()) keep[order[i]] = 0;
+    if (std::equal(row(order[i]), row(order[i]) + width, row(order[i - 1]))) keep[order[i]] = 0;
   }
   std::vector<Index> unique;
+  unique.reserve(order.size());
   for (Index i = 0; i < n; ++i) {
     if (keep[i]) unique.push_back(i);
   }
@@ -47,23 +60,38 @@ Vector crowding_distance(const MatrixRef& F) {
   if (n <= 2) return Vector::Constant(n, inf);
   if (m == 0) return Vector::Zero(n);
 
-  const std::vector<Index> unique = first_occurrences(F);
+  const auto width = static_cast<std::size_t>(m);
+  std::vector<double> rows(static_cast<std::size_t>(n) * width);
+  for (Index i = 0; i < n; ++i) {
+    for (Index j = 0; j < m; ++j)
+      rows[static_cast<std::size_t>(i) * width + static_cast<std::size_t>(j)] = F(i, j);
+  }
+  const std::vector<Index> unique = first_occurrences(rows, n, m);
   const Index u = static_cast<Index>(unique.size());
   Vector unique_distance = Vector::Zero(u);
-  std::vector<Index> order(static_cast<std::size_t>(u));
+
+  struct Keyed {
+    double value;
+    Index position;  // among the distinct rows
+  };
+  std::vector<Keyed> sorted(static_cast<std::size_t>(u));
   for (Index j = 0; j < m; ++j) {
-    std::iota(order.begin(), order.end(), Index{0});
-    std::stable_sort(order.begin(), order.end(),
-                     [&](Index a, Index b) { return F(unique[a], j) < F(unique[b], j); });
-    const double low = F(unique[order.front()], j);
-    const double high = F(unique[order.back()], j);
+    for (Index i = 0; i < u; ++i) {
+      const auto at = static_cast<std::size_t>(unique[i]) * width + static_cast<std::size_t>(j);
+      sorted[static_cast<std::size_t>(i)] = {rows[at], i};
+    }
+    std::sort(sorted.begin(), sorted.end(), [](const Keyed& a, const Keyed& b) {
+      return a.value < b.value || (a.value == b.value && a.position < b.position);
+    });
+    const double low = sorted.front().value;
+    const double high = sorted.back().value;
     const double range = high - low;
     if (!(range > 0)) continue;  // pymoo: a zero range contributes nothing, boundaries included
-    for (Index i = 0; i < u; ++i) {
-      const double value = F(unique[order[i]], j);
-      const double to_previous = i == 0 ? inf : (value - F(unique[order[i - 1]], j)) / range;
-      const double to_next = i == u - 1 ? inf : (F(unique[order[i + 1]], j) - value) / range;
-      unique_distance[order[i]] += to_previous + to_next;
+    for (std::size_t i = 0; i < sorted.size(); ++i) {
+      const double value = sorted[i].value;
+      const double to_previous = i == 0 ? inf : (value - sorted[i - 1].value) / range;
+      const double to_next = i + 1 == sorted.size() ? inf : (sorted[i + 1].value - value) / range;
+      unique_distance[sorted[i].position] += to_previous + to_next;
     }
   }
   Vector distance = Vector::Zero(n);  // duplicates keep 0

@@ -48,6 +48,8 @@ std::vector<Index> nondominated_ranks(const MatrixRef& F, NondominatedSorter sor
   std::size_t u = 0;
   if (m == 2) {
     u = detail::sort_distinct_2d(F, points, unique_of);
+  } else if (m == 3) {
+    u = detail::sort_distinct_3d(F, points, unique_of);
   } else {
     u = detail::sort_distinct(F, points, unique_of);
   }

@@ -21,8 +21,10 @@ using PointId = std::uint32_t;
 // distinct rows. O(m n log n).
 std::size_t sort_distinct(const MatrixRef& F, std::vector<double>& points,
                           std::vector<std::int32_t>& unique_of);
-// The same for m = 2, sorting the values themselves (no indirection).
+// The same for m = 2 and m = 3, sorting the values themselves (no indirection).
 std::size_t sort_distinct_2d(const MatrixRef& F, std::vector<double>& points,
+                             std::vector<std::int32_t>& unique_of);
+std::size_t sort_distinct_3d(const MatrixRef& F, std::vector<double>& points,
                              std::vector<std::int32_t>& unique_of);
 
 // Two objectives, O(u log K) for K fronts: each front is a staircase whose

@@ -1,7 +1,7 @@
 // Lexicographic sort with merging of equal rows, the first step of every
 // non-dominated sorting kernel. O(m n log n) comparisons on a contiguous copy
 // (the input may be a strided view), so that the sort stays in cache-friendly
-// memory; m = 2 sorts (f0, f1, id) records directly.
+// memory; m = 2 and m = 3 sort (f0, f1[, f2], id) records directly.
 #include <algorithm>
 #include <cstring>
 #include <numeric>
@@ -31,6 +31,37 @@ std::size_t sort_distinct_2d(const MatrixRef& F, std::vector<double>& points,
       ++u;
     }
     unique_of[records[i].id] = static_cast<std::int32_t>(u - 1);
+  }
+  return u;
+}
+
+std::size_t sort_distinct_3d(const MatrixRef& F, std::vector<double>& points,
+                             std::vector<std::int32_t>& unique_of) {
+  struct Record {
+    double f0, f1, f2;
+    PointId id;
+  };
+  const auto n = static_cast<std::size_t>(F.rows());
+  std::vector<Record> records(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto row = static_cast<Index>(i);
+    records[i] = {F(row, 0), F(row, 1), F(row, 2), static_cast<PointId>(i)};
+  }
+  std::sort(records.begin(), records.end(), [](const Record& a, const Record& b) {
+    if (a.f0 != b.f0) return a.f0 < b.f0;
+    if (a.f1 != b.f1) return a.f1 < b.f1;
+    return a.f2 < b.f2;
+  });
+  points.clear();
+  points.reserve(3 * n);
+  std::size_t u = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const Record& r = records[i];
+    if (i == 0 || r.f0 != records[i - 1].f0 || r.f1 != records[i - 1].f1 || r.f2 != records[i - 1].f2) {
+      points.insert(points.end(), {r.f0, r.f1, r.f2});
+      ++u;
+    }
+    unique_of[r.id] = static_cast<std::int32_t>(u - 1);
   }
   return u;
 }
