@@ -202,15 +202,19 @@ TEST_CASE("ndsort: fronts of small sets (NSGA-II survival sizes) match brute for
   }
 }
 
-TEST_CASE("ndsort: m = 3 above the flat-staircase size agrees with the other sorters") {
-  // rank_sorted_3d switches to tree staircases for more than 2048 distinct points.
+TEST_CASE("ndsort: m = 3 with staircases past the flat-array size agrees with the other sorters") {
+  // A staircase moves from a flat array to a tree past 512 steps; a curve
+  // whose (f1, f2) projections are mutually non-dominated reaches that size.
   Rng rng(5);
-  for (const int shape : {0, 1, 2}) {
+  for (const int shape : {0, 1, 2, 3}) {
     Matrix F(6000, 3);
     for (Index i = 0; i < F.rows(); ++i) {
+      const double t = static_cast<double>(i);
       for (Index j = 0; j < 3; ++j)
         F(i, j) = shape == 0 ? rng.uniform() : static_cast<double>(1 + rng.below(shape == 1 ? 40 : 1000));
       if (shape == 2) F.row(i) /= F.row(i).sum();  // one front, many ties
+      if (shape == 3)
+        F.row(i) << t, 6000 - t + static_cast<double>(rng.below(3)), t + static_cast<double>(rng.below(3));
     }
     const auto expected = nondominated_ranks(F, NondominatedSorter::divide_and_conquer);
     INFO("shape " << shape);

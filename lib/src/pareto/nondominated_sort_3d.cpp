@@ -12,12 +12,12 @@
 // staircase of its front. In the spirit of the 3-D case of Jensen (2003)
 // and of the ENS-BS front search of Zhang, Tian, Cheng, Jin (2015).
 //
-// Two staircases with the same answers: a balanced tree (O(log s) per
-// insertion, one node allocated per point) for large inputs, and a sorted
-// flat array (O(s) per insertion, but a memmove of a few cache lines and no
-// allocation per point) for the small inputs of NSGA-II survival, where it
-// is about twice as fast (n = 200: see benchmarks_suite/perf/ndsort --small).
+// A staircase is a flat sorted array while it is small, a tree past 512
+// steps (see Staircase): at n = 200 (NSGA-II survival at pop 100) and up to
+// n = 1e5 on uniform or spherical sets, about twice as fast as trees alone
+// (benchmarks_suite/perf/ndsort), with the same worst case.
 #include <algorithm>
+#include <cstddef>
 #include <iterator>
 #include <map>
 
@@ -27,57 +27,83 @@ namespace paretokit::detail {
 
 namespace {
 
-// Minimal (f1, f2) of one front: key f1 -> value f2, f2 strictly decreasing.
-class TreeStaircase {
+// Minimal (f1, f2) of one front, f2 strictly decreasing in f1: a vector
+// sorted by f1 while it is small, a balanced tree once it is not.
+//
+// The vector costs no allocation per point and is searched without branches
+// on the data (a conditional move per halving: the outcomes of a search over
+// a staircase are unpredictable, and mispredictions dominated); an insertion
+// moves up to flat_steps_limit steps. Past that size (a front whose (f1, f2)
+// projections are mutually non-dominated, e.g. a curve) the steps move to the
+// tree, whose insertions are O(log s), so the sweep keeps its O(n log K log n)
+// bound. Both hold the same steps and give the same answers.
+class Staircase {
  public:
   // Some member has f1 <= y and f2 <= z.
   bool covers(double y, double z) const {
-    auto it = steps_.upper_bound(y);
-    if (it == steps_.begin()) return false;
-    return std::prev(it)->second <= z;  // the largest f1 <= y has the smallest f2
+    if (!tree_.empty()) {
+      auto it = tree_.upper_bound(y);
+      if (it == tree_.begin()) return false;
+      return std::prev(it)->second <= z;  // the largest f1 <= y has the smallest f2
+    }
+    if (steps_.empty()) return false;
+    const Step& step = steps_[last_at_most(y)];
+    return step.y <= y && step.z <= z;
   }
+
   // Adds (y, z), known not to be covered, and drops the steps it covers.
   void add(double y, double z) {
-    auto it = steps_.lower_bound(y);
-    while (it != steps_.end() && it->second >= z) it = steps_.erase(it);
-    steps_.emplace_hint(it, y, z);
-  }
-
- private:
-  std::map<double, double> steps_;
-};
-
-// The same staircase as a vector sorted by f1.
-class FlatStaircase {
- public:
-  bool covers(double y, double z) const {
-    auto it = std::upper_bound(steps_.begin(), steps_.end(), y,
-                               [](double value, const Step& step) { return value < step.y; });
-    if (it == steps_.begin()) return false;
-    return std::prev(it)->z <= z;
-  }
-  void add(double y, double z) {
-    auto first = std::lower_bound(steps_.begin(), steps_.end(), y,
-                                  [](const Step& step, double value) { return step.y < value; });
-    auto last = first;
-    while (last != steps_.end() && last->z >= z) ++last;
+    if (!tree_.empty()) {
+      auto it = tree_.lower_bound(y);
+      while (it != tree_.end() && it->second >= z) it = tree_.erase(it);
+      tree_.emplace_hint(it, y, z);
+      return;
+    }
+    // First step with f1 >= y; the steps it covers follow it contiguously.
+    std::size_t first = steps_.empty() ? 0 : last_at_most(y);
+    if (first < steps_.size() && steps_[first].y < y) ++first;
+    std::size_t last = first;
+    while (last < steps_.size() && steps_[last].z >= z) ++last;
+    const auto at = steps_.begin() + static_cast<std::ptrdiff_t>(first);
     if (first == last) {
-      steps_.insert(first, Step{y, z});
+      steps_.insert(at, Step{y, z});
     } else {
-      *first = Step{y, z};
-      steps_.erase(first + 1, last);
+      *at = Step{y, z};
+      steps_.erase(at + 1, steps_.begin() + static_cast<std::ptrdiff_t>(last));
+    }
+    if (steps_.size() > flat_steps_limit) {
+      for (const Step& step : steps_) tree_.emplace_hint(tree_.end(), step.y, step.z);
+      steps_ = {};
     }
   }
 
  private:
+  static constexpr std::size_t flat_steps_limit = 512;  // 8 KiB moved at most
+
   struct Step {
     double y, z;
   };
+
+  // The last step with f1 <= y, or step 0 when there is none (steps_ not
+  // empty): the callers compare with that step again.
+  std::size_t last_at_most(double y) const {
+    const Step* base = steps_.data();
+    std::size_t size = steps_.size();
+    while (size > 1) {
+      const std::size_t half = size / 2;
+      base = base[half].y <= y ? base + half : base;
+      size -= half;
+    }
+    return static_cast<std::size_t>(base - steps_.data());
+  }
+
   std::vector<Step> steps_;
+  std::map<double, double> tree_;
 };
 
-template <class Staircase>
-void sweep(const double* points, std::size_t u, std::vector<std::int32_t>& rank) {
+}  // namespace
+
+void rank_sorted_3d(const double* points, std::size_t u, std::vector<std::int32_t>& rank) {
   std::vector<Staircase> fronts;
   for (std::size_t i = 0; i < u; ++i) {
     const double y = points[3 * i + 1];
@@ -95,20 +121,6 @@ void sweep(const double* points, std::size_t u, std::vector<std::int32_t>& rank)
     if (low == fronts.size()) fronts.emplace_back();
     fronts[low].add(y, z);
     rank[i] = static_cast<std::int32_t>(low);
-  }
-}
-
-// Up to this many points the flat staircases win (their insertions cost at
-// most a few thousand bytes moved).
-constexpr std::size_t flat_staircase_limit = 2048;
-
-}  // namespace
-
-void rank_sorted_3d(const double* points, std::size_t u, std::vector<std::int32_t>& rank) {
-  if (u <= flat_staircase_limit) {
-    sweep<FlatStaircase>(points, u, rank);
-  } else {
-    sweep<TreeStaircase>(points, u, rank);
   }
 }
 

@@ -7,8 +7,8 @@
 //   m = 1:  the rank is the position among the distinct values;
 //   m = 2:  O(n log n), a binary search over the tails of the fronts;
 //   m = 3:  O(n log^2 n), a sweep with one staircase per front and a binary
-//           search over the fronts (flat-array staircases up to 2048 points,
-//           as in NSGA-II survival: no allocation per point);
+//           search over the fronts (staircases are flat arrays while they
+//           hold at most 512 steps: no allocation per point);
 //   m >= 4: front_tree: ENS-BS (Zhang et al. 2015) with a bucket k-d tree per
 //           front (ENS-NDT, Gustavsson and Syberfeldt 2018); O(m n^2) at
 //           worst but the fastest in practice (uniform random points,
