@@ -87,9 +87,10 @@ TEST_CASE("mixed variation: categorical children decode to valid categories and 
     for (Index i = 0; i < values.rows(); i += 97) CHECK_NOTHROW(space.validate_row(values.row(i)));
     const Matrix parents_values = space.decode((Matrix(2 * pairs, d) << first, second).finished());
     // Without crossover each child is its parent mutated: the category
-    // changes with probability prob_m (default min(0.5, 1 / n_var)), to each
+    // changes with probability prob * prob_m (prob: the share of children
+    // mutated at all, 0.9; prob_m: default min(0.5, 1 / n_var)), to each
     // other category alike.
-    const double expected = prob_m < 0.0 ? 1.0 / static_cast<double>(d) : prob_m;
+    const double expected = mutation.prob * (prob_m < 0.0 ? 1.0 / static_cast<double>(d) : prob_m);
     Index changed = 0;
     std::vector<Index> to(4, 0);
     for (Index i = 0; i < values.rows(); ++i) {

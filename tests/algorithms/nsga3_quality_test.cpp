@@ -5,19 +5,16 @@
 //
 // The paper's medians are over 20 runs; ours over 31 (m = 3) and 21 (m = 5)
 // seeds, because a median over 11 runs of DTLZ1 moves by +-20% from one set
-// of seeds to the next. Over many more seeds (1..401 for DTLZ2 m = 3, 1..201
-// for DTLZ1 m = 3, 1..101 for m = 5) our medians are:
-//   DTLZ1 m=3 1.58e-3 (published 1.308e-3, 21% worse)
-//   DTLZ2 m=3 1.37e-3 (published 1.357e-3, 1% worse)
-//   DTLZ1 m=5 1.05e-3 (published 9.799e-4, 7% worse)
-//   DTLZ2 m=5 4.84e-3 (published 4.982e-3, 3% better)
-// KNOWN SHORTFALL: DTLZ1 converges more slowly than the paper's runs (with
-// 3 objectives our median is 1.11e-3 at 450 generations); the operators,
-// parent selection, niching and normalization follow pymoo and the paper, and
-// none of the variants we tried (Deb and Jain's per-generation normalization,
-// random parent selection, no duplicate elimination) closed the gap. The
-// strict comparison is a CHECK_NOFAIL (reported, not failing); the hard CHECK
-// allows the spread of a sample median around ours.
+// of seeds to the next. Over many more seeds (1..201 for m = 3, 1..101 for
+// m = 5) our medians are:
+//   DTLZ1 m=3 1.09e-3 (published 1.308e-3)
+//   DTLZ2 m=3 1.17e-3 (published 1.357e-3)
+//   DTLZ1 m=5 8.93e-4 (published 9.799e-4)
+//   DTLZ2 m=5 4.29e-3 (published 4.982e-3)
+// With pymoo's mutation, which leaves a tenth of the children unmutated
+// (operators/polynomial_mutation.hpp). Mutating every child, as Deb's code
+// does, gives 1.58e-3, 1.37e-3, 1.05e-3 and 4.84e-3: DTLZ1 then converges
+// too slowly for the published medians.
 #include <catch2/catch.hpp>
 
 #include <iostream>
@@ -63,28 +60,20 @@ double nsga3_median_igd(const Setting& s) {
   return m;
 }
 
-// The strict comparison is reported (CHECK_NOFAIL); the test fails above
-// `tolerance` times the published median.
-void compare_with_published(const Setting& setting, double published, double tolerance) {
-  const double igd = nsga3_median_igd(setting);
-  CHECK_NOFAIL(igd <= published);
-  CHECK(igd <= tolerance * published);
-}
-
 }  // namespace
 
 TEST_CASE("nsga3 quality: DTLZ1 m=3, 92 x 400, median IGD vs 1.308e-3 (Deb and Jain 2014)") {
-  compare_with_published({"dtlz1", 3, 12, 400, 31}, 1.308e-3, 1.5);
+  CHECK(nsga3_median_igd({"dtlz1", 3, 12, 400, 31}) <= 1.308e-3);
 }
 
 TEST_CASE("nsga3 quality: DTLZ2 m=3, 92 x 250, median IGD vs 1.357e-3 (Deb and Jain 2014)") {
-  compare_with_published({"dtlz2", 3, 12, 250, 31}, 1.357e-3, 1.15);
+  CHECK(nsga3_median_igd({"dtlz2", 3, 12, 250, 31}) <= 1.357e-3);
 }
 
 TEST_CASE("nsga3 quality: DTLZ1 m=5, 212 x 600, median IGD vs 9.799e-4 (Deb and Jain 2014)") {
-  compare_with_published({"dtlz1", 5, 6, 600, 21}, 9.799e-4, 1.3);
+  CHECK(nsga3_median_igd({"dtlz1", 5, 6, 600, 21}) <= 9.799e-4);
 }
 
 TEST_CASE("nsga3 quality: DTLZ2 m=5, 212 x 350, median IGD vs 4.982e-3 (Deb and Jain 2014)") {
-  compare_with_published({"dtlz2", 5, 6, 350, 21}, 4.982e-3, 1.0);  // met: strict
+  CHECK(nsga3_median_igd({"dtlz2", 5, 6, 350, 21}) <= 4.982e-3);
 }

@@ -30,6 +30,7 @@ std::vector<AlgorithmParameter> variation_parameters(double eta_c, double prob_c
       {"prob_var", 0.5, "per-variable crossover probability inside a crossing pair"},
       {"eta_m", 20.0, "polynomial mutation distribution index"},
       {"prob_m", nullptr, "per-variable mutation probability (default min(0.5, 1/n_var))"},
+      {"prob_mutation", 0.9, "share of children mutated at all (pymoo's PM prob; 1 as in Deb's code)"},
       {"eliminate_duplicates", true, "redraw offspring equal to another or to a member of the population"},
       {"sampling", "uniform", "initial population: uniform, lhs or sobol"},
   };

@@ -2,7 +2,9 @@
 //
 // - mating: binary tournaments that compare constraint violation and are
 //   otherwise random (pymoo's comp_by_cv_then_random), SBX (eta_c = 30,
-//   prob_c = 1) and polynomial mutation (eta_m = 20);
+//   prob_c = 1) and polynomial mutation (eta_m = 20, of 90% of the children
+//   as pymoo's PM; see tests/algorithms/nsga3_quality_test.cpp for what that
+//   does to convergence on DTLZ1);
 // - survival of N out of 2N: constrained non-dominated fronts up to the one
 //   that overflows N; normalization by the ideal point and the hyperplane
 //   through the extreme points (both kept across generations; fallbacks for a

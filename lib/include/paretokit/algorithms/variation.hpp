@@ -38,7 +38,7 @@ namespace paretokit {
 
 struct VariationOptions {
   SbxOptions crossover{};                 // eta_c = 15, prob_c = 0.9, prob_var 0.5, swap 0.5
-  PolynomialMutationOptions mutation{};   // eta_m = 20, prob_m = min(0.5, 1/n_var)
+  PolynomialMutationOptions mutation{};   // eta_m = 20, 90% of children, prob_m = min(0.5, 1/n_var)
   bool eliminate_duplicates = true;       // redraw offspring equal to others or to the population
   Sampling sampling = Sampling::uniform;  // initial population
 };
