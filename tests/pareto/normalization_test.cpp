@@ -70,6 +70,23 @@ TEST_CASE("normalization: off-axis coordinates the ASF counted as zero do not ti
   CHECK(tilted[0] > 1.0003 + 1e-4);
 }
 
+TEST_CASE("normalization: on a front scaled below the ASF threshold the extremes are not snapped") {
+  // f0 + f1 + f2 = 1e-4: every difference from the ideal point is below
+  // 1e-3, so the ASF sees zeros and picks the first row for every axis. The
+  // three identical extremes leave the plane singular: worst of the front.
+  Matrix F(4, 3);
+  F << 2e-5, 5e-5, 3e-5,  //
+      1e-4, 0, 0,         //
+      0, 1e-4, 0,         //
+      0, 0, 1e-4;
+  const Vector ideal = Vector::Zero(3);
+  const Matrix E = extreme_points(F, ideal);
+  for (Index j = 0; j < 3; ++j) CHECK(E.row(j) == F.row(0));
+  const Vector worst = Vector::Constant(3, 1e-4);
+  const Vector nadir = hyperplane_nadir(E, ideal, worst, worst, worst);
+  for (Index j = 0; j < 3; ++j) CHECK(nadir[j] == 1e-4);
+}
+
 TEST_CASE("normalization: singular and negative hyperplanes fall back") {
   const Vector ideal = Vector::Zero(2);
   Matrix same(2, 2);

@@ -8,7 +8,10 @@ namespace paretokit::detail {
 
 namespace {
 constexpr const char* kFormat = "paretokit-checkpoint";
-constexpr int kVersion = 1;
+// 2: polynomial mutation's default share of mutated children became 0.9
+// (was 1) while algorithms are rebuilt from the user's parameters on resume:
+// a version 1 checkpoint would continue with other operators.
+constexpr int kVersion = 2;
 }  // namespace
 
 nlohmann::json make_checkpoint(const Problem& problem, const Algorithm& algorithm, std::uint64_t seed,
@@ -38,7 +41,10 @@ Counters check_checkpoint(const nlohmann::json& checkpoint, const Problem& probl
     return checkpoint[name];
   };
   if (field("format") != kFormat) throw InputError("not a paretokit checkpoint", {path, 0, "format"});
-  if (field("version") != kVersion) throw InputError("unsupported checkpoint version", {path, 0, "version"});
+  if (field("version") != kVersion)
+    throw InputError("checkpoint version " + field("version").dump() + " is not this paretokit's (" +
+                         std::to_string(kVersion) + "): it cannot continue that run exactly; start it again",
+                     {path, 0, "version"});
   auto expect = [&](const char* name, const nlohmann::json& value) {
     if (field(name) != value) {
       throw InputError("checkpoint is of " + field(name).dump() + ", this run of " + value.dump(), {path, 0, name});

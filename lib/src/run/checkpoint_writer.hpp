@@ -21,7 +21,8 @@
 // leaves the previous checkpoint, whose trials are on disk too, so the resumed
 // run is still exact (it re-evaluates a few more generations). The run's end
 // syncs the directory once more (summary.json). Before the first checkpoint
-// a power loss may take the run folder's config back: rerun the sweep.
+// a power loss may leave config.json empty or missing: --resume then fails
+// on it, and a new sweep needs the folder removed first.
 //
 // write_file() queues any other file (the final front files) behind the
 // checkpoints, written atomically with its contents synced; the caller syncs
