@@ -183,3 +183,18 @@ TEST_CASE("run: checkpoint_min_seconds bounds how often checkpoints are written"
   options.checkpoint_min_seconds = -1;
   CHECK_THROWS_AS(run(problem, again, options), std::invalid_argument);
 }
+
+TEST_CASE("run: a checkpoint that cannot be written fails the run (the I/O thread's error surfaces)") {
+  test::TempDir dir("run");
+  ToyProblem problem;
+  ToyAlgorithm algorithm(10);
+  RunOptions options;
+  options.max_generations = 12;
+  options.checkpoint_every = 2;
+  options.output_directory = dir / "out";
+  // A non-empty directory where the checkpoint's temporary file must go:
+  // opening it for writing fails on the I/O thread.
+  std::filesystem::create_directories(options.output_directory / "checkpoint.json.tmp" / "blocker");
+  CHECK_THROWS_AS(run(problem, algorithm, options), Error);
+  CHECK_FALSE(std::filesystem::exists(options.output_directory / "summary.json"));
+}
