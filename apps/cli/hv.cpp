@@ -49,15 +49,7 @@ std::vector<NamedSet> read_all_sets(const std::vector<std::string>& files) {
 // The reference point from --reference, or the default over every set.
 Vector reference_point(const po::variables_map& vm, const std::vector<NamedSet>& sets) {
   const Index d = sets.front().set.points.cols();
-  if (vm.count("reference")) {
-    const std::vector<double> values = parse_number_list(vm["reference"].as<std::string>(), "reference");
-    if (static_cast<Index>(values.size()) != d) {
-      throw UsageError("expected " + std::to_string(d) + " numbers (the number of objectives), found " +
-                           std::to_string(values.size()),
-                       Location::of_field("--reference"));
-    }
-    return Eigen::Map<const Vector>(values.data(), d);
-  }
+  if (vm.count("reference")) return parse_reference_option(vm["reference"].as<std::string>(), d);
   RowVector high = RowVector::Constant(d, -std::numeric_limits<double>::infinity());
   RowVector low = RowVector::Constant(d, std::numeric_limits<double>::infinity());
   for (const auto& named : sets) {

@@ -48,15 +48,7 @@ int run_hvc(const Arguments& args) {
     low = low.cwiseMin(set.points.colwise().minCoeff());
   }
   Vector reference = (high + 0.1 * (high - low)).transpose();
-  if (vm.count("reference")) {
-    const std::vector<double> values = parse_number_list(vm["reference"].as<std::string>(), "reference");
-    if (static_cast<Index>(values.size()) != d) {
-      throw UsageError("expected " + std::to_string(d) + " numbers (the number of objectives), found " +
-                           std::to_string(values.size()),
-                       Location::of_field("--reference"));
-    }
-    reference = Eigen::Map<const Vector>(values.data(), d);
-  }
+  if (vm.count("reference")) reference = parse_reference_option(vm["reference"].as<std::string>(), d);
 
   std::vector<double> contributions;
   for (const auto& set : sets) {

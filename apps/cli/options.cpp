@@ -69,6 +69,16 @@ std::vector<double> parse_number_list(const std::string& text, const std::string
   return values;
 }
 
+Vector parse_reference_option(const std::string& text, Index d) {
+  const std::vector<double> values = parse_number_list(text, "reference");
+  if (static_cast<Index>(values.size()) != d) {
+    throw UsageError("expected " + std::to_string(d) + " numbers (the number of objectives), found " +
+                         std::to_string(values.size()),
+                     Location::of_field("--reference"));
+  }
+  return Eigen::Map<const Vector>(values.data(), d);
+}
+
 nlohmann::json parse_json_option(const std::string& text, const std::string& option) {
   try {
     return nlohmann::json::parse(text);

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "command.hpp"
+#include "paretokit/core/matrix.hpp"
 
 namespace paretokit::cli {
 
@@ -39,6 +40,9 @@ struct CommandLine {
 
 // "1,2.5,3" -> {1, 2.5, 3}; throws UsageError naming the option on bad input.
 std::vector<double> parse_number_list(const std::string& text, const std::string& option);
+
+// The --reference point: exactly d numbers (the number of objectives).
+Vector parse_reference_option(const std::string& text, Index d);
 
 // Parses a JSON option value; throws UsageError naming the option.
 nlohmann::json parse_json_option(const std::string& text, const std::string& option);
