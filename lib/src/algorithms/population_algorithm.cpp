@@ -83,30 +83,30 @@ Matrix PopulationAlgorithm::canonical(const MatrixRef& Z) const {
   return space_->encode(space_->decode(Z));
 }
 
+Matrix PopulationAlgorithm::draw_sample(Index n, Sampling kind) {
+  Matrix Z;
+  switch (kind) {
+    case Sampling::uniform:
+      Z = sample_uniform(n, lower_, upper_, rng_);
+      break;
+    case Sampling::latin_hypercube:
+      Z = sample_latin_hypercube(n, lower_, upper_, rng_);
+      break;
+    case Sampling::sobol: {
+      // The shift comes from the seed, not rng_, and the sequence skips the
+      // points drawn so far: later batches (random search) continue it.
+      Rng shift = Rng::stream(seed_, sobol_stream);
+      Z = sample_sobol(n, lower_, upper_, shift, SobolOptions{static_cast<std::uint64_t>(1 + evaluations_), true});
+      break;
+    }
+  }
+  return canonical(Z);
+}
+
 Matrix PopulationAlgorithm::ask() {
   if (problem_ == nullptr) throw UsageError("ask() before setup()", Location::of_field("algorithm"));
-  Matrix Z;
-  if (X_.rows() == 0) {  // nothing told yet (or only empty batches): the initial sample
-    const Index n = initial_size();
-    switch (sampling()) {
-      case Sampling::uniform:
-        Z = sample_uniform(n, lower_, upper_, rng_);
-        break;
-      case Sampling::latin_hypercube:
-        Z = sample_latin_hypercube(n, lower_, upper_, rng_);
-        break;
-      case Sampling::sobol: {
-        // The shift comes from the seed, not rng_, so that later batches
-        // (random search) continue the same scrambled sequence.
-        Rng shift = Rng::stream(seed_, sobol_stream);
-        Z = sample_sobol(n, lower_, upper_, shift, SobolOptions{1, true});
-        break;
-      }
-    }
-    Z = canonical(Z);
-  } else {
-    Z = make_offspring();
-  }
+  // Nothing told yet (or only empty batches): the initial sample.
+  const Matrix Z = X_.rows() == 0 ? draw_sample(initial_size(), sampling()) : make_offspring();
   return encoded_ ? space_->decode(Z) : Z;
 }
 

@@ -4,7 +4,6 @@
 #include "params.hpp"
 #include "paretokit/algorithms/constrained_dominance.hpp"
 #include "paretokit/core/error.hpp"
-#include "paretokit/operators/sampling.hpp"
 
 namespace paretokit {
 
@@ -30,26 +29,7 @@ void RandomSearch::on_initial_population() {
   keep_nondominated(X, F, G);
 }
 
-Matrix RandomSearch::make_offspring() {
-  const Index n = options_.pop_size;
-  Matrix Z;
-  switch (options_.sampling) {
-    case Sampling::uniform:
-      Z = sample_uniform(n, lower_, upper_, rng_);
-      break;
-    case Sampling::latin_hypercube:
-      Z = sample_latin_hypercube(n, lower_, upper_, rng_);
-      break;
-    case Sampling::sobol: {
-      // Continue the sequence where the earlier batches stopped.
-      Rng shift = Rng::stream(seed_, sobol_stream);
-      Z = sample_sobol(n, lower_, upper_, shift,
-                       SobolOptions{static_cast<std::uint64_t>(1 + evaluations_), true});
-      break;
-    }
-  }
-  return canonical(Z);
-}
+Matrix RandomSearch::make_offspring() { return draw_sample(options_.pop_size, options_.sampling); }
 
 void RandomSearch::survive(const Matrix& Xo, const Matrix& Fo, const Matrix& Go) {
   Matrix X(X_.rows() + Xo.rows(), n_var_), F(F_.rows() + Fo.rows(), n_obj_),

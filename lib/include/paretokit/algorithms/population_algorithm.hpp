@@ -82,6 +82,9 @@ class PopulationAlgorithm : public Algorithm {
   // children canonical (algorithms/variation.hpp's vary()).
   Matrix vary(const MatrixRef& first, const MatrixRef& second, const SbxOptions& sbx_options,
               const PolynomialMutationOptions& pm_options);
+  // n points of the given kind within the bounds, canonical; Sobol' points
+  // continue the sequence after the evaluations so far.
+  Matrix draw_sample(Index n, Sampling kind);
   // True when the space in use has a categorical variable (vary() then
   // treats those apart from SBX/PM).
   bool has_categorical_variables() const;
