@@ -34,14 +34,6 @@ double process_cpu_seconds() {
   return static_cast<double>(t.tv_sec) + 1e-9 * static_cast<double>(t.tv_nsec);
 }
 
-std::vector<std::string> split(const std::string& text) {
-  std::vector<std::string> parts;
-  std::stringstream stream(text);
-  std::string part;
-  while (std::getline(stream, part, ',')) parts.push_back(part);
-  return parts;
-}
-
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -52,13 +44,13 @@ int main(int argc, char** argv) {
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string key = argv[i], value = argv[i + 1];
     if (key == "--algorithms") {
-      algorithms = split(value);
+      algorithms = paretokit::perf::split_commas(value);
     } else if (key == "--pops") {
       pops.clear();
-      for (const auto& p : split(value)) pops.push_back(std::stol(p));
+      for (const auto& p : paretokit::perf::split_commas(value)) pops.push_back(std::stol(p));
     } else if (key == "--threads") {
       threads.clear();
-      for (const auto& t : split(value)) threads.push_back(std::stoi(t));
+      for (const auto& t : paretokit::perf::split_commas(value)) threads.push_back(std::stoi(t));
     } else if (key == "--evaluations") {
       evaluations = std::stod(value);
     } else if (key == "--timeout") {

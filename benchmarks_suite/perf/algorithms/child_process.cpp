@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <mutex>
+#include <sstream>
 #include <thread>
 
 namespace paretokit::perf {
@@ -114,6 +115,14 @@ ChildResult run_process(const std::vector<std::string>& argv, double timeout_sec
 double load_average() {
   double load[1] = {0};
   return getloadavg(load, 1) == 1 ? load[0] : -1;
+}
+
+std::vector<std::string> split_commas(const std::string& text) {
+  std::vector<std::string> parts;
+  std::stringstream stream(text);
+  std::string part;
+  while (std::getline(stream, part, ',')) parts.push_back(part);
+  return parts;
 }
 
 }  // namespace paretokit::perf

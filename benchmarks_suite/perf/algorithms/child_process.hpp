@@ -30,4 +30,7 @@ ChildResult run_process(const std::vector<std::string>& argv, double timeout_sec
 // Load average over the last minute (the benchmark machine is shared).
 double load_average();
 
+// "a,b,c" -> {"a", "b", "c"} (command-line lists of the benchmarks).
+std::vector<std::string> split_commas(const std::string& text);
+
 }  // namespace paretokit::perf
