@@ -198,3 +198,44 @@ TEST_CASE("run: a checkpoint that cannot be written fails the run (the I/O threa
   CHECK_THROWS_AS(run(problem, algorithm, options), Error);
   CHECK_FALSE(std::filesystem::exists(options.output_directory / "summary.json"));
 }
+
+TEST_CASE("run: a trial log that cannot be written fails the run (the I/O thread's error surfaces)") {
+  test::TempDir dir("run");
+  ToyProblem problem;
+  ToyAlgorithm algorithm(10);
+  RunOptions options;
+  options.max_generations = 12;
+  options.checkpoint_every = 2;
+  options.output_directory = dir / "out";
+  std::filesystem::create_directories(options.output_directory);
+  // Every write to /dev/full fails with "no space left on device".
+  std::filesystem::create_symlink("/dev/full", options.output_directory / "trials.jsonl");
+  CHECK_THROWS_AS(run(problem, algorithm, options), Error);
+  CHECK_FALSE(std::filesystem::exists(options.output_directory / "checkpoint.json"));
+  CHECK_FALSE(std::filesystem::exists(options.output_directory / "summary.json"));
+}
+
+TEST_CASE("run: a checkpoint on disk never counts trials that are not in trials.jsonl yet") {
+  // Trials are written on the I/O thread; the checkpoint queued behind them
+  // is renamed into place only after they are synced. Checked at every
+  // generation, while the I/O thread may still be busy.
+  test::TempDir dir("run");
+  ToyProblem problem;
+  ToyAlgorithm algorithm(50);
+  RunOptions options;
+  options.max_generations = 60;
+  options.checkpoint_every = 1;
+  options.output_directory = dir / "out";
+  std::int64_t checked = 0;
+  options.callbacks.push_back([&](const GenerationReport&) {
+    const auto checkpoint_path = options.output_directory / "checkpoint.json";
+    if (!std::filesystem::exists(checkpoint_path)) return true;
+    const auto counted = read_json_file(checkpoint_path)["trials"].get<std::uint64_t>();
+    CHECK(count_jsonl_lines(options.output_directory / "trials.jsonl") >= counted);
+    ++checked;
+    return true;
+  });
+  run(problem, algorithm, options);
+  CHECK(checked > 0);
+  CHECK(count_jsonl_lines(options.output_directory / "trials.jsonl") == 60 * 50);
+}

@@ -121,6 +121,13 @@ void JsonlWriter::sync() {
   if (::fsync(fd_) != 0) fail("cannot sync", path_);
 }
 
+void JsonlWriter::start_writeback() {
+#ifdef __linux__
+  // A hint: a failure here shows up again, with its cause, at sync().
+  (void)::sync_file_range(fd_, 0, 0, SYNC_FILE_RANGE_WRITE);
+#endif
+}
+
 JsonlContents read_jsonl(const std::filesystem::path& path) {
   const std::string text = [&] {
     std::error_code error;

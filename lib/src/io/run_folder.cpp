@@ -139,6 +139,11 @@ void TrialLog::append(std::int64_t first_trial, std::int64_t generation, const M
   }
   buffer_.resize(static_cast<std::size_t>(out - buffer_.data()));
   writer_.append_lines(buffer_);
+  unflushed_bytes_ += buffer_.size();
+  if (unflushed_bytes_ >= kWritebackBytes) {
+    writer_.start_writeback();
+    unflushed_bytes_ = 0;
+  }
 }
 
 TrialRecords read_trials(const std::filesystem::path& path) {

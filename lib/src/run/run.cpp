@@ -9,8 +9,9 @@
 // the dropped trials identically, so the finished log and front equal those
 // of an uninterrupted run, with no trial repeated or missing.
 //
-// The disk flushes of a checkpoint happen on an I/O thread while the loop
-// goes on (checkpoint_writer.hpp); the order above is kept.
+// Trials are formatted and written, and checkpoints flushed to disk, on an
+// I/O thread while the loop goes on (run_folder_writer.hpp); the order above
+// is kept.
 #include "paretokit/run/run.hpp"
 
 #include <chrono>
@@ -21,7 +22,6 @@
 #include <tbb/task_arena.h>
 
 #include "checkpoint.hpp"
-#include "checkpoint_writer.hpp"
 #include "paretokit/core/error.hpp"
 #include "paretokit/evaluation/evaluator.hpp"
 #include "paretokit/indicators/hypervolume.hpp"
@@ -29,6 +29,7 @@
 #include "paretokit/io/run_folder.hpp"
 #include "paretokit/run/summary.hpp"
 #include "progress.hpp"
+#include "run_folder_writer.hpp"
 
 namespace paretokit {
 
@@ -96,7 +97,7 @@ class Loop {
       trials_.emplace(folder->trials_path(), fresh);
       // The first checkpoint also syncs config.json (if the caller wrote one)
       // and the directory: from then on the run folder survives a power loss.
-      checkpoints_.emplace(
+      writer_.emplace(
           [this, config = folder->config_path()](bool first) {
             trials_->sync();
             if (first && std::filesystem::exists(config)) sync_file(config);
@@ -120,7 +121,7 @@ class Loop {
       Evaluation batch{Matrix(X.rows(), problem_.n_obj()), Matrix(X.rows(), problem_.n_constr())};
       evaluator_->evaluate_into(problem_, X, batch.objectives, batch.constraints);
       result.evaluation_seconds += std::chrono::duration<double>(Clock::now() - evaluation_start).count();
-      if (trials_) trials_->append(counters_.evaluations, counters_.generation + 1, X, batch);
+      if (trials_) log_trials(X, batch);
       algorithm_.tell(X, batch);
       counters_.generation += 1;
       counters_.evaluations += X.rows();
@@ -145,10 +146,10 @@ class Loop {
       // while the summary (IGD) is computed here. The summary comes last,
       // once they are on disk: its presence means the run folder is
       // complete, and its directory sync covers the renames before it.
-      checkpoints_->write_file(folder->front_txt_path(), RunFolder::front_txt(result.front_f));
-      checkpoints_->write_file(folder->front_json_path(), RunFolder::front_json(result.front_f, result.front_x));
+      writer_->write_file(folder->front_txt_path(), RunFolder::front_txt(result.front_f));
+      writer_->write_file(folder->front_json_path(), RunFolder::front_json(result.front_f, result.front_x));
       const nlohmann::json summary = summarize(problem_, algorithm_, options_, result);
-      checkpoints_->finish();
+      writer_->finish();
       folder->write_summary(summary);
     }
     return result;
@@ -174,6 +175,16 @@ class Loop {
     return true;
   }
 
+  // A copy of the batch goes to the I/O thread, which formats and appends it.
+  void log_trials(const Matrix& X, const Evaluation& batch) {
+    const std::size_t bytes = sizeof(double) * static_cast<std::size_t>(X.size() + batch.objectives.size() +
+                                                                        batch.constraints.size());
+    writer_->append_trials(
+        [trials = &*trials_, first = counters_.evaluations, generation = counters_.generation + 1, X,
+         batch] { trials->append(first, generation, X, batch); },
+        bytes);
+  }
+
   // The state as text here; trials.jsonl's fsync (the checkpoint must never
   // count trials a crash could take back), the write and the rename on the
   // I/O thread.
@@ -181,7 +192,7 @@ class Loop {
     counters_.seconds = seconds();
     std::string text = detail::make_checkpoint(problem_, algorithm_, options_.seed, counters_).dump();
     text += '\n';
-    checkpoints_->submit(std::move(text));
+    writer_->submit_checkpoint(std::move(text));
     checkpoint_generation_ = counters_.generation;
     last_checkpoint_ = Clock::now();
   }
@@ -246,7 +257,7 @@ class Loop {
   std::unique_ptr<Evaluator> owned_evaluator_;
   Evaluator* evaluator_ = nullptr;
   std::optional<TrialLog> trials_;
-  std::optional<detail::CheckpointWriter> checkpoints_;  // after trials_: stops first
+  std::optional<detail::RunFolderWriter> writer_;  // after trials_: stops first
   detail::Counters counters_;
   std::int64_t checkpoint_generation_ = -1;
   double base_seconds_ = 0;

@@ -48,6 +48,10 @@ class JsonlWriter {
   void append_lines(std::string_view lines);
   // Flushes the file to disk (fsync), e.g. before a checkpoint refers to it.
   void sync();
+  // Starts writing what was appended to disk without waiting for it (Linux:
+  // sync_file_range; elsewhere nothing), so that a later sync() has less
+  // left to wait for. Promises nothing about durability.
+  void start_writeback();
 
   const std::filesystem::path& path() const { return path_; }
 

@@ -75,7 +75,9 @@ class RunFolder {
 };
 
 // trials.jsonl, written fast: a whole batch is formatted into one buffer of
-// complete lines (std::to_chars, round-trip precision) and appended.
+// complete lines (std::to_chars, round-trip precision) and appended. Every
+// kWritebackBytes appended, the disk write starts (without waiting), so that
+// the fsync before a checkpoint does not wait for a whole run's log at once.
 class TrialLog {
  public:
   // truncate: start an empty log; otherwise append to the existing one.
@@ -85,11 +87,17 @@ class TrialLog {
   void append(std::int64_t first_trial, std::int64_t generation, const MatrixRef& x, const Evaluation& evaluation);
   // fsync, so that a checkpoint written next never counts trials that a
   // power loss could take back.
-  void sync() { writer_.sync(); }
+  void sync() {
+    writer_.sync();
+    unflushed_bytes_ = 0;
+  }
+
+  static constexpr std::size_t kWritebackBytes = std::size_t{1} << 20;
 
  private:
   JsonlWriter writer_;
   std::string buffer_;
+  std::size_t unflushed_bytes_ = 0;  // appended since the last writeback or sync
 };
 
 // trials.jsonl read back (tests, reports, bench). A torn last line is dropped.
