@@ -21,7 +21,7 @@ namespace {
 constexpr const char* kDescription =
     "Optimizes problem NAME with algorithm NAME and writes the run folder DIR:\n"
     "  config.json      the settings (what --resume reads back)\n"
-    "  trials.jsonl     every evaluated candidate, appended as evaluated\n"
+    "  trials.jsonl     every evaluated candidate, appended as evaluated (by an I/O thread)\n"
     "  checkpoint.json  the algorithm's full state every K generations, at most once per S seconds\n"
     "                   (and at the end)\n"
     "  front.txt/.json  the final non-dominated set\n"

@@ -77,6 +77,21 @@ TEST_CASE("resume: killed after a generation past the checkpoint, then resumed")
   check_same(resumed, reference, dir / "killed", dir / "whole");
 }
 
+TEST_CASE("resume: a kill that took the trials still queued for the I/O thread") {
+  // The log then ends exactly at the checkpoint's count (a throwing callback,
+  // as above, lets the writer finish its queue; a SIGKILL does not).
+  test::TempDir dir("resume");
+  ToyProblem problem;
+  ToyAlgorithm algorithm(16);
+  const auto reference = run(problem, algorithm, options_for(dir / "whole", 1));
+  crashed_run(problem, dir / "killed", 8);  // checkpoint at 6
+  truncate_jsonl(dir / "killed" / "trials.jsonl", 6 * 16);
+  const auto resumed = resumed_run(problem, dir / "killed");
+  CHECK(resumed.resumed_generation == 6);
+  CHECK(resumed.dropped_trials == 0);
+  check_same(resumed, reference, dir / "killed", dir / "whole");
+}
+
 TEST_CASE("resume: a kill in the middle of writing (torn trial line, stale checkpoint temp file)") {
   test::TempDir dir("resume");
   ToyProblem problem(5, true);

@@ -15,6 +15,31 @@
 
 using paretokit::detail::RunFolderWriter;
 
+namespace {
+
+// A job that waits until released; released at the end of the scope at the
+// latest (declare the gate after the writer), so that a failing check cannot
+// leave the writer's destructor waiting on it forever.
+class Gate {
+ public:
+  Gate() : opened_(promise_.get_future().share()) {}
+  ~Gate() { open(); }
+  void open() {
+    if (!open_) promise_.set_value();
+    open_ = true;
+  }
+  std::function<void()> job() const {
+    return [opened = opened_] { opened.wait(); };
+  }
+
+ private:
+  std::promise<void> promise_;
+  std::shared_future<void> opened_;
+  bool open_ = false;
+};
+
+}  // namespace
+
 TEST_CASE("run folder writer: jobs run in the order they were queued, checkpoints after their trials") {
   paretokit::test::TempDir dir("writer");
   std::vector<std::string> events;  // touched by the I/O thread only, read after finish()
@@ -32,13 +57,27 @@ TEST_CASE("run folder writer: jobs run in the order they were queued, checkpoint
   CHECK(paretokit::read_text_file(dir / "front.txt") == "1 2\n");
 }
 
+TEST_CASE("run folder writer: a checkpoint lands only after the trials queued before it") {
+  paretokit::test::TempDir dir("writer");
+  bool synced = false;
+  RunFolderWriter writer([&](bool) { synced = true; }, dir / "checkpoint.json");
+  Gate gate;
+  writer.append_trials(gate.job(), 8);  // trials still being written
+  writer.submit_checkpoint("{}\n");
+  std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  CHECK_FALSE(std::filesystem::exists(dir / "checkpoint.json"));
+  gate.open();
+  writer.finish();
+  CHECK(synced);
+  CHECK(std::filesystem::exists(dir / "checkpoint.json"));
+}
+
 TEST_CASE("run folder writer: the queue is bounded (a loop faster than its disk waits)") {
   paretokit::test::TempDir dir("writer");
   RunFolderWriter writer([](bool) {}, dir / "checkpoint.json");
-  std::promise<void> release;
-  auto released = release.get_future().share();
+  Gate gate;  // after the writer: opened before the writer's destructor waits
   // One job holding the whole allowance, blocked until released.
-  writer.append_trials([released] { released.wait(); }, RunFolderWriter::kMaxQueuedBytes);
+  writer.append_trials(gate.job(), RunFolderWriter::kMaxQueuedBytes);
   std::atomic<bool> second_queued{false};
   std::thread loop([&] {
     writer.append_trials([] {}, 1);
@@ -46,7 +85,7 @@ TEST_CASE("run folder writer: the queue is bounded (a loop faster than its disk 
   });
   std::this_thread::sleep_for(std::chrono::milliseconds(50));
   CHECK_FALSE(second_queued);  // it must wait for the first job's memory to be freed
-  release.set_value();
+  gate.open();
   loop.join();
   CHECK(second_queued);
   writer.finish();
@@ -56,17 +95,16 @@ TEST_CASE("run folder writer: an error drops the later jobs and surfaces at the 
   paretokit::test::TempDir dir("writer");
   bool ran_after = false;
   RunFolderWriter writer([](bool) {}, dir / "checkpoint.json");
-  std::promise<void> release;
-  auto released = release.get_future().share();
+  Gate gate;
   writer.append_trials(
-      [released] {
-        released.wait();
+      [wait = gate.job()] {
+        wait();
         throw std::runtime_error("disk full");
       },
       8);
   writer.append_trials([&] { ran_after = true; }, 8);  // queued behind the failing job
   writer.submit_checkpoint("{}\n");
-  release.set_value();
+  gate.open();
   CHECK_THROWS_WITH(writer.finish(), "disk full");
   CHECK_FALSE(ran_after);
   CHECK_FALSE(std::filesystem::exists(dir / "checkpoint.json"));

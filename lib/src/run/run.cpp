@@ -175,13 +175,14 @@ class Loop {
     return true;
   }
 
-  // A copy of the batch goes to the I/O thread, which formats and appends it.
+  // A copy of the batch goes to the I/O thread, which formats and appends it
+  // (init-captures: non-const copies, moved, not copied again, into the job).
   void log_trials(const Matrix& X, const Evaluation& batch) {
     const std::size_t bytes = sizeof(double) * static_cast<std::size_t>(X.size() + batch.objectives.size() +
                                                                         batch.constraints.size());
     writer_->append_trials(
-        [trials = &*trials_, first = counters_.evaluations, generation = counters_.generation + 1, X,
-         batch] { trials->append(first, generation, X, batch); },
+        [trials = &*trials_, first = counters_.evaluations, generation = counters_.generation + 1, x = X,
+         evaluation = batch] { trials->append(first, generation, x, evaluation); },
         bytes);
   }
 

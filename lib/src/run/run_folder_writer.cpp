@@ -74,7 +74,9 @@ void RunFolderWriter::run(Job& job, bool first_checkpoint) {
 }
 
 void RunFolderWriter::work() {
+#ifdef __linux__
   pthread_setname_np(pthread_self(), "paretokit-io");  // for top -H and perf
+#endif
   std::unique_lock lock(mutex_);
   while (true) {
     changed_.wait(lock, [&] { return !queue_.empty() || stop_; });

@@ -56,9 +56,10 @@ class RunFolderWriter {
   RunFolderWriter& operator=(const RunFolderWriter&) = delete;
 
   // Queues `append` (one batch of trials, formatted and written on the I/O
-  // thread). `bytes` is the memory the job holds: the call waits while the
-  // queued jobs hold more than kMaxQueuedBytes, so that a loop faster than
-  // its disk slows down instead of filling memory.
+  // thread). `bytes` is the memory the job holds (its numbers; the text
+  // buffer being written comes on top): the call waits while the queued jobs
+  // hold more than kMaxQueuedBytes, so that a loop faster than its disk
+  // slows down instead of filling memory.
   void append_trials(std::function<void()> append, std::size_t bytes);
   // Queues checkpoint.json's new contents; waits while an earlier checkpoint
   // is queued or being written (one in flight at most).

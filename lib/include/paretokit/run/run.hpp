@@ -9,9 +9,11 @@
 //   RunResult result = run(*problem, *algorithm, options);
 //   // result.front_f, result.evaluations, result.seconds ...
 //
-// Each generation: ask, evaluate the batch (serial or oneTBB threads), append
-// the batch to trials.jsonl, tell, call the callbacks, and every
-// checkpoint_every generations save the algorithm's full state atomically.
+// Each generation: ask, evaluate the batch (serial or oneTBB threads), queue
+// the batch for trials.jsonl (an I/O thread formats and appends it, in
+// order), tell, call the callbacks, and every checkpoint_every generations
+// save the algorithm's full state atomically (after the trials it counts).
+// When run() returns, everything is on disk.
 #pragma once
 
 #include <cstdint>
