@@ -18,12 +18,17 @@
 //          before the one-second bound) and "no ckpt" (--checkpoint-every 0:
 //          the final checkpoint only).
 //
-//   perf_algorithms_vs_pagmo [--threads 1,2] [--scale 1] [--timeout 300]
+//   perf_algorithms_vs_pagmo [--threads 1,2] [--scale 1] [--repeat 5] [--timeout 300]
+//
+// Cases of population <= 1000 are measured --repeat times (ours cycling
+// through its three variants) and each column is the median: a single run
+// of ~30 ms can move by half when the machine hiccups. Larger ones run once.
 //
 // Targets (issue 4): ours at least 3x faster at population ~100 for both; at
 // ~1e4 at least 20x (NSGA-II) and 5x (MOEA/D). MOEA/D uses Tchebycheff and
 // T = 20 on both sides and pagmo's "grid" weights, so populations are
 // Das-Dennis sizes (91, 990, 10011).
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -61,17 +66,26 @@ double pagmo_seconds(const Case& c) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
+double median(std::vector<double> values) {
+  std::sort(values.begin(), values.end());
+  const std::size_t n = values.size();
+  return n % 2 == 1 ? values[n / 2] : 0.5 * (values[n / 2 - 1] + values[n / 2]);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   std::vector<std::string> threads = {"1", "2"};
   double scale = 1, timeout = 300;
+  int repeat = 5;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string key = argv[i], value = argv[i + 1];
     if (key == "--threads") {
       threads = paretokit::perf::split_commas(value);
     } else if (key == "--scale") {
       scale = std::stod(value);
+    } else if (key == "--repeat") {
+      repeat = std::max(1, std::stoi(value));
     } else if (key == "--timeout") {
       timeout = std::stod(value);
     } else {
@@ -90,29 +104,51 @@ int main(int argc, char** argv) {
   std::printf("# pagmo: evolve() only; ours: whole `paretokit sweep` process; 'ours': default checkpoints\n"
               "# (every 10 generations, at most one per second, and the final one); 'ckpt/10': every 10\n"
               "# generations (--checkpoint-seconds 0); 'no ckpt': --checkpoint-every 0 (the final one only)\n");
+  std::printf("# medians of %d runs for populations <= 1000\n", repeat);
   std::printf("%-6s %6s %5s %7s %12s %12s %12s %12s %8s %8s %8s %11s %8s\n", "algo", "pop", "gens", "threads",
               "pagmo s/gen", "ours s/gen", "ckpt/10", "no ckpt", "ratio", "r ck/10", "r nc", "ours cpu s", "r cpu");
   for (const auto& c : cases) {
-    const double pagmo = pagmo_seconds(c) / c.generations;
+    const int runs = c.pop <= 1000 ? repeat : 1;
+    std::vector<double> pagmo_runs;
+    for (int r = 0; r < runs; ++r) pagmo_runs.push_back(pagmo_seconds(c) / c.generations);
+    const double pagmo = median(pagmo_runs);
     for (const auto& thread_count : threads) {
-      double ours[3] = {0, 0, 0}, cpu = 0;
+      std::vector<double> runs_of[3], cpu_runs;
       bool ok = true;
-      for (int variant = 0; variant < 3; ++variant) {
-        std::filesystem::remove_all(out);
-        std::string params = "{\"pop_size\":" + std::to_string(c.pop);
-        if (c.algorithm == "moead") params += ",\"decomposition\":\"tchebycheff\",\"n_neighbors\":20";
-        params += "}";
-        std::vector<std::string> args = {PARETOKIT_CLI, "sweep", "--problem", "dtlz2", "--problem-params", R"({"n_var": 12})", "--algorithm", c.algorithm,
-                                         "--algorithm-params", params, "--generations",
-                                         std::to_string(c.generations + 1), "--seed", "1", "--threads",
-                                         thread_count, "--out", out.string()};
-        if (variant == 1) args.insert(args.end(), {"--checkpoint-seconds", "0"});
-        if (variant == 2) args.insert(args.end(), {"--checkpoint-every", "0"});
-        const auto child = paretokit::perf::run_process(args, timeout);
-        ok = ok && child.ok;
-        ours[variant] = child.wall_seconds / c.generations;
-        if (variant == 0) cpu = child.cpu_seconds;
+      for (int r = 0; r < runs; ++r) {
+        for (int variant = 0; variant < 3; ++variant) {
+          std::filesystem::remove_all(out);
+          std::string params = "{\"pop_size\":" + std::to_string(c.pop);
+          if (c.algorithm == "moead") params += ",\"decomposition\":\"tchebycheff\",\"n_neighbors\":20";
+          params += "}";
+          std::vector<std::string> args = {PARETOKIT_CLI,
+                                           "sweep",
+                                           "--problem",
+                                           "dtlz2",
+                                           "--problem-params",
+                                           R"({"n_var": 12})",
+                                           "--algorithm",
+                                           c.algorithm,
+                                           "--algorithm-params",
+                                           params,
+                                           "--generations",
+                                           std::to_string(c.generations + 1),
+                                           "--seed",
+                                           "1",
+                                           "--threads",
+                                           thread_count,
+                                           "--out",
+                                           out.string()};
+          if (variant == 1) args.insert(args.end(), {"--checkpoint-seconds", "0"});
+          if (variant == 2) args.insert(args.end(), {"--checkpoint-every", "0"});
+          const auto child = paretokit::perf::run_process(args, timeout);
+          ok = ok && child.ok;
+          runs_of[variant].push_back(child.wall_seconds / c.generations);
+          if (variant == 0) cpu_runs.push_back(child.cpu_seconds);
+        }
       }
+      const double ours[3] = {median(runs_of[0]), median(runs_of[1]), median(runs_of[2])};
+      const double cpu = median(cpu_runs);
       std::filesystem::remove_all(out);
       if (!ok) {
         std::printf("%-6s %6u %5u %7s %12.6f %12s\n", c.algorithm.c_str(), c.pop, c.generations, thread_count.c_str(),
