@@ -28,8 +28,7 @@ void polynomial_mutation(MatrixMut X, const VectorRef& lower, const VectorRef& u
   if (d == 0) return;
   const double prob_var =
       options.prob_var < 0.0 ? std::min(0.5, 1.0 / static_cast<double>(d)) : options.prob_var;
-  const double exponent = options.eta + 1.0;  // hoisted: X's writes could alias options
-  const double power = 1.0 / exponent;
+  const double power = 1.0 / (options.eta + 1.0);
   for (Index i = 0; i < X.rows(); ++i) {
     if (!(rng.uniform() < options.prob)) continue;
     for (Index j = 0; j < d; ++j) {
@@ -43,11 +42,11 @@ void polynomial_mutation(MatrixMut X, const VectorRef& lower, const VectorRef& u
       double delta_q;
       if (u <= 0.5) {
         const double delta1 = (x - xl) / width;
-        const double val = 2.0 * u + (1.0 - 2.0 * u) * std::pow(1.0 - delta1, exponent);
+        const double val = 2.0 * u + (1.0 - 2.0 * u) * std::pow(1.0 - delta1, options.eta + 1.0);
         delta_q = std::pow(val, power) - 1.0;
       } else {
         const double delta2 = (xu - x) / width;
-        const double val = 2.0 * (1.0 - u) + 2.0 * (u - 0.5) * std::pow(1.0 - delta2, exponent);
+        const double val = 2.0 * (1.0 - u) + 2.0 * (u - 0.5) * std::pow(1.0 - delta2, options.eta + 1.0);
         delta_q = 1.0 - std::pow(val, power);
       }
       X(i, j) = std::clamp(x + delta_q * width, xl, xu);

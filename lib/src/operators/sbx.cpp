@@ -24,19 +24,13 @@ void check_probability(double p, const char* field) {
 // on, beta^-(eta+1) <= 2^-55, and pow() (within an ulp) stays far below
 // 2^-53: alpha is 2.0 without calling it. Parents close together (beta
 // large) are the common case once a population converges.
-//
-// The constants of eta are computed once per call of the operator (the same
-// values as computed in place: this only saves divisions).
-struct Spread {
-  explicit Spread(double eta)
-      : negative_power(-(eta + 1.0)), root(1.0 / (eta + 1.0)), far(std::exp2(55.0 / (eta + 1.0))) {}
-  double operator()(double beta, double u) const {
-    const double alpha = beta >= far ? 2.0 : 2.0 - std::pow(beta, negative_power);
-    if (u <= 1.0 / alpha) return std::pow(u * alpha, root);
-    return std::pow(1.0 / (2.0 - u * alpha), root);
-  }
-  double negative_power, root, far;
-};
+double spread(double beta, double eta, double u, double far) {
+  const double alpha = beta >= far ? 2.0 : 2.0 - std::pow(beta, -(eta + 1.0));
+  if (u <= 1.0 / alpha) return std::pow(u * alpha, 1.0 / (eta + 1.0));
+  return std::pow(1.0 / (2.0 - u * alpha), 1.0 / (eta + 1.0));
+}
+
+double far_beta(double eta) { return std::exp2(55.0 / (eta + 1.0)); }
 
 void check_shapes(const MatrixRef& first, const MatrixRef& second, const VectorRef& lower, const VectorRef& upper) {
   if (first.rows() != second.rows() || first.cols() != second.cols() || first.cols() != lower.size() ||
@@ -46,13 +40,13 @@ void check_shapes(const MatrixRef& first, const MatrixRef& second, const VectorR
 
 // The children of one variable of a crossing pair: the one below the
 // parents' mean uses the lower bound's spread, the one above the upper's.
-double lower_child(double y1, double y2, double xl, double u, const Spread& spread) {
+double lower_child(double y1, double y2, double xl, double eta, double u, double far) {
   const double delta = y2 - y1;
-  return 0.5 * ((y1 + y2) - spread(1.0 + 2.0 * (y1 - xl) / delta, u) * delta);
+  return 0.5 * ((y1 + y2) - spread(1.0 + 2.0 * (y1 - xl) / delta, eta, u, far) * delta);
 }
-double upper_child(double y1, double y2, double xu, double u, const Spread& spread) {
+double upper_child(double y1, double y2, double xu, double eta, double u, double far) {
   const double delta = y2 - y1;
-  return 0.5 * ((y1 + y2) + spread(1.0 + 2.0 * (xu - y2) / delta, u) * delta);
+  return 0.5 * ((y1 + y2) + spread(1.0 + 2.0 * (xu - y2) / delta, eta, u, far) * delta);
 }
 
 constexpr double too_close = 1e-14;
@@ -73,7 +67,7 @@ Matrix sbx(const MatrixRef& first, const MatrixRef& second, const VectorRef& low
   check_shapes(first, second, lower, upper);
   const Index n = first.rows();
   const Index d = first.cols();
-  const Spread spread(options.eta);
+  const double far = far_beta(options.eta);
   Matrix children(2 * n, d);
   children.topRows(n) = first;
   children.bottomRows(n) = second;
@@ -94,8 +88,8 @@ Matrix sbx(const MatrixRef& first, const MatrixRef& second, const VectorRef& low
       if (!(cross_draw < options.prob_var) || std::abs(a - b) <= too_close || xl == xu) continue;
       const double y1 = std::min(a, b);
       const double y2 = std::max(a, b);
-      double c1 = lower_child(y1, y2, xl, u, spread);
-      double c2 = upper_child(y1, y2, xu, u, spread);
+      double c1 = lower_child(y1, y2, xl, options.eta, u, far);
+      double c2 = upper_child(y1, y2, xu, options.eta, u, far);
       if (swap_draw < options.prob_bin) std::swap(c1, c2);
       children(i, j) = std::clamp(c1, xl, xu);
       children(n + i, j) = std::clamp(c2, xl, xu);
@@ -132,7 +126,7 @@ Matrix sbx_one_child(const MatrixRef& first, const MatrixRef& second, const Vect
       crossings.push_back({i, j, u, swap_draw < options.prob_bin});
     }
   }
-  const Spread spread(options.eta);
+  const double far = far_beta(options.eta);
   Matrix children(n, d);
   std::vector<bool> first_child(static_cast<std::size_t>(n));
   for (Index i = 0; i < n; ++i) {
@@ -146,7 +140,9 @@ Matrix sbx_one_child(const MatrixRef& first, const MatrixRef& second, const Vect
     // sbx(): the first child is c1 (the lower one) unless swapped.
     const bool lower_one = first_child[static_cast<std::size_t>(c.i)] != c.swapped;
     children(c.i, c.j) =
-        std::clamp(lower_one ? lower_child(y1, y2, xl, c.u, spread) : upper_child(y1, y2, xu, c.u, spread), xl, xu);
+        std::clamp(lower_one ? lower_child(y1, y2, xl, options.eta, c.u, far)
+                             : upper_child(y1, y2, xu, options.eta, c.u, far),
+                   xl, xu);
   }
   return children;
 }
