@@ -6,7 +6,7 @@
 
 using paretokit::Rng;
 
-TEST_CASE("rng: the same seed gives the same stream; state round-trips") {
+TEST_CASE("rng: the same seed gives the same stream, state round-trips") {
   Rng a(42), b(42), c(43);
   for (int i = 0; i < 10; ++i) CHECK(a.next() == b.next());
   CHECK(a.next() != c.next());

@@ -146,7 +146,7 @@ TEST_CASE("edge cases: k = n, k = 1, duplicates, time limit") {
   CHECK(limited.restarts_run < 1000);
 }
 
-TEST_CASE("subset selection rejects bad input; normalize maps onto the cube") {
+TEST_CASE("subset selection rejects bad input, normalize maps onto the cube") {
   const Matrix points = random_points(10, 2, 1);
   CHECK_THROWS_AS(select_subset(points, 0), InputError);
   CHECK_THROWS_AS(select_subset(points, 11), InputError);

@@ -42,7 +42,7 @@ TEST_CASE("distance indicators: the example of Ishibuchi et al. 2015, hand-compu
   CHECK(additive_epsilon(A, Z) == 2.0);
 }
 
-TEST_CASE("distance indicators: a set equal to the reference scores 0; dominating sets") {
+TEST_CASE("distance indicators: a set equal to the reference scores 0, dominating sets") {
   Matrix A, Z;
   ishibuchi_example(A, Z);
   CHECK(igd(Z, Z) == 0.0);
