@@ -13,6 +13,7 @@
 #include "paretokit/problems/registry.hpp"
 #include "paretokit/run/run.hpp"
 #include "paretokit/run/summary.hpp"
+#include "stop_on_signal.hpp"
 
 namespace paretokit::cli {
 
@@ -31,7 +32,9 @@ constexpr const char* kDescription =
     "with none of them it runs 250 generations. Parameters are JSON objects with pymoo's names,\n"
     "e.g. --problem-params '{\"n_obj\": 3}' --algorithm-params '{\"pop_size\": 92}'.\n"
     "The same seed gives the same result whatever --threads, and a run killed at any point and\n"
-    "continued with --resume DIR ends exactly as an uninterrupted one.\n"
+    "continued with --resume DIR ends exactly as an uninterrupted one. Ctrl-C (or SIGTERM) stops\n"
+    "after the current generation with a checkpoint, and exits with 128 + the signal's number; a\n"
+    "second Ctrl-C stops at once.\n"
     "Without --out the folder is runs/<problem>-<algorithm>-seed<S> (with -2, -3... if taken).\n"
     "Prints where the results went, or summary.json with --json. Progress goes to stderr when it\n"
     "is a terminal.";
@@ -193,7 +196,15 @@ int run_sweep(const Arguments& args) {
   options.checkpoint_every = s.checkpoint_every;
   options.checkpoint_min_seconds = s.checkpoint_seconds;
   options.resume = resume;
+  StopOnSignal stop;
+  options.stop_request = &stop.requested();
   const RunResult result = run(*problem, *algorithm, options);
+  if (result.stop_reason == "interrupted") {
+    std::cerr << "paretokit: interrupted after generation " << result.generations << " (" << result.evaluations
+              << " evaluations, all logged and checkpointed); continue with: paretokit sweep --resume "
+              << folder.directory().string() << "\n";
+    return 128 + stop.signal_number();
+  }
 
   const nlohmann::json summary = read_json_file(folder.summary_path());
   if (vm.count("json")) {

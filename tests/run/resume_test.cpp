@@ -2,6 +2,7 @@
 // trials (none repeated, none missing), same population, same front.
 #include <catch2/catch.hpp>
 
+#include <atomic>
 #include <fstream>
 
 #include "io/temp_dir.hpp"
@@ -130,6 +131,37 @@ TEST_CASE("resume: killed before the first checkpoint starts afresh, and a finis
   CHECK(again.resumed_generation == 20);
   CHECK(again.dropped_trials == 0);
   check_same(again, reference, dir / "whole", dir / "early");
+}
+
+TEST_CASE("resume: a stop request ends the run with a checkpoint and no summary, resumed it ends as uninterrupted") {
+  test::TempDir dir("resume");
+  ToyProblem problem;
+  ToyAlgorithm algorithm(16);
+  const auto reference = run(problem, algorithm, options_for(dir / "whole", 1));
+
+  const auto out = dir / "stopped";
+  std::atomic<bool> stop{false};
+  RunOptions options = options_for(out, 2);
+  options.stop_request = &stop;
+  options.callbacks.push_back([&](const GenerationReport& report) {
+    if (report.generation == 8) stop = true;  // as a signal handler would, mid-generation
+    return true;
+  });
+  ToyAlgorithm stopped_algorithm(16);
+  const auto stopped = run(problem, stopped_algorithm, options);
+  CHECK(stopped.stop_reason == "interrupted");
+  CHECK(stopped.generations == 8);
+  // Checkpointed at the stop (the periodic ones fall on 3 and 6), nothing to drop.
+  CHECK(read_json_file(out / "checkpoint.json")["generation"] == 8);
+  CHECK(count_jsonl_lines(out / "trials.jsonl") == 8 * 16);
+  for (const char* file : {"summary.json", "front.txt", "front.json"}) {
+    INFO(file);
+    CHECK_FALSE(std::filesystem::exists(out / file));  // the run is not finished
+  }
+  const auto resumed = resumed_run(problem, out);
+  CHECK(resumed.resumed_generation == 8);
+  CHECK(resumed.dropped_trials == 0);
+  check_same(resumed, reference, out, dir / "whole");
 }
 
 TEST_CASE("resume: a checkpoint of another run or a damaged log is an input error") {

@@ -1,6 +1,6 @@
 // paretokit sweep end to end: the run folder, usage errors, and a real
-// SIGKILL in the middle of a run followed by --resume, compared with an
-// uninterrupted run: same trials (none repeated or dropped), same front.
+// SIGKILL (or Ctrl-C) in the middle of a run followed by --resume, compared
+// with an uninterrupted run: same trials (none repeated or dropped), same front.
 #include <catch2/catch.hpp>
 
 #include <fcntl.h>
@@ -59,6 +59,36 @@ std::vector<std::string> sweep_args(const std::filesystem::path& out, const std:
 }
 
 }  // namespace
+
+TEST_CASE("sweep: Ctrl-C stops after the generation with a checkpoint and exit 130, resumed it equals an uninterrupted run") {
+  test::TempDir dir("sweep");
+  REQUIRE(run_cli(sweep_args(dir / "whole", "1"), dir / "whole.log") == 0);
+
+  const auto stopped = dir / "stopped";
+  const pid_t pid = spawn_cli(sweep_args(stopped, "1"), dir / "stopped.log");
+  int status = 0;
+  while (count_jsonl_lines(stopped / "trials.jsonl") < 150 * 60) {
+    if (waitpid(pid, &status, WNOHANG) == pid) FAIL("the sweep ended before it could be interrupted");
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  REQUIRE(kill(pid, SIGINT) == 0);
+  REQUIRE(waitpid(pid, &status, 0) == pid);
+  INFO(read_text_file(dir / "stopped.log"));
+  REQUIRE(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 128 + SIGINT);
+  // Every trial logged is counted by the final checkpoint; the run is not finished.
+  const auto checkpoint = read_json_file(stopped / "checkpoint.json");
+  CHECK(checkpoint["trials"].get<std::uint64_t>() == count_jsonl_lines(stopped / "trials.jsonl"));
+  CHECK(checkpoint["trials"].get<std::uint64_t>() < 600 * 60);
+  CHECK_FALSE(std::filesystem::exists(stopped / "summary.json"));
+
+  REQUIRE(run_cli({"sweep", "--resume", stopped.string(), "--threads", "2"}, dir / "resume.log") == 0);
+  INFO(read_text_file(dir / "resume.log"));
+  CHECK(read_text_file(dir / "resume.log").find("(0 trials after the checkpoint evaluated again)") !=
+        std::string::npos);
+  CHECK(read_text_file(stopped / "trials.jsonl") == read_text_file(dir / "whole" / "trials.jsonl"));
+  CHECK(read_text_file(stopped / "front.txt") == read_text_file(dir / "whole" / "front.txt"));
+}
 
 TEST_CASE("sweep: killed with SIGKILL mid-run and resumed equals an uninterrupted run") {
   test::TempDir dir("sweep");

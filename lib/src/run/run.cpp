@@ -136,12 +136,15 @@ class Loop {
         checkpoint();
       }
     }
-    // The final state too, so that resuming a finished run changes nothing.
+    // The final state too, so that resuming a finished (or interrupted) run
+    // changes nothing (or continues exactly).
     if (folder && checkpoint_generation_ != counters_.generation) checkpoint();
     if (progress_.active()) report_progress(true);
     progress_.finish();
     finish(result);
-    if (folder) {
+    if (folder && result.stop_reason == "interrupted") {
+      writer_->finish();  // the trials and the checkpoint; no front, no summary
+    } else if (folder) {
       // The front files go to the I/O thread behind the final checkpoint
       // while the summary (IGD) is computed here. The summary comes last,
       // once they are on disk: its presence means the run folder is
@@ -198,10 +201,12 @@ class Loop {
     last_checkpoint_ = Clock::now();
   }
 
+  // A run whose budget is spent finishes, even when a stop was requested.
   const char* limit_reached() const {
     if (max_generations_ > 0 && counters_.generation >= max_generations_) return "generations";
     if (options_.max_evaluations > 0 && counters_.evaluations >= options_.max_evaluations) return "evaluations";
     if (options_.max_seconds > 0 && seconds() >= options_.max_seconds) return "time";
+    if (options_.stop_request != nullptr && options_.stop_request->load()) return "interrupted";
     return nullptr;
   }
 

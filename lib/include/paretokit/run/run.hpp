@@ -41,7 +41,8 @@ struct RunResult {
   double seconds = 0;             // wall time, all sessions of a resumed run together
   double evaluation_seconds = 0;  // of which in the evaluator (this session only)
   // Why the loop ended: "generations", "evaluations", "time",
-  // "target_hypervolume", "callback", or "algorithm" (an empty ask()).
+  // "target_hypervolume", "callback", "algorithm" (an empty ask()), or
+  // "interrupted" (RunOptions::stop_request).
   std::string stop_reason;
 
   bool resumed = false;                  // continued from a checkpoint

@@ -2,6 +2,7 @@
 // and who to call after each generation.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -44,6 +45,12 @@ struct RunOptions {
   // Stop once the hypervolume of the population's feasible non-dominated set
   // reaches this value (checked after every generation).
   std::optional<double> target_hypervolume;
+  // Read before each batch; once true the run stops (stop_reason
+  // "interrupted") with a checkpoint when it writes files, and without
+  // front.txt, front.json and summary.json: the run is not finished, and
+  // `resume` continues it exactly. Set from a signal handler (sweep's
+  // Ctrl-C and SIGTERM), a lock-free atomic store being signal-safe. Not owned.
+  const std::atomic<bool>* stop_request = nullptr;
   // Reference point for target_hypervolume and the progress line; empty: the
   // problem's nadir point x 1.1 (see run/summary.hpp). A target without any
   // reference is an std::invalid_argument.
