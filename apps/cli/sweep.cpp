@@ -200,9 +200,10 @@ int run_sweep(const Arguments& args) {
   options.stop_request = &stop.requested();
   const RunResult result = run(*problem, *algorithm, options);
   if (result.stop_reason == "interrupted") {
-    std::cerr << "paretokit: interrupted after generation " << result.generations << " (" << result.evaluations
-              << " evaluations, all logged and checkpointed); continue with: paretokit sweep --resume "
-              << folder.directory().string() << "\n";
+    stop.tell("paretokit: interrupted after generation " + std::to_string(result.generations) + " (" +
+              std::to_string(result.evaluations) +
+              " evaluations, all logged and checkpointed); continue with: paretokit sweep --resume " +
+              folder.directory().string() + "\n");
     return 128 + stop.signal_number();
   }
 

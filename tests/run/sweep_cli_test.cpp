@@ -33,8 +33,19 @@ pid_t spawn_cli(std::vector<std::string> args, const std::filesystem::path& outp
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addopen(&actions, 1, output.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
   posix_spawn_file_actions_adddup2(&actions, 1, 2);
+  // Default SIGINT and SIGTERM in the child even when this test runs with them
+  // ignored (started with `&` from a script): sweep keeps an ignored signal ignored.
+  posix_spawnattr_t attributes;
+  posix_spawnattr_init(&attributes);
+  sigset_t defaults;
+  sigemptyset(&defaults);
+  sigaddset(&defaults, SIGINT);
+  sigaddset(&defaults, SIGTERM);
+  posix_spawnattr_setsigdefault(&attributes, &defaults);
+  posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGDEF);
   pid_t pid = 0;
-  const int error = posix_spawn(&pid, PARETOKIT_CLI, &actions, nullptr, argv.data(), environ);
+  const int error = posix_spawn(&pid, PARETOKIT_CLI, &actions, &attributes, argv.data(), environ);
+  posix_spawnattr_destroy(&attributes);
   posix_spawn_file_actions_destroy(&actions);
   REQUIRE(error == 0);
   return pid;
