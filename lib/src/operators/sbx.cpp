@@ -51,6 +51,30 @@ double upper_child(double y1, double y2, double xu, double eta, double u, double
 
 constexpr double too_close = 1e-14;
 
+// SBX's draws, in the order both operators consume them: one per pair
+// against prob, then three per variable of a crossing pair (cross, u, swap),
+// whatever crosses, so that the stream does not depend on which variables
+// cross. Calls cross(i, j, u, swapped) for each variable that crosses. As in
+// Deb's code and pymoo, one uniform number u sets the spread of both
+// children, so that away from the bounds they lie symmetric about the
+// parents' midpoint.
+template <class Cross>
+void draw_crossings(const MatrixRef& first, const MatrixRef& second, const VectorRef& lower,
+                    const VectorRef& upper, const SbxOptions& options, Rng& rng, Cross cross) {
+  for (Index i = 0; i < first.rows(); ++i) {
+    if (!(rng.uniform() < options.prob)) continue;
+    for (Index j = 0; j < first.cols(); ++j) {
+      const double cross_draw = rng.uniform();
+      const double u = rng.uniform();
+      const double swap_draw = rng.uniform();
+      if (!(cross_draw < options.prob_var) || std::abs(first(i, j) - second(i, j)) <= too_close ||
+          lower[j] == upper[j])
+        continue;
+      cross(i, j, u, swap_draw < options.prob_bin);
+    }
+  }
+}
+
 }  // namespace
 
 void validate(const SbxOptions& options) {
@@ -71,30 +95,16 @@ Matrix sbx(const MatrixRef& first, const MatrixRef& second, const VectorRef& low
   Matrix children(2 * n, d);
   children.topRows(n) = first;
   children.bottomRows(n) = second;
-  for (Index i = 0; i < n; ++i) {
-    // Three draws per variable are always consumed for a crossing pair, so the
-    // stream does not depend on which variables cross. As in Deb's code and
-    // pymoo, one uniform number u sets the spread of both children, so that
-    // away from the bounds they lie symmetric about the parents' midpoint.
-    if (!(rng.uniform() < options.prob)) continue;
-    for (Index j = 0; j < d; ++j) {
-      const double cross_draw = rng.uniform();
-      const double u = rng.uniform();
-      const double swap_draw = rng.uniform();
-      const double a = first(i, j);
-      const double b = second(i, j);
-      const double xl = lower[j];
-      const double xu = upper[j];
-      if (!(cross_draw < options.prob_var) || std::abs(a - b) <= too_close || xl == xu) continue;
-      const double y1 = std::min(a, b);
-      const double y2 = std::max(a, b);
-      double c1 = lower_child(y1, y2, xl, options.eta, u, far);
-      double c2 = upper_child(y1, y2, xu, options.eta, u, far);
-      if (swap_draw < options.prob_bin) std::swap(c1, c2);
-      children(i, j) = std::clamp(c1, xl, xu);
-      children(n + i, j) = std::clamp(c2, xl, xu);
-    }
-  }
+  draw_crossings(first, second, lower, upper, options, rng, [&](Index i, Index j, double u, bool swapped) {
+    const double a = first(i, j), b = second(i, j);
+    const double xl = lower[j], xu = upper[j];
+    const double y1 = std::min(a, b), y2 = std::max(a, b);
+    double c1 = lower_child(y1, y2, xl, options.eta, u, far);
+    double c2 = upper_child(y1, y2, xu, options.eta, u, far);
+    if (swapped) std::swap(c1, c2);
+    children(i, j) = std::clamp(c1, xl, xu);
+    children(n + i, j) = std::clamp(c2, xl, xu);
+  });
   return children;
 }
 
@@ -114,18 +124,8 @@ Matrix sbx_one_child(const MatrixRef& first, const MatrixRef& second, const Vect
   };
   std::vector<Crossing> crossings;
   crossings.reserve(static_cast<std::size_t>(n * d));
-  for (Index i = 0; i < n; ++i) {
-    if (!(rng.uniform() < options.prob)) continue;
-    for (Index j = 0; j < d; ++j) {
-      const double cross_draw = rng.uniform();
-      const double u = rng.uniform();
-      const double swap_draw = rng.uniform();
-      if (!(cross_draw < options.prob_var) || std::abs(first(i, j) - second(i, j)) <= too_close ||
-          lower[j] == upper[j])
-        continue;
-      crossings.push_back({i, j, u, swap_draw < options.prob_bin});
-    }
-  }
+  draw_crossings(first, second, lower, upper, options, rng,
+                 [&](Index i, Index j, double u, bool swapped) { crossings.push_back({i, j, u, swapped}); });
   const double far = far_beta(options.eta);
   Matrix children(n, d);
   std::vector<bool> first_child(static_cast<std::size_t>(n));
