@@ -13,6 +13,20 @@ using namespace paretokit;
 using test::ToyAlgorithm;
 using test::ToyProblem;
 
+namespace {
+
+// A run of `generations` that writes its folder to `out`, checkpointing
+// every `checkpoint_every` generations.
+RunOptions folder_run(const std::filesystem::path& out, std::int64_t generations, std::int64_t checkpoint_every) {
+  RunOptions options;
+  options.max_generations = generations;
+  options.checkpoint_every = checkpoint_every;
+  options.output_directory = out;
+  return options;
+}
+
+}  // namespace
+
 TEST_CASE("run: stops by generations, evaluations, callback and default budget") {
   ToyProblem problem;
   ToyAlgorithm algorithm(10);
@@ -111,10 +125,7 @@ TEST_CASE("run: the run folder holds every trial, the front and the summary") {
   test::TempDir dir("run");
   ToyProblem problem;
   ToyAlgorithm algorithm(10);
-  RunOptions options;
-  options.max_generations = 12;
-  options.checkpoint_every = 5;
-  options.output_directory = dir / "out";
+  RunOptions options = folder_run(dir / "out", 12, 5);
   const auto result = run(problem, algorithm, options);
   RunFolder folder(options.output_directory);
 
@@ -156,11 +167,8 @@ TEST_CASE("run: checkpoint_min_seconds bounds how often checkpoints are written"
   test::TempDir dir("run");
   ToyProblem problem;
   ToyAlgorithm algorithm(10);
-  RunOptions options;
-  options.max_generations = 12;
-  options.checkpoint_every = 1;
+  RunOptions options = folder_run(dir / "out", 12, 1);
   options.checkpoint_min_seconds = 3600;  // none while running, only the final one
-  options.output_directory = dir / "out";
   int seen = 0;
   options.callbacks.push_back([&](const GenerationReport&) {
     ++seen;
@@ -188,10 +196,7 @@ TEST_CASE("run: a checkpoint that cannot be written fails the run (the I/O threa
   test::TempDir dir("run");
   ToyProblem problem;
   ToyAlgorithm algorithm(10);
-  RunOptions options;
-  options.max_generations = 12;
-  options.checkpoint_every = 2;
-  options.output_directory = dir / "out";
+  RunOptions options = folder_run(dir / "out", 12, 2);
   // A non-empty directory where the checkpoint's temporary file must go:
   // opening it for writing fails on the I/O thread.
   std::filesystem::create_directories(options.output_directory / "checkpoint.json.tmp" / "blocker");
@@ -204,10 +209,7 @@ TEST_CASE("run: a trial log that cannot be written fails the run (the I/O thread
   test::TempDir dir("run");
   ToyProblem problem;
   ToyAlgorithm algorithm(10);
-  RunOptions options;
-  options.max_generations = 12;
-  options.checkpoint_every = 2;
-  options.output_directory = dir / "out";
+  RunOptions options = folder_run(dir / "out", 12, 2);
   std::filesystem::create_directories(options.output_directory);
   // Every write to /dev/full fails with "no space left on device".
   std::filesystem::create_symlink("/dev/full", options.output_directory / "trials.jsonl");
@@ -224,10 +226,7 @@ TEST_CASE("run: a checkpoint on disk never counts trials that are not in trials.
   test::TempDir dir("run");
   ToyProblem problem;
   ToyAlgorithm algorithm(50);
-  RunOptions options;
-  options.max_generations = 60;
-  options.checkpoint_every = 1;
-  options.output_directory = dir / "out";
+  RunOptions options = folder_run(dir / "out", 60, 1);
   std::int64_t checked = 0;
   options.callbacks.push_back([&](const GenerationReport&) {
     const auto checkpoint_path = options.output_directory / "checkpoint.json";
