@@ -1,0 +1,123 @@
+// `paretokit quantize` end to end (a separate process): the frontier and the
+// budget choice on stdout, the run folder, and exit code 2 with file, field
+// and reason for bad tables and options.
+#include <catch2/catch.hpp>
+
+#include <cstdio>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "io/temp_dir.hpp"
+
+namespace {
+
+struct Run {
+  int status = -1;
+  std::string out, err;
+};
+
+Run run_cli(const std::string& arguments, const paretokit::test::TempDir& dir) {
+  const std::string err_file = (dir / "stderr.txt").string();
+  const std::string command = std::string("\"") + PARETOKIT_CLI + "\" " + arguments + " 2>'" + err_file + "'";
+  Run run;
+  FILE* pipe = popen(command.c_str(), "r");
+  REQUIRE(pipe != nullptr);
+  char buffer[4096];
+  std::size_t got = 0;
+  while ((got = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) run.out.append(buffer, got);
+  const int status = pclose(pipe);
+  run.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  std::ifstream err(err_file);
+  run.err.assign(std::istreambuf_iterator<char>(err), std::istreambuf_iterator<char>());
+  return run;
+}
+
+// A table with four bit-widths of data, a fixed layer and a tie group.
+const char* const kTable = R"({
+  "model": "toy",
+  "layers": [
+    {"name": "stem", "weights": 432, "macs": 100000, "fixed_bits": 8},
+    {"name": "a", "weights": 2304, "macs": 500000, "hessian_trace_per_weight": 0.08,
+     "perturbation": {"2": 60, "3": 14, "4": 3.5, "8": 0.014}},
+    {"name": "b", "weights": 4608, "macs": 300000, "hessian_trace_per_weight": 0.02,
+     "perturbation": {"2": 120, "3": 29, "4": 7, "8": 0.027}},
+    {"name": "b_skip", "weights": 512, "macs": 40000, "hessian_trace_per_weight": 0.05,
+     "perturbation": {"2": 13, "3": 3.2, "4": 0.8, "8": 0.003}},
+    {"name": "c", "weights": 9216, "macs": 200000, "hessian_trace_per_weight": 0.004,
+     "perturbation": {"2": 240, "3": 58, "4": 14, "8": 0.055}}],
+  "tie_groups": [["b", "b_skip"]]})";
+
+}  // namespace
+
+TEST_CASE("quantize cli: ResNet18 with a BOPs budget prints HAWQ-V3's bops_0.5 configuration") {
+  paretokit::test::TempDir dir("quantize-cli");
+  const std::string out = (dir / "run").string();
+  const Run run = run_cli("quantize --model resnet18 --bits 4,8 --objectives omega,size,bops --budget bops=0.5 --out '" +
+                              out + "' --json",
+                          dir);
+  INFO(run.err);
+  REQUIRE(run.status == 0);
+  const auto document = nlohmann::json::parse(run.out);
+  const auto& q = document["quantization"];
+  CHECK(q["budget_choice"]["exact"]["bits"] ==
+        nlohmann::json::parse("[8, 8, 8, 4, 8, 8, 8, 8, 4, 8, 8, 8, 4, 4, 4, 4, 4, 4, 4]"));
+  CHECK(q["layers"].size() == 19);
+  CHECK(q["frontier"].size() == q["exact_frontier"]["size"]);
+  CHECK(q["frontier"][0]["objectives"].contains("bops"));
+  CHECK(std::filesystem::exists(dir / "run" / "exact_front.json"));
+  CHECK(std::filesystem::exists(dir / "run" / "summary.json"));
+}
+
+TEST_CASE("quantize cli: an evolutionary search over a table with four bit-widths reports its hypervolume") {
+  paretokit::test::TempDir dir("quantize-cli");
+  std::ofstream(dir / "toy.json") << kTable;
+  const Run run = run_cli("quantize --table '" + (dir / "toy.json").string() +
+                              "' --bits 2,3,4,8 --objectives omega,size --algorithm nsga2 --generations 30 --threads 1"
+                              " --seed 3 --out '" + (dir / "run").string() + "'",
+                          dir);
+  INFO(run.err);
+  REQUIRE(run.status == 0);
+  CHECK(run.out.find("quantize toy: 4 searched layers in 3 decisions, bits 2 3 4 8") != std::string::npos);
+  CHECK(run.out.find("nsga2 front: ") != std::string::npos);
+  // 4^3 = 64 configurations: the search finds the whole exact frontier.
+  CHECK(run.out.find("(ratio 1)") != std::string::npos);
+  CHECK(std::filesystem::exists(dir / "run" / "trials.jsonl"));
+}
+
+TEST_CASE("quantize cli: bad tables and options exit 2 naming the file, the field and the reason") {
+  paretokit::test::TempDir dir("quantize-cli");
+  const auto write = [&](const std::string& name, const std::string& text) {
+    std::ofstream(dir / name) << text;
+    return "--table '" + (dir / name).string() + "'";
+  };
+  const auto replaced = [&](const std::string& from, const std::string& to) {
+    std::string text = kTable;
+    text.replace(text.find(from), from.size(), to);
+    return text;
+  };
+  struct Case {
+    std::string arguments, message;
+  };
+  const auto bad = [&](int k) { return (dir / ("bad" + std::to_string(k) + ".json")).string(); };
+  const std::vector<Case> cases = {
+      {write("bad1.json", replaced(R"("weights": 2304, )", "")), bad(1) + ": layers[1].weights: missing field"},
+      {write("bad2.json", replaced(R"("macs": 300000)", R"("macs": 0)")), bad(2) + ": layers[2].macs: must be positive (got 0)"},
+      {write("bad3.json", replaced(R"(["b", "b_skip"])", R"(["b", "skip"])")), bad(3) + ": tie_groups[0][1]: unknown layer 'skip'"},
+      {write("bad4.json", replaced(R"("3": 3.2, )", "")) + " --bits 2,3,8",
+       bad(4) + ": layers[3].perturbation: no entry for 3 bits (the bit-widths searched need one each)"},
+      {"--model resnet18 --bits 2,4,8", "data/hawq/resnet18.layers.json: layers[1].perturbation: no entry for 2 bits"},
+      {"--model alexnet", "--model: unknown model 'alexnet'"},
+      {"--model resnet18 --objectives omega", "--objectives: needs two or more objectives"},
+      {"--model resnet18 --budget size=half", "--budget: 'half' is not a number"},
+      {"--model resnet18 --algorithm nsga9", "algorithm: unknown algorithm 'nsga9'"},
+  };
+  for (const Case& c : cases) {
+    INFO(c.arguments);
+    const Run run = run_cli("quantize " + c.arguments + " --out '" + (dir / "never").string() + "'", dir);
+    CHECK(run.status == 2);
+    CHECK(run.err.find("paretokit: error: " + c.message) != std::string::npos);
+    CHECK(run.out.empty());
+  }
+  CHECK_FALSE(std::filesystem::exists(dir / "never"));
+}
