@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
 
 #include "paretokit/algorithms/registry.hpp"
 #include "paretokit/core/error.hpp"
@@ -101,11 +102,14 @@ nlohmann::json front_document(const BitWidthSearch& search, const std::vector<Me
   return {{"objectives", names_of(objectives)}, {"layers", search.searched_layer_names()}, {"points", list}};
 }
 
-// HAWQ's published configurations, evaluated and placed against the exact frontier.
+// HAWQ's published configurations, evaluated and placed against the exact
+// frontier: {"objectives": [...], "configurations": [{"name", "bits",
+// "objectives", "f", ...}]} (`paretokit report` marks them).
 nlohmann::json published_document(const BitWidthSearch& search, const StudySettings& s,
                                   const std::vector<StudyPoint>& exact) {
   nlohmann::json list = nlohmann::json::array();
-  if (!s.table_file.empty() || search.choice_of(4) < 0 || search.choice_of(8) < 0) return list;
+  nlohmann::json document = {{"objectives", names_of(s.objectives)}, {"configurations", nlohmann::json::array()}};
+  if (!s.table_file.empty() || search.choice_of(4) < 0 || search.choice_of(8) < 0) return document;
   const Matrix E = objectives_matrix(exact, s.objectives.size());
   for (const PublishedConfiguration& published : published_configurations(s.model)) {
     const StudyPoint point = make_point(search, s.objectives, search.choice_from_searched_layer_bits(published.bits));
@@ -116,13 +120,15 @@ nlohmann::json published_document(const BitWidthSearch& search, const StudySetti
     }
     nlohmann::json entry = point_json(search, s.objectives, point);
     entry["name"] = published.name;
+    entry["f"] = vector_to_json(point.objectives.transpose());  // in the order of "objectives"
     entry["published"] = {{"model_size_MB", published.model_size_mb}, {"bops_G", published.bops_g}};
     entry["within_budgets"] = within_budgets(search, point.choice, s.budgets);
     entry["on_exact_front"] = exact.empty() ? nlohmann::json(nullptr) : nlohmann::json(on_front);
     entry["dominated_by_exact_front"] = exact.empty() ? nlohmann::json(nullptr) : nlohmann::json(dominated);
     list.push_back(std::move(entry));
   }
-  return list;
+  document["configurations"] = std::move(list);
+  return document;
 }
 
 }  // namespace
@@ -185,8 +191,11 @@ StudyResult run_study(const StudySettings& s) {
     options.checkpoint_min_seconds = 1.0;
     options.progress = s.progress;
     const RunResult run_result = run(problem, *algorithm, options);
+    // The front without repeats (MOEA/D's subproblems often share a configuration).
+    std::set<std::vector<int>> seen;
     for (Index r = 0; r < run_result.front_x.rows(); ++r) {
-      result.front.push_back(make_point(*search, s.objectives, problem.choice_of_row(run_result.front_x.row(r))));
+      std::vector<int> choice = problem.choice_of_row(run_result.front_x.row(r));
+      if (seen.insert(choice).second) result.front.push_back(make_point(*search, s.objectives, std::move(choice)));
     }
     result.summary = s.out.empty() ? nlohmann::json::object() : read_json_file(folder.summary_path());
     result.summary["evaluations"] = run_result.evaluations;

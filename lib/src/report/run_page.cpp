@@ -2,9 +2,11 @@
 // or one run of a bench (carps' trial_logs.jsonl).
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "html_parts.hpp"
 #include "paretokit/core/error.hpp"
+#include "paretokit/core/point_file.hpp"
 #include "paretokit/indicators/hypervolume.hpp"
 #include "paretokit/io/atomic_file.hpp"
 #include "paretokit/io/json_matrix.hpp"
@@ -64,14 +66,52 @@ Evaluated read_carps(const fs::path& path) {
   return evaluated;
 }
 
+// What a `paretokit quantize` folder adds: the exact frontier (drawn as the
+// reference) and HAWQ's published configurations (marked, and listed).
+struct QuantizeExtras {
+  std::optional<Matrix> exact;
+  Matrix published;
+  std::string table;  // HTML
+};
+
+QuantizeExtras read_quantize_extras(const fs::path& run_folder) {
+  QuantizeExtras extras;
+  if (fs::is_regular_file(run_folder / "exact_front.txt")) {
+    extras.exact = read_points((run_folder / "exact_front.txt").string());
+  }
+  if (!fs::is_regular_file(run_folder / "published.json")) return extras;
+  const nlohmann::json document = read_json_file(run_folder / "published.json");
+  const auto& list = document.value("configurations", nlohmann::json::array());
+  if (list.empty()) return extras;
+  const std::string where = (run_folder / "published.json").string();
+  extras.published.resize(static_cast<Index>(list.size()), static_cast<Index>(document.at("objectives").size()));
+  extras.table = "<table><tr><th>published configuration</th>";
+  for (const auto& name : document.at("objectives")) extras.table += "<th>" + escape_xml(name.get<std::string>()) + "</th>";
+  extras.table += "<th>on the exact frontier</th></tr>";
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const Vector f = vector_from_json(list[i].at("f"), Location(where, 0, "configurations[" + std::to_string(i) + "].f"));
+    if (f.size() != extras.published.cols()) throw InputError("f has a different length", Location(where));
+    extras.published.row(static_cast<Index>(i)) = f.transpose();
+    extras.table += "<tr><td>" + escape_xml(list[i].value("name", "")) + "</td>";
+    for (Index j = 0; j < f.size(); ++j) extras.table += "<td>" + format_value(f(j)) + "</td>";
+    const auto& on_front = list[i].value("on_exact_front", nlohmann::json());
+    extras.table += "<td>" + std::string(on_front.is_boolean() ? (on_front.get<bool>() ? "yes" : "no") : "-") + "</td></tr>";
+  }
+  extras.table += "</table>";
+  return extras;
+}
+
 }  // namespace
 
 std::string run_report_html(const fs::path& run_folder) {
   Evaluated evaluated;
+  const QuantizeExtras quantize = read_quantize_extras(run_folder);
   if (fs::is_regular_file(run_folder / "trials.jsonl")) {
     evaluated = read_sweep(run_folder / "trials.jsonl");
   } else if (fs::is_regular_file(run_folder / "trial_logs.jsonl")) {
     evaluated = read_carps(run_folder / "trial_logs.jsonl");
+  } else if (quantize.exact && fs::is_regular_file(run_folder / "front.txt")) {
+    evaluated = {read_points((run_folder / "front.txt").string()), 0, "quantize run, exact frontier (front.txt)"};
   } else {
     throw InputError(
         "not a run folder (no trials.jsonl or trial_logs.jsonl) nor a bench folder (no bench.json)",
@@ -92,8 +132,10 @@ std::string run_report_html(const fs::path& run_folder) {
   const auto front_indices = nondominated_indices(f);
   const Matrix front = f(front_indices, Eigen::all);
   std::vector<FrontSeries> series = {{"all evaluations", f}, {"non-dominated", front}};
+  if (quantize.published.rows() > 0) series.push_back({"published configurations", quantize.published});
   body += "<h2>Points</h2><div class=\"card\"><div class=\"row\">" +
-          front_plots(series, std::nullopt, "Objectives") + "</div></div>";
+          front_plots(series, quantize.exact, quantize.exact ? "Objectives (grey: the exact frontier)" : "Objectives") +
+          "</div>" + quantize.table + "</div>";
 
   // Hypervolume of the non-dominated set after each of ~50 steps, against
   // moocore's default reference point of all evaluations.

@@ -67,6 +67,16 @@ TEST_CASE("quantize cli: ResNet18 with a BOPs budget prints HAWQ-V3's bops_0.5 c
   CHECK(q["frontier"][0]["objectives"].contains("bops"));
   CHECK(std::filesystem::exists(dir / "run" / "exact_front.json"));
   CHECK(std::filesystem::exists(dir / "run" / "summary.json"));
+
+  // The report draws the exact frontier and marks and lists the published configurations.
+  const Run report = run_cli("report '" + out + "'", dir);
+  INFO(report.err);
+  REQUIRE(report.status == 0);
+  std::ifstream in(dir / "run" / "report.html");
+  const std::string html((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  CHECK(html.find("grey: the exact frontier") != std::string::npos);
+  CHECK(html.find("published configurations") != std::string::npos);
+  CHECK(html.find("<td>bops_0.5</td>") != std::string::npos);
 }
 
 TEST_CASE("quantize cli: an evolutionary search over a table with four bit-widths reports its hypervolume") {

@@ -92,7 +92,7 @@ TEST_CASE("quantization study: the run folder, the exact choice and the publishe
   for (const StudyPoint& p : result.exact) CHECK(p.objectives(1) <= limit);
   CHECK(result.exact.front().choice == result.exact_choice->choice);
 
-  const nlohmann::json listed = read_json_file(settings.out / "published.json");
+  const nlohmann::json listed = read_json_file(settings.out / "published.json")["configurations"];
   REQUIRE(listed.size() == 11);
   for (const auto& entry : listed) {
     INFO(entry["name"]);
