@@ -69,20 +69,24 @@ void print_text(const StudySettings& s, const StudyResult& result) {
   for (const int b : search.bits()) std::cout << ' ' << b;
   std::cout << "\n";
   if (!result.exact_error.empty()) std::cout << "exact frontier not computed: " << result.exact_error << "\n";
-  std::cout << (s.algorithm == "exact" ? "exact frontier" : s.algorithm + " front") << ": " << result.front.size()
-            << " configurations\n# ";
-  for (const Measure m : s.objectives) std::cout << to_string(m) << (*unit_of(m) ? std::string("_") + unit_of(m) : "") << ' ';
+  std::cout << (s.algorithm == "exact" ? "exact frontier" : s.algorithm + " front") << ": "
+            << result.front.size() << " configurations\n# ";
+  for (const Measure m : s.objectives)
+    std::cout << to_string(m) << (*unit_of(m) ? std::string("_") + unit_of(m) : "") << ' ';
   std::cout << " bits per searched layer, in table order\n";
   for (const StudyPoint& point : result.front) print_point(search, point);
   for (const auto& budget : q["budgets"]) {
-    std::cout << "budget " << budget["measure"].get<std::string>() << "=" << format_number(budget["fraction"].get<double>())
-              << ": limit " << format_number(budget["limit"].get<double>()) << " " << budget["unit"].get<std::string>() << "\n";
+    std::cout << "budget " << budget["measure"].get<std::string>() << "="
+              << format_number(budget["fraction"].get<double>()) << ": limit "
+              << format_number(budget["limit"].get<double>()) << " " << budget["unit"].get<std::string>()
+              << "\n";
   }
   if (result.exact_choice) {
     std::cout << "least " << to_string(result.budget_objective) << " within the budgets (exact):  ";
     print_point(search, *result.exact_choice);
     if (s.algorithm != "exact") {
-      std::cout << "least " << to_string(result.budget_objective) << " within the budgets (" << s.algorithm << "): ";
+      std::cout << "least " << to_string(result.budget_objective) << " within the budgets (" << s.algorithm
+                << "): ";
       if (result.front_choice) {
         print_point(search, *result.front_choice);
       } else {
@@ -91,9 +95,10 @@ void print_text(const StudySettings& s, const StudyResult& result) {
     }
   }
   if (!q["hypervolume"].is_null() && s.algorithm != "exact") {
-    std::cout << "hypervolume " << format_number(q["hypervolume"]["front"].get<double>()) << " of the exact frontier's "
-              << format_number(q["hypervolume"]["exact"].get<double>());
-    if (!q["hypervolume"]["ratio"].is_null()) std::cout << " (ratio " << format_number(q["hypervolume"]["ratio"].get<double>()) << ")";
+    std::cout << "hypervolume " << format_number(q["hypervolume"]["front"].get<double>())
+              << " of the exact frontier's " << format_number(q["hypervolume"]["exact"].get<double>());
+    if (!q["hypervolume"]["ratio"].is_null())
+      std::cout << " (ratio " << format_number(q["hypervolume"]["ratio"].get<double>()) << ")";
     std::cout << ", reference: the exact frontier's nadir x 1.1\n";
   }
   std::cout << "run folder: " << s.out.string() << "\n";
@@ -106,21 +111,22 @@ int run_quantize(const Arguments& args) {
                            "         [--algorithm-params JSON] [--generations G] [--seed S] [--threads T]\n"
                            "         [--max-states N] [--out DIR] [--json]",
                            kDescription);
-  command_line.options.add_options()
-      ("model", po::value<std::string>(), "resnet18, resnet50, mobilenetv2 (with --table: only a label)")
-      ("table", po::value<std::string>(), "a layer table (JSON, see the README)")
-      ("bits", po::value<std::string>()->default_value("4,8"), "bit-widths offered to every searched layer")
-      ("objectives", po::value<std::string>()->default_value("omega,size"), "two or more of omega, size, bops, latency")
-      ("budget", po::value<std::string>(), "MEASURE=FRACTION[,...] between all-4-bit (0) and all-8-bit (1)")
-      ("algorithm", po::value<std::string>()->default_value("exact"), "exact (dynamic program only) or a registered algorithm")
-      ("algorithm-params", po::value<std::string>(), "algorithm parameters, a JSON object")
-      ("generations", po::value<std::int64_t>()->default_value(200), "generations of the evolutionary search")
-      ("seed", po::value<std::uint64_t>()->default_value(1), "random seed")
-      ("threads", po::value<int>()->default_value(0), "threads; 0: every core (results do not depend on it)")
-      ("max-states", po::value<Index>()->default_value(ExactFrontierOptions{}.max_states),
-       "most partial configurations the dynamic program keeps")
-      ("out", po::value<std::string>(), "run folder")
-      ("json", "print summary.json with the frontier on stdout");
+  command_line.options.add_options()("model", po::value<std::string>(),
+                                     "resnet18, resnet50, mobilenetv2 (with --table: only a label)")(
+      "table", po::value<std::string>(), "a layer table (JSON, see the README)")(
+      "bits", po::value<std::string>()->default_value("4,8"), "bit-widths offered to every searched layer")(
+      "objectives", po::value<std::string>()->default_value("omega,size"),
+      "two or more of omega, size, bops, latency")(
+      "budget", po::value<std::string>(), "MEASURE=FRACTION[,...] between all-4-bit (0) and all-8-bit (1)")(
+      "algorithm", po::value<std::string>()->default_value("exact"),
+      "exact (dynamic program only) or a registered algorithm")("algorithm-params", po::value<std::string>(),
+                                                                "algorithm parameters, a JSON object")(
+      "generations", po::value<std::int64_t>()->default_value(200), "generations of the evolutionary search")(
+      "seed", po::value<std::uint64_t>()->default_value(1), "random seed")(
+      "threads", po::value<int>()->default_value(0), "threads; 0: every core (results do not depend on it)")(
+      "max-states", po::value<Index>()->default_value(ExactFrontierOptions{}.max_states),
+      "most partial configurations the dynamic program keeps")("out", po::value<std::string>(), "run folder")(
+      "json", "print summary.json with the frontier on stdout");
   po::variables_map vm;
   if (!command_line.parse(args, vm)) return 0;
 
@@ -132,7 +138,8 @@ int run_quantize(const Arguments& args) {
   }
   s.bits = parse_bits(vm["bits"].as<std::string>());
   s.objectives = parse_measures(vm["objectives"].as<std::string>(), "--objectives");
-  if (s.objectives.size() < 2) throw UsageError("needs two or more objectives", Location::of_field("--objectives"));
+  if (s.objectives.size() < 2)
+    throw UsageError("needs two or more objectives", Location::of_field("--objectives"));
   if (vm.count("budget")) s.budgets = parse_budgets(vm["budget"].as<std::string>(), "--budget");
   s.algorithm = vm["algorithm"].as<std::string>();
   if (vm.count("algorithm-params")) {
@@ -152,7 +159,8 @@ int run_quantize(const Arguments& args) {
   if (vm.count("json")) {
     nlohmann::json document = result.summary;
     nlohmann::json front = nlohmann::json::array();
-    for (const StudyPoint& point : result.front) front.push_back(point_json(*result.search, s.objectives, point));
+    for (const StudyPoint& point : result.front)
+      front.push_back(point_json(*result.search, s.objectives, point));
     document["quantization"]["layers"] = result.search->searched_layer_names();
     document["quantization"]["frontier"] = std::move(front);
     document["quantization"]["run_folder"] = s.out.string();
@@ -163,8 +171,8 @@ int run_quantize(const Arguments& args) {
   return 0;
 }
 
-const RegisterCommand quantize_command{"quantize", "mixed-precision bit-width search (HAWQ-V2/V3): the Pareto frontier",
-                                       run_quantize};
+const RegisterCommand quantize_command{
+    "quantize", "mixed-precision bit-width search (HAWQ-V2/V3): the Pareto frontier", run_quantize};
 
 }  // namespace
 

@@ -16,7 +16,7 @@ class Builder {
   // A k x k convolution with padding k / 2 and the given stride, reading a
   // map of side `input_side`; returns the output side.
   std::int64_t conv_from(std::string name, std::int64_t input_side, std::int64_t c_in, std::int64_t c_out,
-                    std::int64_t kernel, std::int64_t stride, std::int64_t groups = 1) {
+                         std::int64_t kernel, std::int64_t stride, std::int64_t groups = 1) {
     const std::int64_t output_side = (input_side + 2 * (kernel / 2) - kernel) / stride + 1;
     const std::int64_t weights = c_out * (c_in / groups) * kernel * kernel;
     layers_.push_back({std::move(name), weights, weights * output_side * output_side});
@@ -39,7 +39,13 @@ class Builder {
 };
 
 std::string unit_name(int stage, int unit) {
-  return "stage" + std::to_string(stage) + ".unit" + std::to_string(unit) + ".";
+  // Appended rather than "literal" + std::string, on which GCC 12 warns (a false -Wrestrict).
+  std::string name = "stage";
+  name += std::to_string(stage);
+  name += ".unit";
+  name += std::to_string(unit);
+  name += '.';
+  return name;
 }
 
 // ResNet's stem: 7x7/2 conv to 112, 3x3/2 max pool to 56.
@@ -63,7 +69,8 @@ std::vector<ArchitectureLayer> resnet18_layers() {
       const std::int64_t input_side = net.size();
       net.conv(prefix + "conv1", channels, width, 3, stride);
       net.conv(prefix + "conv2", width, width, 3, 1);
-      if (stride != 1 || channels != width) net.conv_from(prefix + "identity_conv", input_side, channels, width, 1, stride);
+      if (stride != 1 || channels != width)
+        net.conv_from(prefix + "identity_conv", input_side, channels, width, 1, stride);
       channels = width;
     }
   }

@@ -12,27 +12,37 @@ namespace paretokit::quantization {
 
 const char* to_string(Measure measure) {
   switch (measure) {
-    case Measure::omega: return "omega";
-    case Measure::size: return "size";
-    case Measure::bops: return "bops";
-    case Measure::latency: return "latency";
+    case Measure::omega:
+      return "omega";
+    case Measure::size:
+      return "size";
+    case Measure::bops:
+      return "bops";
+    case Measure::latency:
+      return "latency";
   }
   return "?";
 }
 
 const char* unit_of(Measure measure) {
   switch (measure) {
-    case Measure::size: return "MB";
-    case Measure::bops: return "GBOPs";
-    default: return "";
+    case Measure::size:
+      return "MB";
+    case Measure::bops:
+      return "GBOPs";
+    default:
+      return "";
   }
 }
 
 double report_scale(Measure measure) {
   switch (measure) {
-    case Measure::size: return 8.0 * 1024.0 * 1024.0;  // bits -> MB of 2^20 bytes
-    case Measure::bops: return 1e9;
-    default: return 1.0;
+    case Measure::size:
+      return 8.0 * 1024.0 * 1024.0;  // bits -> MB of 2^20 bytes
+    case Measure::bops:
+      return 1e9;
+    default:
+      return 1.0;
   }
 }
 
@@ -55,15 +65,14 @@ std::vector<Measure> parse_measures(const std::string& text, const std::string& 
     }
     measures.push_back(measure);
   }
-  if (measures.empty()) throw InputError("needs at least one of omega, size, bops, latency", Location::of_field(field));
+  if (measures.empty())
+    throw InputError("needs at least one of omega, size, bops, latency", Location::of_field(field));
   return measures;
 }
 
 namespace {
 
-std::string layer_field(Index i, const char* name) {
-  return "layers[" + std::to_string(i) + "]." + name;
-}
+std::string layer_field(Index i, const char* name) { return "layers[" + std::to_string(i) + "]." + name; }
 
 // Why layer i cannot give `measure` at these bits, or "" when it can.
 std::string missing_data(const Layer& layer, Index i, const std::vector<int>& bits, Measure measure,
@@ -107,7 +116,8 @@ BitWidthSearch::BitWidthSearch(LayerTable table, std::vector<int> bits, const st
   // their first layer so that decisions follow the network.
   std::vector<Index> group_of(table_.layers.size(), -1);
   for (const auto& group : table_.tie_groups) {
-    for (const Index layer : group) group_of[static_cast<std::size_t>(layer)] = static_cast<Index>(groups_.size());
+    for (const Index layer : group)
+      group_of[static_cast<std::size_t>(layer)] = static_cast<Index>(groups_.size());
     groups_.push_back(group);
   }
   for (Index i = 0; i < static_cast<Index>(table_.layers.size()); ++i) {
@@ -116,7 +126,8 @@ BitWidthSearch::BitWidthSearch(LayerTable table, std::vector<int> bits, const st
     if (group_of[static_cast<std::size_t>(i)] < 0) groups_.push_back({i});
   }
   for (auto& group : groups_) std::sort(group.begin(), group.end());
-  std::sort(groups_.begin(), groups_.end(), [](const auto& a, const auto& b) { return a.front() < b.front(); });
+  std::sort(groups_.begin(), groups_.end(),
+            [](const auto& a, const auto& b) { return a.front() < b.front(); });
 
   for (int m = 0; m < kMeasureCount; ++m) {
     const auto measure = static_cast<Measure>(m);
@@ -124,7 +135,8 @@ BitWidthSearch::BitWidthSearch(LayerTable table, std::vector<int> bits, const st
     available_[m] = true;
     for (const Index i : searched_) {
       std::string field;
-      const std::string why = missing_data(table_.layers[static_cast<std::size_t>(i)], i, bits_, measure, &field);
+      const std::string why =
+          missing_data(table_.layers[static_cast<std::size_t>(i)], i, bits_, measure, &field);
       if (why.empty()) continue;
       if (is_needed) throw InputError(why, Location(table_.file, 0, field));
       available_[m] = false;
@@ -135,7 +147,8 @@ BitWidthSearch::BitWidthSearch(LayerTable table, std::vector<int> bits, const st
     for (std::size_t g = 0; g < groups_.size(); ++g) {
       for (std::size_t c = 0; c < bits_.size(); ++c) {
         double sum = 0;
-        for (const Index i : groups_[g]) sum += layer_cost(table_.layers[static_cast<std::size_t>(i)], bits_[c], measure);
+        for (const Index i : groups_[g])
+          sum += layer_cost(table_.layers[static_cast<std::size_t>(i)], bits_[c], measure);
         costs_[m][g * bits_.size() + c] = sum;
       }
     }
@@ -149,10 +162,14 @@ BitWidthSearch::BitWidthSearch(LayerTable table, std::vector<int> bits, const st
 
 double BitWidthSearch::layer_cost(const Layer& layer, int bits, Measure measure) const {
   switch (measure) {
-    case Measure::omega: return *layer.hessian_trace_per_weight * layer.perturbation.at(bits);
-    case Measure::size: return static_cast<double>(layer.weights) * bits;
-    case Measure::bops: return static_cast<double>(layer.macs) * bits * bits;
-    case Measure::latency: return layer.latency.at(bits);
+    case Measure::omega:
+      return *layer.hessian_trace_per_weight * layer.perturbation.at(bits);
+    case Measure::size:
+      return static_cast<double>(layer.weights) * bits;
+    case Measure::bops:
+      return static_cast<double>(layer.macs) * bits * bits;
+    case Measure::latency:
+      return layer.latency.at(bits);
   }
   return 0;
 }
@@ -160,7 +177,10 @@ double BitWidthSearch::layer_cost(const Layer& layer, int bits, Measure measure)
 std::string BitWidthSearch::group_name(Index g) const {
   const auto& group = group_layers(g);
   std::string name = table_.layers[static_cast<std::size_t>(group.front())].name;
-  if (group.size() > 1) name += "+" + std::to_string(group.size() - 1);
+  if (group.size() > 1) {
+    name += '+';  // appended: "+" + std::string draws a false -Wrestrict from GCC 12
+    name += std::to_string(group.size() - 1);
+  }
   return name;
 }
 
@@ -174,7 +194,8 @@ double BitWidthSearch::uniform_total(int bits, Measure measure) const {
   double sum = fixed_cost(measure);
   for (const Index i : searched_) {
     std::string field;
-    const std::string why = missing_data(table_.layers[static_cast<std::size_t>(i)], i, {bits}, measure, &field);
+    const std::string why =
+        missing_data(table_.layers[static_cast<std::size_t>(i)], i, {bits}, measure, &field);
     if (!why.empty()) throw InputError(why, Location(table_.file, 0, field));
     sum += layer_cost(table_.layers[static_cast<std::size_t>(i)], bits, measure);
   }
@@ -189,7 +210,9 @@ int BitWidthSearch::choice_of(int bits) const {
 std::vector<int> BitWidthSearch::searched_layer_bits(const std::vector<int>& choice) const {
   std::vector<int> layer_bits(table_.layers.size(), 0);
   for (Index g = 0; g < n_groups(); ++g) {
-    for (const Index i : group_layers(g)) layer_bits[static_cast<std::size_t>(i)] = bits_[static_cast<std::size_t>(choice[static_cast<std::size_t>(g)])];
+    for (const Index i : group_layers(g))
+      layer_bits[static_cast<std::size_t>(i)] =
+          bits_[static_cast<std::size_t>(choice[static_cast<std::size_t>(g)])];
   }
   std::vector<int> result;
   for (const Index i : searched_) result.push_back(layer_bits[static_cast<std::size_t>(i)]);
@@ -198,18 +221,20 @@ std::vector<int> BitWidthSearch::searched_layer_bits(const std::vector<int>& cho
 
 std::vector<int> BitWidthSearch::choice_from_searched_layer_bits(const std::vector<int>& layer_bits) const {
   if (layer_bits.size() != searched_.size()) {
-    throw InputError("a configuration needs " + std::to_string(searched_.size()) + " bit-widths (one per searched layer), not " +
-                     std::to_string(layer_bits.size()));
+    throw InputError("a configuration needs " + std::to_string(searched_.size()) +
+                     " bit-widths (one per searched layer), not " + std::to_string(layer_bits.size()));
   }
   std::vector<int> by_layer(table_.layers.size(), 0);
-  for (std::size_t k = 0; k < searched_.size(); ++k) by_layer[static_cast<std::size_t>(searched_[k])] = layer_bits[k];
+  for (std::size_t k = 0; k < searched_.size(); ++k)
+    by_layer[static_cast<std::size_t>(searched_[k])] = layer_bits[k];
   std::vector<int> choice;
   for (Index g = 0; g < n_groups(); ++g) {
     const int bits = by_layer[static_cast<std::size_t>(group_layers(g).front())];
     for (const Index i : group_layers(g)) {
       if (by_layer[static_cast<std::size_t>(i)] != bits) {
-        throw InputError("layers '" + table_.layers[static_cast<std::size_t>(group_layers(g).front())].name + "' and '" +
-                         table_.layers[static_cast<std::size_t>(i)].name + "' are tied but have different bit-widths");
+        throw InputError("layers '" + table_.layers[static_cast<std::size_t>(group_layers(g).front())].name +
+                         "' and '" + table_.layers[static_cast<std::size_t>(i)].name +
+                         "' are tied but have different bit-widths");
       }
     }
     const int c = choice_of(bits);

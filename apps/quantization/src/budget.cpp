@@ -22,7 +22,8 @@ std::vector<Budget> parse_budgets(const std::string& text, const std::string& fi
     Budget budget;
     budget.measure = parse_measure(item.substr(0, equals), field);
     if (budget.measure == Measure::omega) {
-      throw InputError("omega takes no budget (budgets are on size, bops or latency)", Location::of_field(field));
+      throw InputError("omega takes no budget (budgets are on size, bops or latency)",
+                       Location::of_field(field));
     }
     const std::string number = item.substr(equals + 1);
     std::size_t used = 0;
@@ -36,7 +37,8 @@ std::vector<Budget> parse_budgets(const std::string& text, const std::string& fi
     }
     for (const Budget& other : budgets) {
       if (other.measure == budget.measure) {
-        throw InputError(std::string(to_string(budget.measure)) + " has two budgets", Location::of_field(field));
+        throw InputError(std::string(to_string(budget.measure)) + " has two budgets",
+                         Location::of_field(field));
       }
     }
     budgets.push_back(budget);
@@ -57,7 +59,8 @@ double budget_limit(const BitWidthSearch& search, const Budget& budget) {
   return low + (high - low) * budget.fraction;
 }
 
-bool within_budgets(const BitWidthSearch& search, const std::vector<int>& choice, const std::vector<Budget>& budgets) {
+bool within_budgets(const BitWidthSearch& search, const std::vector<int>& choice,
+                    const std::vector<Budget>& budgets) {
   for (const Budget& budget : budgets) {
     if (search.total(choice, budget.measure) > budget_limit(search, budget)) return false;
   }
@@ -80,7 +83,8 @@ std::optional<std::vector<int>> select_under_budgets(const BitWidthSearch& searc
   const ExactFrontier frontier = exact_frontier(search, measures);
   for (Index r = 0; r < frontier.raw.rows(); ++r) {
     bool fits = true;
-    for (std::size_t j = 0; j < limits.size(); ++j) fits = fits && frontier.raw(r, static_cast<Index>(j + 1)) <= limits[j];
+    for (std::size_t j = 0; j < limits.size(); ++j)
+      fits = fits && frontier.raw(r, static_cast<Index>(j + 1)) <= limits[j];
     if (fits) return frontier.choices[static_cast<std::size_t>(r)];
   }
   return std::nullopt;

@@ -10,10 +10,12 @@ std::vector<std::string> builtin_model_names() { return {"resnet18", "resnet50",
 
 LayerTable builtin_layer_table(const std::string& model) {
   if (model == "resnet18") {
-    return parse_layer_table(nlohmann::json::parse(detail::kResnet18TableJson), "data/hawq/resnet18.layers.json");
+    return parse_layer_table(nlohmann::json::parse(detail::kResnet18TableJson),
+                             "data/hawq/resnet18.layers.json");
   }
   if (model == "resnet50") {
-    return parse_layer_table(nlohmann::json::parse(detail::kResnet50TableJson), "data/hawq/resnet50.layers.json");
+    return parse_layer_table(nlohmann::json::parse(detail::kResnet50TableJson),
+                             "data/hawq/resnet50.layers.json");
   }
   if (model == "mobilenetv2") {
     LayerTable table;
@@ -30,8 +32,9 @@ LayerTable builtin_layer_table(const std::string& model) {
     }
     return table;
   }
-  throw InputError("unknown model '" + model + "' (known: resnet18, resnet50, mobilenetv2; or give --table FILE)",
-                   Location::of_field("--model"));
+  throw InputError(
+      "unknown model '" + model + "' (known: resnet18, resnet50, mobilenetv2; or give --table FILE)",
+      Location::of_field("--model"));
 }
 
 std::vector<PublishedConfiguration> published_configurations(const std::string& model) {
@@ -43,7 +46,8 @@ std::vector<PublishedConfiguration> published_configurations(const std::string& 
     PublishedConfiguration configuration;
     configuration.name = entry.at("name").get<std::string>();
     configuration.bits = entry.at("bits").get<std::vector<int>>();
-    if (entry.at("model_size_MB").is_number()) configuration.model_size_mb = entry.at("model_size_MB").get<double>();
+    if (entry.at("model_size_MB").is_number())
+      configuration.model_size_mb = entry.at("model_size_MB").get<double>();
     if (entry.at("bops_G").is_number()) configuration.bops_g = entry.at("bops_G").get<double>();
     result.push_back(std::move(configuration));
   }

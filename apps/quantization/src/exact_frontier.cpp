@@ -47,7 +47,8 @@ std::vector<std::size_t> prune(const std::vector<double>& values, std::size_t k)
   }
   Matrix points(static_cast<Index>(distinct.size()), static_cast<Index>(k));
   for (std::size_t r = 0; r < distinct.size(); ++r) {
-    for (std::size_t j = 0; j < k; ++j) points(static_cast<Index>(r), static_cast<Index>(j)) = row(distinct[r])[j];
+    for (std::size_t j = 0; j < k; ++j)
+      points(static_cast<Index>(r), static_cast<Index>(j)) = row(distinct[r])[j];
   }
   std::vector<std::size_t> kept;
   for (const Index r : nondominated_indices(points)) kept.push_back(distinct[static_cast<std::size_t>(r)]);
@@ -88,7 +89,8 @@ ExactFrontier exact_frontier(const BitWidthSearch& search, const std::vector<Mea
     if (static_cast<Index>(kept.size()) > options.max_states) {
       throw Error("the exact frontier has more than " + std::to_string(options.max_states) +
                   " partial configurations after " + std::to_string(g + 1) + " of " +
-                  std::to_string(search.n_groups()) + " groups; use fewer objectives or bit-widths, or an "
+                  std::to_string(search.n_groups()) +
+                  " groups; use fewer objectives or bit-widths, or an "
                   "evolutionary --algorithm without the exact frontier");
     }
     Stage next;
@@ -108,7 +110,8 @@ ExactFrontier exact_frontier(const BitWidthSearch& search, const std::vector<Mea
   const std::size_t n = last.parent.size();
   frontier.raw.resize(static_cast<Index>(n), static_cast<Index>(k));
   for (std::size_t s = 0; s < n; ++s) {
-    for (std::size_t j = 0; j < k; ++j) frontier.raw(static_cast<Index>(s), static_cast<Index>(j)) = last.values[s * k + j];
+    for (std::size_t j = 0; j < k; ++j)
+      frontier.raw(static_cast<Index>(s), static_cast<Index>(j)) = last.values[s * k + j];
     std::vector<int> choice(static_cast<std::size_t>(search.n_groups()));
     std::size_t state = s;
     for (Index g = search.n_groups(); g >= 1; --g) {
@@ -131,7 +134,8 @@ Matrix enumerate_all(const BitWidthSearch& search, const std::vector<Measure>& m
   Matrix raw(n, static_cast<Index>(measures.size()));
   std::vector<int> choice(static_cast<std::size_t>(groups), 0);
   for (Index r = 0; r < n; ++r) {
-    for (std::size_t j = 0; j < measures.size(); ++j) raw(r, static_cast<Index>(j)) = search.total(choice, measures[j]);
+    for (std::size_t j = 0; j < measures.size(); ++j)
+      raw(r, static_cast<Index>(j)) = search.total(choice, measures[j]);
     if (choices) choices->push_back(choice);
     for (Index g = groups - 1; g >= 0; --g) {  // odometer, the last group fastest
       if (++choice[static_cast<std::size_t>(g)] < search.n_choices()) break;

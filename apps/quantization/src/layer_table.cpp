@@ -42,14 +42,16 @@ class TableReader {
     if (!value.is_number()) fail(field, "must be a number, not " + std::string(value.type_name()));
     const double number = value.get<double>();
     if (!std::isfinite(number) || number <= 0) fail(field, "must be positive (got " + value.dump() + ")");
-    if (number != std::floor(number) || number > 9.0e15) fail(field, "must be a whole number (got " + value.dump() + ")");
+    if (number != std::floor(number) || number > 9.0e15)
+      fail(field, "must be a whole number (got " + value.dump() + ")");
     return value.is_number_integer() ? value.get<std::int64_t>() : static_cast<std::int64_t>(number);
   }
 
   double non_negative(const nlohmann::json& value, const std::string& field) const {
     if (!value.is_number()) fail(field, "must be a number, not " + std::string(value.type_name()));
     const double number = value.get<double>();
-    if (!std::isfinite(number) || number < 0) fail(field, "must be a finite number >= 0 (got " + value.dump() + ")");
+    if (!std::isfinite(number) || number < 0)
+      fail(field, "must be a finite number >= 0 (got " + value.dump() + ")");
     return number;
   }
 
@@ -64,7 +66,8 @@ class TableReader {
 
   // {"4": x, "8": y} -> {4: x, 8: y}
   std::map<int, double> per_bit_width(const nlohmann::json& value, const std::string& field) const {
-    if (!value.is_object()) fail(field, "must be an object of bit-width -> number, e.g. {\"4\": 1.5, \"8\": 0.1}");
+    if (!value.is_object())
+      fail(field, "must be an object of bit-width -> number, e.g. {\"4\": 1.5, \"8\": 0.1}");
     std::map<int, double> result;
     for (const auto& [key, entry] : value.items()) {
       const int bits = bit_width(key, field + "." + key);
@@ -79,7 +82,8 @@ class TableReader {
     if (!value.is_object()) fail(path, "must be an object");
     Layer layer;
     const auto& name = required(value, "name", path + ".");
-    if (!name.is_string() || name.get<std::string>().empty()) fail(path + ".name", "must be a non-empty string");
+    if (!name.is_string() || name.get<std::string>().empty())
+      fail(path + ".name", "must be a non-empty string");
     layer.name = name.get<std::string>();
     layer.weights = positive_count(required(value, "weights", path + "."), path + ".weights");
     layer.macs = positive_count(required(value, "macs", path + "."), path + ".macs");
@@ -98,12 +102,13 @@ class TableReader {
     if (const auto found = value.find("latency"); found != value.end()) {
       layer.latency = per_bit_width(*found, path + ".latency");
     }
-    static const std::set<std::string> known = {"name",     "weights",      "macs",   "fixed_bits",
-                                                "hessian_trace_per_weight", "perturbation", "latency"};
+    static const std::set<std::string> known = {
+        "name", "weights", "macs", "fixed_bits", "hessian_trace_per_weight", "perturbation", "latency"};
     for (const auto& item : value.items()) {
       if (!known.count(item.key())) {
-        fail(path + "." + item.key(), "unknown field (known: name, weights, macs, fixed_bits, "
-                                      "hessian_trace_per_weight, perturbation, latency)");
+        fail(path + "." + item.key(),
+             "unknown field (known: name, weights, macs, fixed_bits, "
+             "hessian_trace_per_weight, perturbation, latency)");
       }
     }
     return layer;
@@ -157,10 +162,12 @@ LayerTable parse_layer_table(const nlohmann::json& json, const std::string& file
   for (std::size_t i = 0; i < layers.size(); ++i) {
     const std::string path = "layers[" + std::to_string(i) + "]";
     Layer layer = reader.layer(layers[i], path);
-    if (!names.insert(layer.name).second) reader.fail(path + ".name", "layer '" + layer.name + "' appears twice");
+    if (!names.insert(layer.name).second)
+      reader.fail(path + ".name", "layer '" + layer.name + "' appears twice");
     table.layers.push_back(std::move(layer));
   }
-  if (const auto ties = json.find("tie_groups"); ties != json.end()) table.tie_groups = reader.tie_groups(*ties, table);
+  if (const auto ties = json.find("tie_groups"); ties != json.end())
+    table.tie_groups = reader.tie_groups(*ties, table);
   bool any_searched = false;
   for (const auto& layer : table.layers) any_searched = any_searched || !layer.fixed_bits;
   if (!any_searched) reader.fail("layers", "every layer has fixed_bits: nothing to search");

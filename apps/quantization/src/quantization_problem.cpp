@@ -10,10 +10,12 @@ namespace paretokit::quantization {
 QuantizationProblem::QuantizationProblem(std::shared_ptr<const BitWidthSearch> search,
                                          std::vector<Measure> objectives, std::vector<Budget> budgets)
     : search_(std::move(search)), objectives_(std::move(objectives)), budgets_(std::move(budgets)) {
-  if (objectives_.empty()) throw InputError("needs at least one objective", Location::of_field("--objectives"));
+  if (objectives_.empty())
+    throw InputError("needs at least one objective", Location::of_field("--objectives"));
   for (const Measure m : objectives_) {
     if (!search_->has(m)) {
-      throw InputError(std::string("the layer table has no data for ") + to_string(m), Location::of_field("--objectives"));
+      throw InputError(std::string("the layer table has no data for ") + to_string(m),
+                       Location::of_field("--objectives"));
     }
   }
   for (const Budget& budget : budgets_) {
@@ -22,7 +24,8 @@ QuantizationProblem::QuantizationProblem(std::shared_ptr<const BitWidthSearch> s
     if (!(spans_.back() > 0)) spans_.back() = 1;
   }
   std::vector<double> values(search_->bits().begin(), search_->bits().end());
-  for (Index g = 0; g < search_->n_groups(); ++g) space_.add_ordinal(search_->group_name(g), values, values.back());
+  for (Index g = 0; g < search_->n_groups(); ++g)
+    space_.add_ordinal(search_->group_name(g), values, values.back());
 }
 
 Vector QuantizationProblem::lower_bounds() const { return space_.lower_bounds(); }
@@ -46,7 +49,8 @@ std::vector<int> QuantizationProblem::choice_of_row(const Eigen::Ref<const RowVe
 
 RowVector QuantizationProblem::row_of_choice(const std::vector<int>& choice) const {
   RowVector row(static_cast<Index>(choice.size()));
-  for (std::size_t g = 0; g < choice.size(); ++g) row(static_cast<Index>(g)) = search_->bits()[static_cast<std::size_t>(choice[g])];
+  for (std::size_t g = 0; g < choice.size(); ++g)
+    row(static_cast<Index>(g)) = search_->bits()[static_cast<std::size_t>(choice[g])];
   return row;
 }
 
@@ -73,7 +77,9 @@ nlohmann::json QuantizationProblem::params() const {
   nlohmann::json objectives = nlohmann::json::array(), budgets = nlohmann::json::array();
   for (const Measure m : objectives_) objectives.push_back(to_string(m));
   for (const Budget& b : budgets_) budgets.push_back(to_string(b));
-  return {{"model", search_->table().model}, {"bits", search_->bits()}, {"objectives", objectives},
+  return {{"model", search_->table().model},
+          {"bits", search_->bits()},
+          {"objectives", objectives},
           {"budgets", budgets}};
 }
 

@@ -28,17 +28,20 @@ bool contains(const std::vector<Measure>& measures, Measure m) {
 
 Measure choose_budget_objective(const std::vector<Measure>& objectives, const std::vector<Budget>& budgets) {
   for (const Measure m : objectives) {
-    const bool budgeted = std::any_of(budgets.begin(), budgets.end(), [&](const Budget& b) { return b.measure == m; });
+    const bool budgeted =
+        std::any_of(budgets.begin(), budgets.end(), [&](const Budget& b) { return b.measure == m; });
     if (!budgeted) return m;
   }
   throw InputError("every objective has a budget: nothing is left to minimize under them",
                    Location::of_field("--budget"));
 }
 
-StudyPoint make_point(const BitWidthSearch& search, const std::vector<Measure>& objectives, std::vector<int> choice) {
+StudyPoint make_point(const BitWidthSearch& search, const std::vector<Measure>& objectives,
+                      std::vector<int> choice) {
   StudyPoint point{std::move(choice), RowVector(static_cast<Index>(objectives.size()))};
   for (std::size_t j = 0; j < objectives.size(); ++j) {
-    point.objectives(static_cast<Index>(j)) = search.total(point.choice, objectives[j]) / report_scale(objectives[j]);
+    point.objectives(static_cast<Index>(j)) =
+        search.total(point.choice, objectives[j]) / report_scale(objectives[j]);
   }
   return point;
 }
@@ -69,12 +72,14 @@ std::vector<StudyPoint> exact_points(const BitWidthSearch& search, const StudySe
   std::vector<StudyPoint> front;
   for (const Index r : nondominated_indices(F)) front.push_back(feasible[static_cast<std::size_t>(r)]);
   auto less = [](const StudyPoint& a, const StudyPoint& b) {
-    return std::lexicographical_compare(a.objectives.begin(), a.objectives.end(), b.objectives.begin(), b.objectives.end());
+    return std::lexicographical_compare(a.objectives.begin(), a.objectives.end(), b.objectives.begin(),
+                                        b.objectives.end());
   };
   std::stable_sort(front.begin(), front.end(), less);
-  front.erase(std::unique(front.begin(), front.end(),
-                          [](const StudyPoint& a, const StudyPoint& b) { return a.objectives == b.objectives; }),
-              front.end());
+  front.erase(
+      std::unique(front.begin(), front.end(),
+                  [](const StudyPoint& a, const StudyPoint& b) { return a.objectives == b.objectives; }),
+      front.end());
   return front;
 }
 
@@ -87,12 +92,18 @@ nlohmann::json names_of(const std::vector<Measure>& measures) {
 nlohmann::json config_json(const StudySettings& s) {
   nlohmann::json budgets = nlohmann::json::array();
   for (const Budget& b : s.budgets) budgets.push_back(to_string(b));
-  return {{"command", "quantize"},       {"model", s.model},
-          {"table", s.table_file.string()}, {"bits", s.bits},
-          {"objectives", names_of(s.objectives)}, {"budgets", budgets},
-          {"algorithm", s.algorithm},    {"algorithm_params", s.algorithm_params},
-          {"generations", s.generations}, {"seed", s.seed},
-          {"threads", s.threads},        {"max_states", s.max_states}};
+  return {{"command", "quantize"},
+          {"model", s.model},
+          {"table", s.table_file.string()},
+          {"bits", s.bits},
+          {"objectives", names_of(s.objectives)},
+          {"budgets", budgets},
+          {"algorithm", s.algorithm},
+          {"algorithm_params", s.algorithm_params},
+          {"generations", s.generations},
+          {"seed", s.seed},
+          {"threads", s.threads},
+          {"max_states", s.max_states}};
 }
 
 nlohmann::json front_document(const BitWidthSearch& search, const std::vector<Measure>& objectives,
@@ -108,11 +119,13 @@ nlohmann::json front_document(const BitWidthSearch& search, const std::vector<Me
 nlohmann::json published_document(const BitWidthSearch& search, const StudySettings& s,
                                   const std::vector<StudyPoint>& exact) {
   nlohmann::json list = nlohmann::json::array();
-  nlohmann::json document = {{"objectives", names_of(s.objectives)}, {"configurations", nlohmann::json::array()}};
+  nlohmann::json document = {{"objectives", names_of(s.objectives)},
+                             {"configurations", nlohmann::json::array()}};
   if (!s.table_file.empty() || search.choice_of(4) < 0 || search.choice_of(8) < 0) return document;
   const Matrix E = objectives_matrix(exact, s.objectives.size());
   for (const PublishedConfiguration& published : published_configurations(s.model)) {
-    const StudyPoint point = make_point(search, s.objectives, search.choice_from_searched_layer_bits(published.bits));
+    const StudyPoint point =
+        make_point(search, s.objectives, search.choice_from_searched_layer_bits(published.bits));
     bool on_front = false, dominated = false;
     for (Index r = 0; r < E.rows(); ++r) {
       on_front = on_front || E.row(r) == point.objectives;
@@ -133,9 +146,11 @@ nlohmann::json published_document(const BitWidthSearch& search, const StudySetti
 
 }  // namespace
 
-nlohmann::json point_json(const BitWidthSearch& search, const std::vector<Measure>& objectives, const StudyPoint& point) {
+nlohmann::json point_json(const BitWidthSearch& search, const std::vector<Measure>& objectives,
+                          const StudyPoint& point) {
   nlohmann::json values = nlohmann::json::object();
-  for (std::size_t j = 0; j < objectives.size(); ++j) values[to_string(objectives[j])] = point.objectives(static_cast<Index>(j));
+  for (std::size_t j = 0; j < objectives.size(); ++j)
+    values[to_string(objectives[j])] = point.objectives(static_cast<Index>(j));
   return {{"bits", search.searched_layer_bits(point.choice)}, {"objectives", values}};
 }
 
@@ -148,7 +163,8 @@ StudyResult run_study(const StudySettings& s) {
   auto search = std::make_shared<const BitWidthSearch>(std::move(table), s.bits, needed);
   result.search = search;
   if (s.objectives.size() < 2 && s.algorithm != "exact") {
-    throw InputError("an evolutionary search needs at least two objectives", Location::of_field("--objectives"));
+    throw InputError("an evolutionary search needs at least two objectives",
+                     Location::of_field("--objectives"));
   }
   if (!s.budgets.empty()) result.budget_objective = choose_budget_objective(s.objectives, s.budgets);
 
@@ -173,7 +189,8 @@ StudyResult run_study(const StudySettings& s) {
   const RunFolder folder(s.out);
   if (!s.out.empty()) {
     if (folder.holds_run()) {
-      throw UsageError("'" + s.out.string() + "' already holds a run; choose another --out", Location::of_field("--out"));
+      throw UsageError("'" + s.out.string() + "' already holds a run; choose another --out",
+                       Location::of_field("--out"));
     }
     folder.create();
     folder.write_config(config_json(s));
@@ -195,7 +212,8 @@ StudyResult run_study(const StudySettings& s) {
     std::set<std::vector<int>> seen;
     for (Index r = 0; r < run_result.front_x.rows(); ++r) {
       std::vector<int> choice = problem.choice_of_row(run_result.front_x.row(r));
-      if (seen.insert(choice).second) result.front.push_back(make_point(*search, s.objectives, std::move(choice)));
+      if (seen.insert(choice).second)
+        result.front.push_back(make_point(*search, s.objectives, std::move(choice)));
     }
     result.summary = s.out.empty() ? nlohmann::json::object() : read_json_file(folder.summary_path());
     result.summary["evaluations"] = run_result.evaluations;
@@ -220,27 +238,35 @@ StudyResult run_study(const StudySettings& s) {
     const Vector reference = nadir + 0.1 * nadir.cwiseAbs();
     const double exact_hv = hypervolume(exact_f, reference);
     const double front_hv = front_f.rows() > 0 ? hypervolume(front_f, reference) : 0.0;
-    hv = {{"front", front_hv}, {"exact", exact_hv}, {"ratio", exact_hv > 0 ? nlohmann::json(front_hv / exact_hv) : nlohmann::json(nullptr)},
-          {"reference", vector_to_json(reference)}, {"reference_source", "exact frontier's nadir x 1.1"}};
+    hv = {{"front", front_hv},
+          {"exact", exact_hv},
+          {"ratio", exact_hv > 0 ? nlohmann::json(front_hv / exact_hv) : nlohmann::json(nullptr)},
+          {"reference", vector_to_json(reference)},
+          {"reference_source", "exact frontier's nadir x 1.1"}};
   }
 
   nlohmann::json budgets = nlohmann::json::array();
   for (const Budget& b : s.budgets) {
-    budgets.push_back({{"measure", to_string(b.measure)}, {"fraction", b.fraction},
-                       {"limit", budget_limit(*search, b) / report_scale(b.measure)}, {"unit", unit_of(b.measure)}});
+    budgets.push_back({{"measure", to_string(b.measure)},
+                       {"fraction", b.fraction},
+                       {"limit", budget_limit(*search, b) / report_scale(b.measure)},
+                       {"unit", unit_of(b.measure)}});
   }
   nlohmann::json units = nlohmann::json::object();
   for (const Measure m : s.objectives) units[to_string(m)] = unit_of(m);
   nlohmann::json choice = nullptr;
   if (result.exact_choice) {
-    choice = {{"minimizes", to_string(result.budget_objective)},
-              {"exact", point_json(*search, s.objectives, *result.exact_choice)},
-              {"front", result.front_choice ? point_json(*search, s.objectives, *result.front_choice) : nullptr}};
+    choice = {
+        {"minimizes", to_string(result.budget_objective)},
+        {"exact", point_json(*search, s.objectives, *result.exact_choice)},
+        {"front", result.front_choice ? point_json(*search, s.objectives, *result.front_choice) : nullptr}};
     if (result.front_choice) {
-      const auto j = static_cast<Index>(std::find(s.objectives.begin(), s.objectives.end(), result.budget_objective) -
-                                        s.objectives.begin());
+      const auto j =
+          static_cast<Index>(std::find(s.objectives.begin(), s.objectives.end(), result.budget_objective) -
+                             s.objectives.begin());
       // "No worse": the front's choice minimizes at least as well (to rounding).
-      const double exact_value = result.exact_choice->objectives(j), front_value = result.front_choice->objectives(j);
+      const double exact_value = result.exact_choice->objectives(j),
+                   front_value = result.front_choice->objectives(j);
       choice["front_no_worse"] = front_value <= exact_value + 1e-12 * std::abs(exact_value);
     }
   }
@@ -252,7 +278,10 @@ StudyResult run_study(const StudySettings& s) {
       {"units", units},
       {"searched_layers", search->searched_layer_names().size()},
       {"decisions", search->n_groups()},
-      {"exact_frontier", {{"size", result.exact.size()}, {"error", result.exact_error.empty() ? nlohmann::json(nullptr) : nlohmann::json(result.exact_error)}}},
+      {"exact_frontier",
+       {{"size", result.exact.size()},
+        {"error",
+         result.exact_error.empty() ? nlohmann::json(nullptr) : nlohmann::json(result.exact_error)}}},
       {"front", {{"source", s.algorithm}, {"size", result.front.size()}}},
       {"hypervolume", hv},
       {"budgets", budgets},
@@ -265,7 +294,8 @@ StudyResult run_study(const StudySettings& s) {
     if (!algorithm) {
       Matrix X(static_cast<Index>(result.front.size()), search->n_groups());
       QuantizationProblem problem(search, s.objectives, s.budgets);
-      for (std::size_t r = 0; r < result.front.size(); ++r) X.row(static_cast<Index>(r)) = problem.row_of_choice(result.front[r].choice);
+      for (std::size_t r = 0; r < result.front.size(); ++r)
+        X.row(static_cast<Index>(r)) = problem.row_of_choice(result.front[r].choice);
       folder.write_front(front_f, X);
     }
     folder.write_summary(result.summary);

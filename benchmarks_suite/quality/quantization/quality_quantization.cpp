@@ -38,7 +38,9 @@ std::string names(const std::vector<Measure>& measures) {
 
 // Published configurations of `model` for budgets on `measure` matched or beaten by the front.
 int published_matched(const StudyResult& result, const std::string& model, Measure measure, int* total) {
-  const char* prefix = measure == Measure::size ? "modelsize_" : measure == Measure::bops ? "bops_" : "latency_";
+  const char* prefix = measure == Measure::size   ? "modelsize_"
+                       : measure == Measure::bops ? "bops_"
+                                                  : "latency_";
   std::vector<std::vector<int>> choices;
   for (const StudyPoint& p : result.front) choices.push_back(p.choice);
   int matched = 0;
@@ -51,8 +53,8 @@ int published_matched(const StudyResult& result, const std::string& model, Measu
     const double published_value =
         result.search->total(result.search->choice_from_searched_layer_bits(published.bits), Measure::omega);
     // Matched: the front's best within the budget is no worse than the published one.
-    if (best >= 0 &&
-        result.search->total(choices[static_cast<std::size_t>(best)], Measure::omega) <= published_value * (1 + 1e-12)) {
+    if (best >= 0 && result.search->total(choices[static_cast<std::size_t>(best)], Measure::omega) <=
+                         published_value * (1 + 1e-12)) {
       ++matched;
     }
   }
@@ -75,11 +77,14 @@ int main(int argc, char** argv) {
       return arg == "--help" ? 0 : 2;
     }
   }
-  const std::vector<Case> cases = {
-      {"resnet18", {Measure::omega, Measure::size}},    {"resnet18", {Measure::omega, Measure::bops}},
-      {"resnet18", {Measure::omega, Measure::latency}}, {"resnet18", {Measure::omega, Measure::size, Measure::bops}},
-      {"resnet50", {Measure::omega, Measure::size}},    {"resnet50", {Measure::omega, Measure::bops}},
-      {"resnet50", {Measure::omega, Measure::latency}}, {"resnet50", {Measure::omega, Measure::size, Measure::bops}}};
+  const std::vector<Case> cases = {{"resnet18", {Measure::omega, Measure::size}},
+                                   {"resnet18", {Measure::omega, Measure::bops}},
+                                   {"resnet18", {Measure::omega, Measure::latency}},
+                                   {"resnet18", {Measure::omega, Measure::size, Measure::bops}},
+                                   {"resnet50", {Measure::omega, Measure::size}},
+                                   {"resnet50", {Measure::omega, Measure::bops}},
+                                   {"resnet50", {Measure::omega, Measure::latency}},
+                                   {"resnet50", {Measure::omega, Measure::size, Measure::bops}}};
   std::printf("%-9s %-17s %-6s %6s %10s %10s %10s %8s %10s %7s\n", "model", "objectives", "alg", "exact",
               "hv_mean", "hv_min", "hv_max", "front", "published", "sec");
   for (const Case& c : cases) {

@@ -84,18 +84,23 @@ QuantizeExtras read_quantize_extras(const fs::path& run_folder) {
   const auto& list = document.value("configurations", nlohmann::json::array());
   if (list.empty()) return extras;
   const std::string where = (run_folder / "published.json").string();
-  extras.published.resize(static_cast<Index>(list.size()), static_cast<Index>(document.at("objectives").size()));
+  extras.published.resize(static_cast<Index>(list.size()),
+                          static_cast<Index>(document.at("objectives").size()));
   extras.table = "<table><tr><th>published configuration</th>";
-  for (const auto& name : document.at("objectives")) extras.table += "<th>" + escape_xml(name.get<std::string>()) + "</th>";
+  for (const auto& name : document.at("objectives"))
+    extras.table += "<th>" + escape_xml(name.get<std::string>()) + "</th>";
   extras.table += "<th>on the exact frontier</th></tr>";
   for (std::size_t i = 0; i < list.size(); ++i) {
-    const Vector f = vector_from_json(list[i].at("f"), Location(where, 0, "configurations[" + std::to_string(i) + "].f"));
+    const Vector f =
+        vector_from_json(list[i].at("f"), Location(where, 0, "configurations[" + std::to_string(i) + "].f"));
     if (f.size() != extras.published.cols()) throw InputError("f has a different length", Location(where));
     extras.published.row(static_cast<Index>(i)) = f.transpose();
     extras.table += "<tr><td>" + escape_xml(list[i].value("name", "")) + "</td>";
     for (Index j = 0; j < f.size(); ++j) extras.table += "<td>" + format_value(f(j)) + "</td>";
     const auto& on_front = list[i].value("on_exact_front", nlohmann::json());
-    extras.table += "<td>" + std::string(on_front.is_boolean() ? (on_front.get<bool>() ? "yes" : "no") : "-") + "</td></tr>";
+    extras.table += "<td>" +
+                    std::string(on_front.is_boolean() ? (on_front.get<bool>() ? "yes" : "no") : "-") +
+                    "</td></tr>";
   }
   extras.table += "</table>";
   return extras;
@@ -111,7 +116,8 @@ std::string run_report_html(const fs::path& run_folder) {
   } else if (fs::is_regular_file(run_folder / "trial_logs.jsonl")) {
     evaluated = read_carps(run_folder / "trial_logs.jsonl");
   } else if (quantize.exact && fs::is_regular_file(run_folder / "front.txt")) {
-    evaluated = {read_points((run_folder / "front.txt").string()), 0, "quantize run, exact frontier (front.txt)"};
+    evaluated = {read_points((run_folder / "front.txt").string()), 0,
+                 "quantize run, exact frontier (front.txt)"};
   } else {
     throw InputError(
         "not a run folder (no trials.jsonl or trial_logs.jsonl) nor a bench folder (no bench.json)",
@@ -134,7 +140,8 @@ std::string run_report_html(const fs::path& run_folder) {
   std::vector<FrontSeries> series = {{"all evaluations", f}, {"non-dominated", front}};
   if (quantize.published.rows() > 0) series.push_back({"published configurations", quantize.published});
   body += "<h2>Points</h2><div class=\"card\"><div class=\"row\">" +
-          front_plots(series, quantize.exact, quantize.exact ? "Objectives (grey: the exact frontier)" : "Objectives") +
+          front_plots(series, quantize.exact,
+                      quantize.exact ? "Objectives (grey: the exact frontier)" : "Objectives") +
           "</div>" + quantize.table + "</div>";
 
   // Hypervolume of the non-dominated set after each of ~50 steps, against

@@ -43,7 +43,8 @@ LayerTable random_table(std::mt19937_64& rng, int n, const std::vector<int>& bit
 }
 
 // The frontier of all configurations by enumeration, as sorted distinct rows.
-std::vector<std::vector<double>> brute_force_front(const BitWidthSearch& search, const std::vector<Measure>& measures) {
+std::vector<std::vector<double>> brute_force_front(const BitWidthSearch& search,
+                                                   const std::vector<Measure>& measures) {
   const Matrix all = enumerate_all(search, measures);
   std::vector<std::vector<double>> front;
   for (const Index r : nondominated_indices(all)) {
@@ -88,8 +89,9 @@ TEST_CASE("exact frontier: equals the enumerated frontier on random tables, 2 to
 TEST_CASE("exact frontier: a bound on the partial frontiers is an error, not a crash") {
   std::mt19937_64 rng(7);
   const BitWidthSearch search(random_table(rng, 14, {2, 3, 4, 8}), {2, 3, 4, 8}, {Measure::omega});
-  CHECK_THROWS_WITH(exact_frontier(search, {Measure::omega, Measure::size, Measure::bops}, {.max_states = 10}),
-                    Catch::StartsWith("the exact frontier has more than 10 partial configurations"));
+  CHECK_THROWS_WITH(
+      exact_frontier(search, {Measure::omega, Measure::size, Measure::bops}, {.max_states = 10}),
+      Catch::StartsWith("the exact frontier has more than 10 partial configurations"));
 }
 
 TEST_CASE("exact budgets: HAWQ-V3's nine ResNet18 configurations of bit_config.py are reproduced exactly") {
@@ -121,8 +123,12 @@ TEST_CASE("exact budgets: HAWQ-V3's nine ResNet18 configurations of bit_config.p
 
 TEST_CASE("exact budgets: sizes and BOPs of the uniform configurations match HAWQ's model zoo") {
   const BitWidthSearch search(builtin_layer_table("resnet18"), {4, 8}, {Measure::omega});
-  const auto mb = [&](int bits) { return search.uniform_total(bits, Measure::size) / report_scale(Measure::size); };
-  const auto gbops = [&](int bits) { return search.uniform_total(bits, Measure::bops) / report_scale(Measure::bops); };
+  const auto mb = [&](int bits) {
+    return search.uniform_total(bits, Measure::size) / report_scale(Measure::size);
+  };
+  const auto gbops = [&](int bits) {
+    return search.uniform_total(bits, Measure::bops) / report_scale(Measure::bops);
+  };
   CHECK(mb(8) == Approx(11.14).margin(0.005));
   CHECK(mb(4) == Approx(5.82).margin(0.005));
   CHECK(gbops(8) == Approx(116.1).margin(0.05));
@@ -148,8 +154,10 @@ TEST_CASE("exact budgets: limits, an impossible budget, and a budgeted objective
   CHECK_THROWS_WITH(select_under_budgets(search, Measure::size, {{Measure::size, 0.5}}),
                     "the objective size is also budgeted");
   CHECK_THROWS_WITH(parse_budgets("size=0.5,size=0.2", "--budget"), "--budget: size has two budgets");
-  CHECK_THROWS_WITH(parse_budgets("size:0.5", "--budget"), "--budget: 'size:0.5' is not MEASURE=FRACTION (e.g. size=0.5)");
-  CHECK_THROWS_WITH(parse_budgets("speed=0.5", "--budget"), Catch::StartsWith("--budget: unknown objective 'speed'"));
+  CHECK_THROWS_WITH(parse_budgets("size:0.5", "--budget"),
+                    "--budget: 'size:0.5' is not MEASURE=FRACTION (e.g. size=0.5)");
+  CHECK_THROWS_WITH(parse_budgets("speed=0.5", "--budget"),
+                    Catch::StartsWith("--budget: unknown objective 'speed'"));
   CHECK(parse_budgets("bops=0.25,latency=0.5", "--budget").size() == 2);
 }
 

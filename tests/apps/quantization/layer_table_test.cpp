@@ -71,7 +71,8 @@ TEST_CASE("layer table: missing fields are named with their JSON path") {
   table = small_table();
   table["layers"][2].erase("hessian_trace_per_weight");
   CHECK(error_of(table) ==
-        "t.json: layers[2].hessian_trace_per_weight: missing field (the omega objective needs it for every searched "
+        "t.json: layers[2].hessian_trace_per_weight: missing field (the omega objective needs it for every "
+        "searched "
         "layer)");
   // Without omega among the objectives the trace is not needed.
   CHECK(error_of(table, {4, 8}, {Measure::size, Measure::bops}).empty());
@@ -130,7 +131,8 @@ TEST_CASE("layer table: other malformed tables") {
 
   test::TempDir dir("layer-table");
   std::ofstream(dir / "broken.json") << "{\"layers\": [";
-  CHECK_THROWS_WITH(read_layer_table(dir / "broken.json"), Catch::StartsWith((dir / "broken.json").string() + ": not valid JSON"));
+  CHECK_THROWS_WITH(read_layer_table(dir / "broken.json"),
+                    Catch::StartsWith((dir / "broken.json").string() + ": not valid JSON"));
   CHECK_THROWS_WITH(read_layer_table(dir / "missing.json"),
                     (dir / "missing.json").string() + ": cannot open the layer table");
 }

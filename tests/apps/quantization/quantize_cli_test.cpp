@@ -53,9 +53,10 @@ const char* const kTable = R"({
 TEST_CASE("quantize cli: ResNet18 with a BOPs budget prints HAWQ-V3's bops_0.5 configuration") {
   paretokit::test::TempDir dir("quantize-cli");
   const std::string out = (dir / "run").string();
-  const Run run = run_cli("quantize --model resnet18 --bits 4,8 --objectives omega,size,bops --budget bops=0.5 --out '" +
-                              out + "' --json",
-                          dir);
+  const Run run =
+      run_cli("quantize --model resnet18 --bits 4,8 --objectives omega,size,bops --budget bops=0.5 --out '" +
+                  out + "' --json",
+              dir);
   INFO(run.err);
   REQUIRE(run.status == 0);
   const auto document = nlohmann::json::parse(run.out);
@@ -82,10 +83,12 @@ TEST_CASE("quantize cli: ResNet18 with a BOPs budget prints HAWQ-V3's bops_0.5 c
 TEST_CASE("quantize cli: an evolutionary search over a table with four bit-widths reports its hypervolume") {
   paretokit::test::TempDir dir("quantize-cli");
   std::ofstream(dir / "toy.json") << kTable;
-  const Run run = run_cli("quantize --table '" + (dir / "toy.json").string() +
-                              "' --bits 2,3,4,8 --objectives omega,size --algorithm nsga2 --generations 30 --threads 1"
-                              " --seed 3 --out '" + (dir / "run").string() + "'",
-                          dir);
+  const Run run =
+      run_cli("quantize --table '" + (dir / "toy.json").string() +
+                  "' --bits 2,3,4,8 --objectives omega,size --algorithm nsga2 --generations 30 --threads 1"
+                  " --seed 3 --out '" +
+                  (dir / "run").string() + "'",
+              dir);
   INFO(run.err);
   REQUIRE(run.status == 0);
   CHECK(run.out.find("quantize toy: 4 searched layers in 3 decisions, bits 2 3 4 8") != std::string::npos);
@@ -111,12 +114,16 @@ TEST_CASE("quantize cli: bad tables and options exit 2 naming the file, the fiel
   };
   const auto bad = [&](int k) { return (dir / ("bad" + std::to_string(k) + ".json")).string(); };
   const std::vector<Case> cases = {
-      {write("bad1.json", replaced(R"("weights": 2304, )", "")), bad(1) + ": layers[1].weights: missing field"},
-      {write("bad2.json", replaced(R"("macs": 300000)", R"("macs": 0)")), bad(2) + ": layers[2].macs: must be positive (got 0)"},
-      {write("bad3.json", replaced(R"(["b", "b_skip"])", R"(["b", "skip"])")), bad(3) + ": tie_groups[0][1]: unknown layer 'skip'"},
+      {write("bad1.json", replaced(R"("weights": 2304, )", "")),
+       bad(1) + ": layers[1].weights: missing field"},
+      {write("bad2.json", replaced(R"("macs": 300000)", R"("macs": 0)")),
+       bad(2) + ": layers[2].macs: must be positive (got 0)"},
+      {write("bad3.json", replaced(R"(["b", "b_skip"])", R"(["b", "skip"])")),
+       bad(3) + ": tie_groups[0][1]: unknown layer 'skip'"},
       {write("bad4.json", replaced(R"("3": 3.2, )", "")) + " --bits 2,3,8",
        bad(4) + ": layers[3].perturbation: no entry for 3 bits (the bit-widths searched need one each)"},
-      {"--model resnet18 --bits 2,4,8", "data/hawq/resnet18.layers.json: layers[1].perturbation: no entry for 2 bits"},
+      {"--model resnet18 --bits 2,4,8",
+       "data/hawq/resnet18.layers.json: layers[1].perturbation: no entry for 2 bits"},
       {"--model alexnet", "--model: unknown model 'alexnet'"},
       {"--model resnet18 --objectives omega", "--objectives: needs two or more objectives"},
       {"--model resnet18 --budget size=half", "--budget: 'half' is not a number"},

@@ -12,10 +12,12 @@
 using namespace paretokit;
 using namespace paretokit::quantization;
 
-TEST_CASE("quantization problem: ordinal variables per group, objectives in MB and GBOPs, budget constraints") {
-  auto search = std::make_shared<const BitWidthSearch>(builtin_layer_table("resnet18"), std::vector<int>{4, 8},
-                                                       std::vector<Measure>{Measure::omega});
-  const QuantizationProblem problem(search, {Measure::omega, Measure::size, Measure::bops}, {{Measure::bops, 0.5}});
+TEST_CASE(
+    "quantization problem: ordinal variables per group, objectives in MB and GBOPs, budget constraints") {
+  auto search = std::make_shared<const BitWidthSearch>(
+      builtin_layer_table("resnet18"), std::vector<int>{4, 8}, std::vector<Measure>{Measure::omega});
+  const QuantizationProblem problem(search, {Measure::omega, Measure::size, Measure::bops},
+                                    {{Measure::bops, 0.5}});
   CHECK(problem.n_var() == 16);
   CHECK(problem.n_obj() == 3);
   CHECK(problem.n_constr() == 1);
@@ -85,7 +87,8 @@ TEST_CASE("quantization study: the run folder, the exact choice and the publishe
   }
   REQUIRE(result.exact_choice);
   const auto published = published_configurations("resnet18");
-  const auto bops_half = std::find_if(published.begin(), published.end(), [](const auto& p) { return p.name == "bops_0.5"; });
+  const auto bops_half =
+      std::find_if(published.begin(), published.end(), [](const auto& p) { return p.name == "bops_0.5"; });
   CHECK(result.search->searched_layer_bits(result.exact_choice->choice) == bops_half->bits);
   // Every point of the frontier keeps within the budget, and the exact choice is its first.
   const double limit = budget_limit(*result.search, settings.budgets[0]) / report_scale(Measure::bops);
@@ -110,8 +113,9 @@ TEST_CASE("quantization study: bad settings are input errors") {
   StudySettings settings;
   settings.model = "resnet18";
   settings.bits = {2, 4, 8};
-  CHECK_THROWS_WITH(run_study(settings), "data/hawq/resnet18.layers.json: layers[1].perturbation: no entry for 2 bits "
-                                         "(the bit-widths searched need one each)");
+  CHECK_THROWS_WITH(run_study(settings),
+                    "data/hawq/resnet18.layers.json: layers[1].perturbation: no entry for 2 bits "
+                    "(the bit-widths searched need one each)");
   settings.bits = {4, 8};
   settings.objectives = {Measure::size, Measure::bops};
   settings.budgets = {{Measure::size, 0.5}, {Measure::bops, 0.5}};
@@ -119,11 +123,31 @@ TEST_CASE("quantization study: bad settings are input errors") {
   settings.model = "mobilenetv2";
   settings.budgets.clear();
   settings.objectives = {Measure::omega, Measure::size};
-  CHECK_THROWS_WITH(run_study(settings), Catch::StartsWith("<mobilenetv2 architecture>: layers[1].hessian_trace_per_weight: missing field"));
+  CHECK_THROWS_WITH(
+      run_study(settings),
+      Catch::StartsWith("<mobilenetv2 architecture>: layers[1].hessian_trace_per_weight: missing field"));
   // MobileNetV2 without sensitivity data: size against BOPs works, with no
   // trade-off (both fall with the bits): one point, every layer at 4 bits.
   settings.objectives = {Measure::size, Measure::bops};
   const StudyResult result = run_study(settings);
   REQUIRE(result.exact.size() == 1);
   CHECK(result.search->searched_layer_bits(result.exact[0].choice) == std::vector<int>(51, 4));
+}
+
+TEST_CASE("quantization study: the same seed gives the same front whatever the thread count") {
+  StudySettings settings;
+  settings.model = "resnet50";
+  settings.objectives = {Measure::omega, Measure::size, Measure::bops};
+  settings.algorithm = "nsga3";
+  settings.generations = 20;
+  settings.seed = 11;
+  settings.threads = 1;
+  const StudyResult one = run_study(settings);
+  settings.threads = 2;
+  const StudyResult two = run_study(settings);
+  REQUIRE(one.front.size() == two.front.size());
+  for (std::size_t i = 0; i < one.front.size(); ++i) {
+    CHECK(one.front[i].choice == two.front[i].choice);
+    CHECK(one.front[i].objectives == two.front[i].objectives);
+  }
 }

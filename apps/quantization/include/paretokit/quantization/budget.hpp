@@ -35,7 +35,8 @@ std::string to_string(const Budget& budget);
 double budget_limit(const BitWidthSearch& search, const Budget& budget);
 
 // True when the configuration is within every budget (raw <= limit).
-bool within_budgets(const BitWidthSearch& search, const std::vector<int>& choice, const std::vector<Budget>& budgets);
+bool within_budgets(const BitWidthSearch& search, const std::vector<int>& choice,
+                    const std::vector<Budget>& budgets);
 
 // The exact best: the configuration of least `objective` within every budget
 // (ties: the smaller budgeted measures, lexicographically); nullopt when none

@@ -21,8 +21,8 @@ std::vector<std::string> builtin_model_names();
 LayerTable builtin_layer_table(const std::string& model);
 
 struct PublishedConfiguration {
-  std::string name;        // e.g. "bops_0.5" (HAWQ's bit_config suffix)
-  std::vector<int> bits;   // per searched layer, in table order
+  std::string name;                      // e.g. "bops_0.5" (HAWQ's bit_config suffix)
+  std::vector<int> bits;                 // per searched layer, in table order
   double model_size_mb = 0, bops_g = 0;  // published figures (0 where none)
 };
 // Empty for a model without published configurations.

@@ -33,17 +33,17 @@ namespace paretokit::quantization {
 
 struct Layer {
   std::string name;
-  std::int64_t weights = 0;  // number of weights (> 0)
-  std::int64_t macs = 0;     // multiply-accumulates per input (> 0)
-  std::optional<int> fixed_bits;                  // not searched when set
+  std::int64_t weights = 0;                        // number of weights (> 0)
+  std::int64_t macs = 0;                           // multiply-accumulates per input (> 0)
+  std::optional<int> fixed_bits;                   // not searched when set
   std::optional<double> hessian_trace_per_weight;  // >= 0
-  std::map<int, double> perturbation;             // bits -> ||W - Q_b(W)||_2^2 (>= 0)
-  std::map<int, double> latency;                  // bits -> latency (>= 0), any unit
+  std::map<int, double> perturbation;              // bits -> ||W - Q_b(W)||_2^2 (>= 0)
+  std::map<int, double> latency;                   // bits -> latency (>= 0), any unit
 };
 
 struct LayerTable {
-  std::string model;              // a label, may be empty
-  std::string file;               // where it came from, for error messages
+  std::string model;  // a label, may be empty
+  std::string file;   // where it came from, for error messages
   std::vector<Layer> layers;
   std::vector<std::vector<Index>> tie_groups;  // layer indices, each group >= 2 searched layers
 

@@ -28,8 +28,8 @@
 namespace paretokit::quantization {
 
 struct StudySettings {
-  std::string model;                  // a builtin model, or a label when table_file is set
-  std::filesystem::path table_file;   // empty: builtin_layer_table(model)
+  std::string model;                 // a builtin model, or a label when table_file is set
+  std::filesystem::path table_file;  // empty: builtin_layer_table(model)
   std::vector<int> bits = {4, 8};
   std::vector<Measure> objectives = {Measure::omega, Measure::size};
   std::vector<Budget> budgets;
@@ -38,10 +38,10 @@ struct StudySettings {
   nlohmann::json algorithm_params = nlohmann::json::object();
   std::int64_t generations = 200;
   std::uint64_t seed = 1;
-  int threads = 0;                    // 0: every core (results do not depend on it)
+  int threads = 0;  // 0: every core (results do not depend on it)
   Index max_states = ExactFrontierOptions{}.max_states;
-  std::filesystem::path out;          // the run folder (empty: nothing written)
-  bool progress = false;              // run()'s progress line on stderr
+  std::filesystem::path out;  // the run folder (empty: nothing written)
+  bool progress = false;      // run()'s progress line on stderr
 };
 
 // A configuration with its reported objective values.
@@ -67,6 +67,7 @@ struct StudyResult {
 StudyResult run_study(const StudySettings& settings);
 
 // {"bits": [per searched layer], "objectives": {"omega": ..., ...}}
-nlohmann::json point_json(const BitWidthSearch& search, const std::vector<Measure>& objectives, const StudyPoint& point);
+nlohmann::json point_json(const BitWidthSearch& search, const std::vector<Measure>& objectives,
+                          const StudyPoint& point);
 
 }  // namespace paretokit::quantization
