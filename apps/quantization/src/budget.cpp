@@ -68,7 +68,8 @@ bool within_budgets(const BitWidthSearch& search, const std::vector<int>& choice
 }
 
 std::optional<std::vector<int>> select_under_budgets(const BitWidthSearch& search, Measure objective,
-                                                     const std::vector<Budget>& budgets) {
+                                                     const std::vector<Budget>& budgets,
+                                                     const ExactFrontierOptions& options) {
   std::vector<Measure> measures = {objective};
   std::vector<double> limits;
   for (const Budget& budget : budgets) {
@@ -80,7 +81,7 @@ std::optional<std::vector<int>> select_under_budgets(const BitWidthSearch& searc
   }
   // The frontier is sorted by the objective first: the first point within
   // every budget is the best.
-  const ExactFrontier frontier = exact_frontier(search, measures);
+  const ExactFrontier frontier = exact_frontier(search, measures, options);
   for (Index r = 0; r < frontier.raw.rows(); ++r) {
     bool fits = true;
     for (std::size_t j = 0; j < limits.size(); ++j)

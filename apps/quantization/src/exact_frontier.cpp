@@ -101,6 +101,9 @@ ExactFrontier exact_frontier(const BitWidthSearch& search, const std::vector<Mea
       next.parent.push_back(static_cast<std::int32_t>(i / choices));
       next.choice.push_back(static_cast<std::int32_t>(i % choices));
     }
+    // Only the last stage's values are needed from here on; earlier stages
+    // keep their back pointers (8 bytes a state) to rebuild configurations.
+    std::vector<double>().swap(stages.back().values);
     stages.push_back(std::move(next));
   }
 

@@ -180,8 +180,11 @@ StudyResult run_study(const StudySettings& s) {
     if (s.algorithm == "exact") throw;
     result.exact_error = error.what();
   }
-  if (!s.budgets.empty()) {
-    const auto choice = select_under_budgets(*search, result.budget_objective, s.budgets);
+  if (!s.budgets.empty() && result.exact_error.empty()) {
+    // Fewer measures than the frontier above (the objective and the budgeted
+    // ones), so it fits whenever that did.
+    const auto choice =
+        select_under_budgets(*search, result.budget_objective, s.budgets, {.max_states = s.max_states});
     if (!choice) throw InputError("no configuration fits within the budgets", Location::of_field("--budget"));
     result.exact_choice = make_point(*search, s.objectives, *choice);
   }

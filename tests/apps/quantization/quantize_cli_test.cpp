@@ -138,3 +138,25 @@ TEST_CASE("quantize cli: bad tables and options exit 2 naming the file, the fiel
   }
   CHECK_FALSE(std::filesystem::exists(dir / "never"));
 }
+
+TEST_CASE(
+    "quantize cli: an exact frontier too large for --max-states fails alone, and is skipped beside a "
+    "search") {
+  paretokit::test::TempDir dir("quantize-cli");
+  const Run exact =
+      run_cli("quantize --model resnet18 --max-states 3 --out '" + (dir / "a").string() + "'", dir);
+  CHECK(exact.status == 1);
+  CHECK(exact.err.find("paretokit: error: the exact frontier has more than 3 partial configurations") !=
+        std::string::npos);
+  const Run search =
+      run_cli("quantize --model resnet18 --max-states 3 --algorithm nsga2 --generations 5 --out '" +
+                  (dir / "b").string() + "' --json",
+              dir);
+  INFO(search.err);
+  REQUIRE(search.status == 0);
+  const auto q = nlohmann::json::parse(search.out)["quantization"];
+  CHECK(q["exact_frontier"]["size"] == 0);
+  CHECK(q["exact_frontier"]["error"].get<std::string>().find("more than 3") != std::string::npos);
+  CHECK(q["hypervolume"].is_null());
+  CHECK_FALSE(q["frontier"].empty());
+}

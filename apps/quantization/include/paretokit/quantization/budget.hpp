@@ -18,6 +18,7 @@
 
 #include "paretokit/core/matrix.hpp"
 #include "paretokit/quantization/bit_width_search.hpp"
+#include "paretokit/quantization/exact_frontier.hpp"
 
 namespace paretokit::quantization {
 
@@ -42,7 +43,8 @@ bool within_budgets(const BitWidthSearch& search, const std::vector<int>& choice
 // (ties: the smaller budgeted measures, lexicographically); nullopt when none
 // fits. InputError when `objective` is itself budgeted.
 std::optional<std::vector<int>> select_under_budgets(const BitWidthSearch& search, Measure objective,
-                                                     const std::vector<Budget>& budgets);
+                                                     const std::vector<Budget>& budgets,
+                                                     const ExactFrontierOptions& options = {});
 
 // The same among given configurations (e.g. an evolutionary front): the
 // index of the best, or -1 when none fits.

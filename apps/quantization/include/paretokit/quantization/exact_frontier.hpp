@@ -28,8 +28,10 @@ struct ExactFrontier {
 
 struct ExactFrontierOptions {
   // Most partial configurations kept after any group; beyond it an Error
-  // (exit 1) says so rather than running out of memory.
-  Index max_states = 4'000'000;
+  // (exit 1) says so rather than running out of memory. Memory: about
+  // 8 (k + 1) C max_states bytes for the stage being merged plus 8 bytes per
+  // state kept of every earlier stage (k measures, C bit-widths).
+  Index max_states = 1'000'000;
 };
 
 // The frontier of `measures` (at least one, each available in `search`),
