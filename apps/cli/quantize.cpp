@@ -65,7 +65,8 @@ void print_text(const StudySettings& s, const StudyResult& result) {
   const BitWidthSearch& search = *result.search;
   const auto& q = result.summary["quantization"];
   std::cout << "quantize " << q["model"].get<std::string>() << ": " << search.searched_layer_names().size()
-            << " searched layers in " << search.n_groups() << " decisions, bits";
+            << " searched layers in " << search.n_groups()
+            << (search.n_groups() == 1 ? " decision" : " decisions") << ", bits";
   for (const int b : search.bits()) std::cout << ' ' << b;
   std::cout << "\n";
   if (!result.exact_error.empty()) std::cout << "exact frontier not computed: " << result.exact_error << "\n";
@@ -78,8 +79,9 @@ void print_text(const StudySettings& s, const StudyResult& result) {
   for (const auto& budget : q["budgets"]) {
     std::cout << "budget " << budget["measure"].get<std::string>() << "="
               << format_number(budget["fraction"].get<double>()) << ": limit "
-              << format_number(budget["limit"].get<double>()) << " " << budget["unit"].get<std::string>()
-              << "\n";
+              << format_number(budget["limit"].get<double>());
+    const std::string unit = budget["unit"].get<std::string>();
+    std::cout << (unit.empty() ? "" : " ") << unit << "\n";
   }
   if (result.exact_choice) {
     std::cout << "least " << to_string(result.budget_objective) << " within the budgets (exact):  ";
