@@ -167,13 +167,14 @@ TEST_CASE("nas problem: NSGA-III finds the exhaustive front of a reduced space")
   for (Index r = 0; r < result.front_f.rows(); ++r) {
     exact += on_front.count({result.front_f(r, 0), result.front_f(r, 1), result.front_f(r, 2)});
   }
-  const Vector reference = front.colwise().maxCoeff().transpose() * 1.1;
+  const Vector high = front.colwise().maxCoeff().transpose(), low = front.colwise().minCoeff().transpose();
+  const Vector reference = high + 0.1 * (high - low);
   const double hv_true = hypervolume(front, reference);
   const double hv_found = hypervolume(result.front_f, reference);
   INFO("exhaustive front " << exhaustive.size() << ", found " << result.front_f.rows() << ", exact " << exact
                            << ", hv ratio " << hv_found / hv_true);
   CHECK(hv_found <= hv_true * (1 + 1e-12));
-  // Seeds 1, 2, 3 and 7 give ratios 0.99958 to 1 and 68 to 73 of 75 points.
+  // Seeds 1, 2, 3 and 7 give ratios 0.9994 to 0.9998 and 68 to 73 of the 75 points.
   CHECK(hv_found >= 0.998 * hv_true);
   CHECK(static_cast<double>(exact) >= 0.8 * static_cast<double>(exhaustive.size()));
   CHECK(static_cast<double>(exact) >= 0.9 * static_cast<double>(result.front_f.rows()));
