@@ -48,14 +48,15 @@ Vector AccuracySurrogate::features(const std::vector<BlockOp>& ops) const {
   Vector x = Vector::Zero(weights_.size());
   for (std::size_t i = 0; i < ops.size(); ++i) {
     const auto& choices = choices_[i];
-    const auto c = static_cast<std::size_t>(std::find(choices.begin(), choices.end(), ops[i]) - choices.begin());
+    const auto c =
+        static_cast<std::size_t>(std::find(choices.begin(), choices.end(), ops[i]) - choices.begin());
     x(static_cast<Index>(offsets_[i] + c)) = 1.0;
   }
   return x;
 }
 
-AccuracySurrogate AccuracySurrogate::fit(const ProxylessSpace& space, const std::vector<AccuracyRecord>& records,
-                                         double lambda) {
+AccuracySurrogate AccuracySurrogate::fit(const ProxylessSpace& space,
+                                         const std::vector<AccuracyRecord>& records, double lambda) {
   if (records.empty()) throw InputError("no (architecture, accuracy) pairs to fit");
   if (!(lambda > 0) || !std::isfinite(lambda)) {
     throw UsageError("must be > 0", Location::of_field("--ridge-lambda"));

@@ -53,7 +53,7 @@ class AccuracySurrogate {
 
  private:
   std::vector<std::vector<BlockOp>> choices_;  // per block, as in the space
-  std::vector<std::size_t> offsets_;  // first weight of each block
+  std::vector<std::size_t> offsets_;           // first weight of each block
   Vector weights_;
   double intercept_ = 0, lambda_ = 1, training_rmse_ = 0;
   std::size_t records_ = 0;

@@ -18,7 +18,8 @@ bool read_kernel(std::string_view text, int& kernel) {
   const auto x = text.find('x');
   if (x == std::string_view::npos) return false;
   int other = 0;
-  return read_positive(text.substr(0, x), kernel) && read_positive(text.substr(x + 1), other) && other == kernel;
+  return read_positive(text.substr(0, x), kernel) && read_positive(text.substr(x + 1), other) &&
+         other == kernel;
 }
 
 }  // namespace

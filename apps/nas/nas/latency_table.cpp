@@ -22,13 +22,14 @@ std::string shape_text(const std::vector<int>& shape) {
   return text;
 }
 
-std::vector<int> read_shape(const nlohmann::json& entry, const char* key, std::size_t dims, const std::string& file,
-                            const std::string& at) {
+std::vector<int> read_shape(const nlohmann::json& entry, const char* key, std::size_t dims,
+                            const std::string& file, const std::string& at) {
   const std::string field = at + "." + key;
   if (!entry.contains(key)) throw InputError("missing", Location(file, 0, field));
   const auto& value = entry[key];
   if (!value.is_array() || value.size() != dims) {
-    throw InputError("must be an array of " + std::to_string(dims) + " positive integers", Location(file, 0, field));
+    throw InputError("must be an array of " + std::to_string(dims) + " positive integers",
+                     Location(file, 0, field));
   }
   std::vector<int> shape;
   for (const auto& d : value) {
@@ -51,7 +52,8 @@ int read_int(const nlohmann::json& entry, const char* key, const std::string& fi
 }
 
 void check_milliseconds(double ms, const std::string& file, const std::string& field) {
-  if (!std::isfinite(ms) || ms < 0) throw InputError("must be a finite number >= 0", Location(file, 0, field));
+  if (!std::isfinite(ms) || ms < 0)
+    throw InputError("must be a finite number >= 0", Location(file, 0, field));
 }
 
 // "56x56x24" or "1000".
@@ -96,7 +98,8 @@ LatencyKey parse_proxyless_key(const std::string& text, const std::string& file,
   } else {
     fail("unknown op type '" + std::string(type) + "' (known: Conv, expanded_conv, Conv_1, Logits)");
   }
-  if (parts.size() != expected_parts) fail("expected " + std::to_string(expected_parts) + " '-'-separated parts");
+  if (parts.size() != expected_parts)
+    fail("expected " + std::to_string(expected_parts) + " '-'-separated parts");
   auto value_of = [&](std::size_t i, std::string_view name) {
     const std::string_view part = parts[i];
     if (!part.starts_with(name) || part.size() <= name.size() || part[name.size()] != ':') {
@@ -130,8 +133,8 @@ LatencyKey parse_proxyless_key(const std::string& text, const std::string& file,
 std::string to_string(const LatencyKey& key) {
   std::string text = key.op + " " + shape_text(key.input) + " -> " + shape_text(key.output);
   if (key.op == "mbconv") {
-    text += ", kernel " + std::to_string(key.kernel) + ", expand " + std::to_string(key.expand) + ", stride " +
-            std::to_string(key.stride) + ", skip " + (key.skip ? "1" : "0");
+    text += ", kernel " + std::to_string(key.kernel) + ", expand " + std::to_string(key.expand) +
+            ", stride " + std::to_string(key.stride) + ", skip " + (key.skip ? "1" : "0");
   }
   return text;
 }
@@ -140,20 +143,27 @@ std::vector<LatencyUnit> latency_units(const NetworkSpec& network) {
   std::vector<LatencyUnit> units;
   int size = network.resolution;
   const int first = output_size(size, 2);
-  units.push_back({"first_conv", {"first_conv", {size, size, network.input_channels},
-                                  {first, first, network.first_conv_channels}}});
+  units.push_back(
+      {"first_conv",
+       {"first_conv", {size, size, network.input_channels}, {first, first, network.first_conv_channels}}});
   size = first;
   for (std::size_t i = 0; i < network.blocks.size(); ++i) {
     const BlockSpec& block = network.blocks[i];
     if (block.op.is_zero()) continue;
     const int out = output_size(size, block.stride);
-    LatencyKey key{"mbconv", {size, size, block.in_channels}, {out, out, block.out_channels}, block.op.kernel,
-                   block.op.expand, block.stride, block.identity_shortcut};
+    LatencyKey key{"mbconv",
+                   {size, size, block.in_channels},
+                   {out, out, block.out_channels},
+                   block.op.kernel,
+                   block.op.expand,
+                   block.stride,
+                   block.identity_shortcut};
     units.push_back({"blocks[" + std::to_string(i) + "] (" + to_notation(block.op) + ")", std::move(key)});
     size = out;
   }
   const int last = network.blocks.back().out_channels;
-  units.push_back({"feature_mix", {"feature_mix", {size, size, last}, {size, size, network.feature_mix_channels}}});
+  units.push_back(
+      {"feature_mix", {"feature_mix", {size, size, last}, {size, size, network.feature_mix_channels}}});
   units.push_back(
       {"classifier", {"classifier", {size, size, network.feature_mix_channels}, {network.classes}}});
   return units;
@@ -164,11 +174,11 @@ LatencyTable LatencyTable::load(const std::string& path) {
   // Ours says so in "format"; entries with an "op" field are meant to be
   // ours too (a wrong "format" is then the error to report). Anything else is
   // read as ProxylessNAS's (whose converted file has a prose "format" field).
-  const bool ours = document.is_object() &&
-                    (document.value("format", nlohmann::json()) == kFormat ||
-                     (document.contains("entries") && document["entries"].is_array() &&
-                      !document["entries"].empty() && document["entries"][0].is_object() &&
-                      document["entries"][0].contains("op")));
+  const bool ours =
+      document.is_object() &&
+      (document.value("format", nlohmann::json()) == kFormat ||
+       (document.contains("entries") && document["entries"].is_array() && !document["entries"].empty() &&
+        document["entries"][0].is_object() && document["entries"][0].contains("op")));
   return ours ? from_json(document, path) : from_proxyless_json(document, path);
 }
 
@@ -215,8 +225,9 @@ LatencyTable LatencyTable::from_json(const nlohmann::json& document, const std::
       if (key.stride > 2) throw InputError("must be 1 or 2", Location(file, 0, at + ".stride"));
       if (key.output[0] != output_size(key.input[0], key.stride) ||
           key.output[1] != output_size(key.input[1], key.stride)) {
-        throw InputError("the output's height and width must be the input's divided by the stride (rounded up)",
-                         Location(file, 0, at + ".output"));
+        throw InputError(
+            "the output's height and width must be the input's divided by the stride (rounded up)",
+            Location(file, 0, at + ".output"));
       }
       if (!entry.contains("skip") || !entry["skip"].is_boolean()) {
         throw InputError("missing or not true/false", Location(file, 0, at + ".skip"));
@@ -225,7 +236,8 @@ LatencyTable LatencyTable::from_json(const nlohmann::json& document, const std::
     } else {
       for (const char* name : {"kernel", "expand", "stride", "skip"}) {
         if (entry.contains(name)) {
-          throw InputError("only mbconv entries have " + std::string(name), Location(file, 0, at + "." + name));
+          throw InputError("only mbconv entries have " + std::string(name),
+                           Location(file, 0, at + "." + name));
         }
       }
     }
@@ -236,8 +248,9 @@ LatencyTable LatencyTable::from_json(const nlohmann::json& document, const std::
     check_milliseconds(ms, file, at + ".ms");
     const auto [it, inserted] = first_index.emplace(key, i);
     if (!inserted) {
-      throw InputError("the same entry as entries[" + std::to_string(it->second) + "] (" + to_string(key) + ")",
-                       Location(file, 0, at));
+      throw InputError(
+          "the same entry as entries[" + std::to_string(it->second) + "] (" + to_string(key) + ")",
+          Location(file, 0, at));
     }
     table.entries_.emplace(std::move(key), ms);
   }
@@ -249,7 +262,8 @@ LatencyTable LatencyTable::from_proxyless_json(const nlohmann::json& document, c
   table.file_ = file;
   table.format_ = "proxylessnas";
   table.device_ = "ProxylessNAS lookup table";
-  auto add = [&](const std::string& key_text, double ms, const std::string& key_field, const std::string& ms_field) {
+  auto add = [&](const std::string& key_text, double ms, const std::string& key_field,
+                 const std::string& ms_field) {
     LatencyKey key = parse_proxyless_key(key_text, file, key_field);
     check_milliseconds(ms, file, ms_field);
     if (!table.entries_.emplace(std::move(key), ms).second) {
@@ -290,8 +304,9 @@ LatencyTable LatencyTable::from_proxyless_json(const nlohmann::json& document, c
 double LatencyTable::lookup(const LatencyUnit& unit) const {
   const auto it = entries_.find(unit.key);
   if (it == entries_.end()) {
-    throw InputError("the table has no entry for " + to_string(unit.key) + " (a shape or op it does not cover)",
-                     Location(file_, 0, unit.label));
+    throw InputError(
+        "the table has no entry for " + to_string(unit.key) + " (a shape or op it does not cover)",
+        Location(file_, 0, unit.label));
   }
   return it->second;
 }
@@ -321,7 +336,10 @@ void LatencyTable::check_covers(const ProxylessSpace& space) const {
 }
 
 nlohmann::json LatencyTable::describe() const {
-  return {{"model", "lookup table"}, {"format", format_}, {"file", file_}, {"device", device_},
+  return {{"model", "lookup table"},
+          {"format", format_},
+          {"file", file_},
+          {"device", device_},
           {"entries", entries_.size()}};
 }
 

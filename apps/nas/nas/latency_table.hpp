@@ -33,10 +33,10 @@
 namespace paretokit::nas {
 
 struct LatencyKey {
-  std::string op;                // first_conv, mbconv, feature_mix, classifier
-  std::vector<int> input, output;  // [H, W, C]; the classifier's output is [classes]
+  std::string op;                          // first_conv, mbconv, feature_mix, classifier
+  std::vector<int> input, output;          // [H, W, C]; the classifier's output is [classes]
   int kernel = 0, expand = 0, stride = 0;  // mbconv only
-  bool skip = false;                      // mbconv only
+  bool skip = false;                       // mbconv only
   auto operator<=>(const LatencyKey&) const = default;
 };
 

@@ -11,10 +11,14 @@ namespace paretokit::nas {
 
 const char* to_string(NasObjective objective) {
   switch (objective) {
-    case NasObjective::latency: return "latency";
-    case NasObjective::flops: return "flops";
-    case NasObjective::params: return "params";
-    case NasObjective::accuracy: return "accuracy";
+    case NasObjective::latency:
+      return "latency";
+    case NasObjective::flops:
+      return "flops";
+    case NasObjective::params:
+      return "params";
+    case NasObjective::accuracy:
+      return "accuracy";
   }
   return "?";
 }
@@ -89,7 +93,8 @@ ArchitectureCosts NasProblem::costs(const std::vector<BlockOp>& ops) const {
   ArchitectureCosts costs;
   costs.mflops = static_cast<double>(counted.macs) / 1e6;
   costs.mparams = static_cast<double>(counted.params) / 1e6;
-  costs.latency_ms = latency_ ? latency_->milliseconds(network, counted) : std::numeric_limits<double>::quiet_NaN();
+  costs.latency_ms =
+      latency_ ? latency_->milliseconds(network, counted) : std::numeric_limits<double>::quiet_NaN();
   costs.accuracy = accuracy_ ? accuracy_->predict(ops) : capacity_proxy(ops);
   return costs;
 }
@@ -99,10 +104,18 @@ RowVector NasProblem::objective_row(const ArchitectureCosts& costs) const {
   for (std::size_t j = 0; j < objectives_.size(); ++j) {
     double value = 0;
     switch (objectives_[j]) {
-      case NasObjective::latency: value = costs.latency_ms; break;
-      case NasObjective::flops: value = costs.mflops; break;
-      case NasObjective::params: value = costs.mparams; break;
-      case NasObjective::accuracy: value = -costs.accuracy; break;
+      case NasObjective::latency:
+        value = costs.latency_ms;
+        break;
+      case NasObjective::flops:
+        value = costs.mflops;
+        break;
+      case NasObjective::params:
+        value = costs.mparams;
+        break;
+      case NasObjective::accuracy:
+        value = -costs.accuracy;
+        break;
     }
     row(static_cast<Index>(j)) = value;
   }

@@ -6,7 +6,8 @@ namespace paretokit::nas {
 
 namespace {
 
-int positive_int(const nlohmann::json& object, const char* key, const std::string& file, const std::string& path) {
+int positive_int(const nlohmann::json& object, const char* key, const std::string& file,
+                 const std::string& path) {
   const std::string field = path + "." + key;
   if (!object.is_object() || !object.contains(key)) throw InputError("missing", Location(file, 0, field));
   const auto& value = object[key];
@@ -63,7 +64,8 @@ void validate_network(const NetworkSpec& network, const std::string& file) {
 NetworkSpec network_from_config(const nlohmann::json& config, const std::string& file) {
   if (!config.is_object()) throw InputError("a network config must be a JSON object", Location(file));
   NetworkSpec network;
-  if (config.contains("input_resolution")) network.resolution = positive_int(config, "input_resolution", file, "");
+  if (config.contains("input_resolution"))
+    network.resolution = positive_int(config, "input_resolution", file, "");
   if (!config.contains("first_conv")) throw InputError("missing", Location(file, 0, "first_conv"));
   const auto& first = config["first_conv"];
   network.input_channels = positive_int(first, "in_channels", file, "first_conv");
@@ -91,8 +93,10 @@ NetworkSpec network_from_config(const nlohmann::json& config, const std::string&
     spec.identity_shortcut = block["residual_identity"].get<bool>();
     network.blocks.push_back(spec);
   }
-  if (!config.contains("feature_mix_layer")) throw InputError("missing", Location(file, 0, "feature_mix_layer"));
-  network.feature_mix_channels = positive_int(config["feature_mix_layer"], "out_channels", file, "feature_mix_layer");
+  if (!config.contains("feature_mix_layer"))
+    throw InputError("missing", Location(file, 0, "feature_mix_layer"));
+  network.feature_mix_channels =
+      positive_int(config["feature_mix_layer"], "out_channels", file, "feature_mix_layer");
   if (!config.contains("classifier")) throw InputError("missing", Location(file, 0, "classifier"));
   network.classes = positive_int(config["classifier"], "out_features", file, "classifier");
   validate_network(network, file);

@@ -62,12 +62,18 @@ Layer conv_layer(std::string name, LayerKind kind, int block, int kernel, int st
 
 const char* to_string(LayerKind kind) {
   switch (kind) {
-    case LayerKind::input: return "input";
-    case LayerKind::conv: return "conv";
-    case LayerKind::depthwise_conv: return "depthwise";
-    case LayerKind::add: return "add";
-    case LayerKind::global_pool: return "pool";
-    case LayerKind::linear: return "linear";
+    case LayerKind::input:
+      return "input";
+    case LayerKind::conv:
+      return "conv";
+    case LayerKind::depthwise_conv:
+      return "depthwise";
+    case LayerKind::add:
+      return "add";
+    case LayerKind::global_pool:
+      return "pool";
+    case LayerKind::linear:
+      return "linear";
   }
   return "?";
 }
@@ -98,18 +104,18 @@ NetworkGraph build_network_graph(const NetworkSpec& network) {
     const int hidden = block.in_channels * block.op.expand;
     // MBConv1 has no expansion conv (ProxylessNAS and MobileNetV2 alike).
     if (block.op.expand != 1) {
-      last = add_layer(graph,
-                       conv_layer(prefix + "expand", LayerKind::conv, b, 1, 1, block.in_channels, hidden, size),
-                       {last});
+      last = add_layer(
+          graph, conv_layer(prefix + "expand", LayerKind::conv, b, 1, 1, block.in_channels, hidden, size),
+          {last});
     }
     last = add_layer(graph,
-                     conv_layer(prefix + "depthwise", LayerKind::depthwise_conv, b, block.op.kernel, block.stride,
-                                hidden, hidden, size),
+                     conv_layer(prefix + "depthwise", LayerKind::depthwise_conv, b, block.op.kernel,
+                                block.stride, hidden, hidden, size),
                      {last});
     size = graph[last].out_size;
-    last = add_layer(graph,
-                     conv_layer(prefix + "project", LayerKind::conv, b, 1, 1, hidden, block.out_channels, size),
-                     {last});
+    last = add_layer(
+        graph, conv_layer(prefix + "project", LayerKind::conv, b, 1, 1, hidden, block.out_channels, size),
+        {last});
     if (block.identity_shortcut) {
       Layer add;
       add.name = prefix + "add";
@@ -122,9 +128,10 @@ NetworkGraph build_network_graph(const NetworkSpec& network) {
   }
 
   const int channels = network.blocks.back().out_channels;
-  last = add_layer(graph,
-                   conv_layer("feature_mix", LayerKind::conv, -1, 1, 1, channels, network.feature_mix_channels, size),
-                   {last});
+  last = add_layer(
+      graph,
+      conv_layer("feature_mix", LayerKind::conv, -1, 1, 1, channels, network.feature_mix_channels, size),
+      {last});
   Layer pool;
   pool.name = "pool";
   pool.kind = LayerKind::global_pool;

@@ -32,7 +32,7 @@ const char* to_string(LayerKind kind);
 struct Layer {
   std::string name;  // e.g. "blocks.5.depthwise"
   LayerKind kind = LayerKind::input;
-  int block = -1;    // index into NetworkSpec::blocks, -1 outside the blocks
+  int block = -1;  // index into NetworkSpec::blocks, -1 outside the blocks
   int kernel = 0, stride = 1;
   int in_channels = 0, out_channels = 0;
   int in_size = 0, out_size = 0;  // spatial, H = W
@@ -41,7 +41,7 @@ struct Layer {
   // Filled by build_network_graph from the fields above.
   std::int64_t macs = 0;
   std::int64_t params = 0;
-  std::int64_t input_elements = 0;   // all inputs together (an add reads two)
+  std::int64_t input_elements = 0;  // all inputs together (an add reads two)
   std::int64_t output_elements = 0;
   std::int64_t weight_elements = 0;  // parameters read at run time (conv/fc weights, BN folded)
 };

@@ -18,12 +18,13 @@ ProxylessSpace::ProxylessSpace(ProxylessSpaceOptions options) : options_(std::mo
   auto fail = [](const char* option, const std::string& reason) {
     throw UsageError(reason, Location::of_field(option));
   };
-  if (!(o.width_multiplier > 0) || !std::isfinite(o.width_multiplier)) fail("--width-multiplier", "must be > 0");
+  if (!(o.width_multiplier > 0) || !std::isfinite(o.width_multiplier))
+    fail("--width-multiplier", "must be > 0");
   if (o.resolution < 32) fail("--resolution", "must be at least 32");
   if (o.stage_widths.empty() || o.stage_blocks.size() != o.stage_widths.size() ||
       o.stage_strides.size() != o.stage_widths.size()) {
-    fail("--stage-blocks", "one block count and stride per stage (" + std::to_string(o.stage_widths.size()) +
-                               " stages)");
+    fail("--stage-blocks",
+         "one block count and stride per stage (" + std::to_string(o.stage_widths.size()) + " stages)");
   }
   for (std::size_t s = 0; s < o.stage_widths.size(); ++s) {
     if (o.stage_widths[s] <= 0) fail("--stage-widths", "widths must be positive");
@@ -126,7 +127,8 @@ RowVector ProxylessSpace::row_from_ops(const std::vector<BlockOp>& ops) const {
   return row;
 }
 
-std::vector<BlockOp> ProxylessSpace::parse_architecture(const std::string& text, const Location& where) const {
+std::vector<BlockOp> ProxylessSpace::parse_architecture(const std::string& text,
+                                                        const Location& where) const {
   std::vector<BlockOp> ops;
   std::size_t start = 0;
   while (start <= text.size()) {
@@ -138,7 +140,8 @@ std::vector<BlockOp> ProxylessSpace::parse_architecture(const std::string& text,
   }
   if (ops.size() != slots_.size()) {
     throw InputError("the architecture lists " + std::to_string(ops.size()) + " blocks; this space has " +
-                         std::to_string(slots_.size()) + " searchable blocks (the fixed first block left out)",
+                         std::to_string(slots_.size()) +
+                         " searchable blocks (the fixed first block left out)",
                      where);
   }
   network(ops);  // every choice allowed where it stands
@@ -156,11 +159,11 @@ std::string ProxylessSpace::to_notation(const std::vector<BlockOp>& ops) {
 
 nlohmann::json ProxylessSpace::to_json() const {
   const auto& o = options_;
-  return {{"space", "proxyless"},          {"width_multiplier", o.width_multiplier},
-          {"resolution", o.resolution},    {"stage_widths", o.stage_widths},
+  return {{"space", "proxyless"},           {"width_multiplier", o.width_multiplier},
+          {"resolution", o.resolution},     {"stage_widths", o.stage_widths},
           {"stage_blocks", o.stage_blocks}, {"stage_strides", o.stage_strides},
-          {"kernels", o.kernels},          {"expansions", o.expansions},
-          {"allow_zero", o.allow_zero},    {"architectures", size()}};
+          {"kernels", o.kernels},           {"expansions", o.expansions},
+          {"allow_zero", o.allow_zero},     {"architectures", size()}};
 }
 
 }  // namespace paretokit::nas

@@ -50,14 +50,16 @@ Device device_from_json(const nlohmann::json& document, const std::string& file)
   // The peak and bandwidth are needed for the roofline only; a device that
   // names a table may leave them out.
   if (device.latency_table.empty() || document.contains("peak_flops")) {
-    device.peak_flops = positive_number(document, "peak_flops", file, "the device's peak arithmetic rate in FLOP/s");
+    device.peak_flops =
+        positive_number(document, "peak_flops", file, "the device's peak arithmetic rate in FLOP/s");
   }
   if (device.latency_table.empty() || document.contains("memory_bandwidth")) {
     device.memory_bandwidth =
         positive_number(document, "memory_bandwidth", file, "the device's memory bandwidth in bytes/s");
   }
   if (document.contains("bytes_per_element")) {
-    device.bytes_per_element = positive_number(document, "bytes_per_element", file, "bytes per tensor element");
+    device.bytes_per_element =
+        positive_number(document, "bytes_per_element", file, "bytes per tensor element");
   }
   if (document.contains("layer_overhead_s")) {
     const auto& value = document["layer_overhead_s"];
@@ -79,10 +81,14 @@ double layer_flops(const Layer& layer) {
   switch (layer.kind) {
     case LayerKind::conv:
     case LayerKind::depthwise_conv:
-    case LayerKind::linear: return 2.0 * static_cast<double>(layer.macs);
-    case LayerKind::add: return static_cast<double>(layer.output_elements);
-    case LayerKind::global_pool: return static_cast<double>(layer.input_elements);
-    case LayerKind::input: return 0;
+    case LayerKind::linear:
+      return 2.0 * static_cast<double>(layer.macs);
+    case LayerKind::add:
+      return static_cast<double>(layer.output_elements);
+    case LayerKind::global_pool:
+      return static_cast<double>(layer.input_elements);
+    case LayerKind::input:
+      return 0;
   }
   return 0;
 }

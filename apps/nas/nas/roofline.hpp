@@ -31,7 +31,7 @@ namespace paretokit::nas {
 
 struct Device {
   std::string name;
-  std::string kind;  // "cpu", "gpu", "mobile", ... (informative)
+  std::string kind;             // "cpu", "gpu", "mobile", ... (informative)
   double peak_flops = 0;        // FLOP/s
   double memory_bandwidth = 0;  // bytes/s
   double bytes_per_element = 4;

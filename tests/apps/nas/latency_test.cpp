@@ -75,9 +75,11 @@ TEST_CASE("latency table: the mobile architecture's latency is the sum of its Pr
     raw[entry["key"].get<std::string>()] = entry["mean_ms"].get<double>();
   }
   const auto ops = mobile_ops();
-  const std::vector<int> widths{24, 40, 80, 96, 192, 320}, counts{4, 4, 4, 4, 4, 1}, strides{2, 2, 2, 1, 2, 1};
-  double expected = raw.at("Conv-input:224x224x3-output:112x112x32") +
-                    raw.at("expanded_conv-input:112x112x32-output:112x112x16-expand:1-kernel:3-stride:1-idskip:0");
+  const std::vector<int> widths{24, 40, 80, 96, 192, 320}, counts{4, 4, 4, 4, 4, 1},
+      strides{2, 2, 2, 1, 2, 1};
+  double expected =
+      raw.at("Conv-input:224x224x3-output:112x112x32") +
+      raw.at("expanded_conv-input:112x112x32-output:112x112x16-expand:1-kernel:3-stride:1-idskip:0");
   int size = 112, channels = 16, used = 2;
   std::size_t b = 0;
   for (std::size_t s = 0; s < widths.size(); ++s) {
@@ -86,7 +88,8 @@ TEST_CASE("latency table: the mobile architecture's latency is the sum of its Pr
       const int out = size / stride;
       if (!ops[b].is_zero()) {
         char key[160];
-        std::snprintf(key, sizeof key, "expanded_conv-input:%dx%dx%d-output:%dx%dx%d-expand:%d-kernel:%d-stride:%d-idskip:%d",
+        std::snprintf(key, sizeof key,
+                      "expanded_conv-input:%dx%dx%d-output:%dx%dx%d-expand:%d-kernel:%d-stride:%d-idskip:%d",
                       size, size, channels, out, out, widths[s], ops[b].expand, ops[b].kernel, stride,
                       stride == 1 && channels == widths[s] ? 1 : 0);
         INFO(key);
@@ -115,11 +118,14 @@ TEST_CASE("latency table: a shape the table does not cover names the file and th
   // As released, the mobile net's stage 1 is 32 wide; the table has 24.
   const NetworkSpec published = load_network_config(data_path("proxylessnas/mobile.json"));
   CHECK(error_of([&] { table.milliseconds(published, network_costs(published)); }) ==
-        path + ": blocks[1] (5x5_MBConv3): the table has no entry for mbconv 112x112x16 -> 56x56x32, kernel 5, "
-               "expand 3, stride 2, skip 0 (a shape or op it does not cover)");
+        path +
+            ": blocks[1] (5x5_MBConv3): the table has no entry for mbconv 112x112x16 -> 56x56x32, kernel 5, "
+            "expand 3, stride 2, skip 0 (a shape or op it does not cover)");
   ProxylessSpaceOptions options;
   options.resolution = 192;
-  CHECK(error_of([&] { table.check_covers(ProxylessSpace(options)); }).starts_with(path + ": first_conv: the table has no entry for first_conv 192x192x3"));
+  CHECK(error_of([&] {
+          table.check_covers(ProxylessSpace(options));
+        }).starts_with(path + ": first_conv: the table has no entry for first_conv 192x192x3"));
   options = {};
   options.kernels = {3, 9};
   CHECK(error_of([&] { table.check_covers(ProxylessSpace(options)); }).find("kernel 9") != std::string::npos);
@@ -128,12 +134,19 @@ TEST_CASE("latency table: a shape the table does not cover names the file and th
 TEST_CASE("latency table: our format gives the same latency as ProxylessNAS's") {
   // Convert the ProxylessNAS table into our format and compare on the mobile net.
   const auto raw = read_json_file(data_path("proxylessnas/mobile_latency_lut.json"));
-  nlohmann::json ours = {{"format", "paretokit-latency-table"}, {"version", 1}, {"unit", "ms"}, {"entries", nlohmann::json::array()}};
-  const std::map<std::string, std::string> op_of{
-      {"Conv", "first_conv"}, {"Conv_1", "feature_mix"}, {"Logits", "classifier"}, {"expanded_conv", "mbconv"}};
+  nlohmann::json ours = {{"format", "paretokit-latency-table"},
+                         {"version", 1},
+                         {"unit", "ms"},
+                         {"entries", nlohmann::json::array()}};
+  const std::map<std::string, std::string> op_of{{"Conv", "first_conv"},
+                                                 {"Conv_1", "feature_mix"},
+                                                 {"Logits", "classifier"},
+                                                 {"expanded_conv", "mbconv"}};
   for (const auto& entry : raw["entries"]) {
-    nlohmann::json converted = {{"op", op_of.at(entry["layer_type"])}, {"input", entry["input"]}, {"ms", entry["mean_ms"]}};
-    converted["output"] = entry["output"].is_array() ? entry["output"] : nlohmann::json::array({entry["output"]});
+    nlohmann::json converted = {
+        {"op", op_of.at(entry["layer_type"])}, {"input", entry["input"]}, {"ms", entry["mean_ms"]}};
+    converted["output"] =
+        entry["output"].is_array() ? entry["output"] : nlohmann::json::array({entry["output"]});
     if (entry["layer_type"] == "expanded_conv") {
       converted["kernel"] = entry["kernel"];
       converted["expand"] = entry["expand"];
@@ -152,9 +165,11 @@ TEST_CASE("latency table: our format gives the same latency as ProxylessNAS's") 
 
   // The yaml's own mapping {key: {"mean": ms}} reads as well.
   nlohmann::json mapping = nlohmann::json::object();
-  for (const auto& entry : raw["entries"]) mapping[entry["key"].get<std::string>()] = {{"mean", entry["mean_ms"]}, {"count", entry["count"]}};
+  for (const auto& entry : raw["entries"])
+    mapping[entry["key"].get<std::string>()] = {{"mean", entry["mean_ms"]}, {"count", entry["count"]}};
   const LatencyTable from_mapping = LatencyTable::from_proxyless_json(mapping, "mobile_trim.json");
-  CHECK(from_mapping.milliseconds(network, costs) == Approx(proxyless.milliseconds(network, costs)).epsilon(1e-14));
+  CHECK(from_mapping.milliseconds(network, costs) ==
+        Approx(proxyless.milliseconds(network, costs)).epsilon(1e-14));
 }
 
 TEST_CASE("latency table: the validating reader names file, field and reason") {
@@ -166,14 +181,21 @@ TEST_CASE("latency table: the validating reader names file, field and reason") {
   CHECK(with([](auto&) {}) == "no error");
   CHECK(with([](auto& t) { t["entries"][1]["op"] = "conv7"; }) ==
         "lut.json: entries[1].op: unknown op 'conv7' (known: first_conv, mbconv, feature_mix, classifier)");
-  CHECK(with([](auto& t) { t["entries"][0]["input"] = {224, 224}; }) ==
-        "lut.json: entries[0].input: must be an array of 3 positive integers");
-  CHECK(with([](auto& t) { t["entries"][1]["ms"] = -1; }) == "lut.json: entries[1].ms: must be a finite number >= 0");
+  CHECK(with([](auto& t) {
+          t["entries"][0]["input"] = {224, 224};
+        }) == "lut.json: entries[0].input: must be an array of 3 positive integers");
+  CHECK(with([](auto& t) { t["entries"][1]["ms"] = -1; }) ==
+        "lut.json: entries[1].ms: must be a finite number >= 0");
   CHECK(with([](auto& t) { t["entries"][1].erase("kernel"); }) ==
         "lut.json: entries[1].kernel: missing (an mbconv entry needs it)");
-  CHECK(with([](auto& t) { t["entries"][0]["kernel"] = 3; }) == "lut.json: entries[0].kernel: only mbconv entries have kernel");
-  CHECK(with([](auto& t) { t["entries"][1]["output"] = {14, 14, 40}; }).starts_with("lut.json: entries[1].output: the output's"));
-  CHECK(with([](auto& t) { t["entries"].push_back(t["entries"][0]); }).starts_with("lut.json: entries[2]: the same entry as entries[0]"));
+  CHECK(with([](auto& t) { t["entries"][0]["kernel"] = 3; }) ==
+        "lut.json: entries[0].kernel: only mbconv entries have kernel");
+  CHECK(with([](auto& t) {
+          t["entries"][1]["output"] = {14, 14, 40};
+        }).starts_with("lut.json: entries[1].output: the output's"));
+  CHECK(with([](auto& t) {
+          t["entries"].push_back(t["entries"][0]);
+        }).starts_with("lut.json: entries[2]: the same entry as entries[0]"));
   CHECK(with([](auto& t) { t["version"] = 2; }) == "lut.json: version: must be 1 (the only version)");
   CHECK(with([](auto& t) { t.erase("entries"); }) == "lut.json: entries: missing or not a non-empty array");
 
@@ -182,7 +204,8 @@ TEST_CASE("latency table: the validating reader names file, field and reason") {
         "lut.json: entries[0].key: 'Pool-input:7x7x1280-output:1000': unknown op type 'Pool' (known: Conv, "
         "expanded_conv, Conv_1, Logits)");
   proxyless["entries"][0]["key"] = "expanded_conv-input:7x7x192-output:7x7x192-expand:3-kernel:3-stride:1";
-  CHECK(error_of([&] { LatencyTable::from_proxyless_json(proxyless, "lut.json"); }).find("expected 7") != std::string::npos);
+  CHECK(error_of([&] { LatencyTable::from_proxyless_json(proxyless, "lut.json"); }).find("expected 7") !=
+        std::string::npos);
 }
 
 TEST_CASE("roofline: latency is monotone in FLOPs at fixed memory traffic") {
@@ -236,7 +259,7 @@ TEST_CASE("roofline: latency follows arithmetic intensity, not FLOPs alone") {
   CHECK(ms > 1e3 * 2 * static_cast<double>(costs.macs) / v100.peak_flops);
 }
 
-TEST_CASE("roofline: every shipped device file loads; bad ones name file, field and reason") {
+TEST_CASE("roofline: every shipped device file loads, and bad ones name file, field and reason") {
   for (const auto& entry : std::filesystem::directory_iterator(data_path("devices"))) {
     if (entry.path().extension() != ".json") continue;
     INFO(entry.path());
@@ -257,5 +280,7 @@ TEST_CASE("roofline: every shipped device file loads; bad ones name file, field 
         "gpu.json: peak_flops: must be a number > 0 (the device's peak arithmetic rate in FLOP/s)");
   device["peak_flops"] = 1e12;
   device["memory_bandwidth"] = "fast";
-  CHECK(error_of([&] { device_from_json(device, "gpu.json"); }).starts_with("gpu.json: memory_bandwidth: must be a number > 0"));
+  CHECK(error_of([&] {
+          device_from_json(device, "gpu.json");
+        }).starts_with("gpu.json: memory_bandwidth: must be a number > 0"));
 }

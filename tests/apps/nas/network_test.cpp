@@ -40,11 +40,12 @@ TEST_CASE("network: the published ProxylessNAS architectures have their publishe
     std::int64_t macs, params;
     double published_mflops;
   };
-  for (const Expected& expected : {Expected{"mobile", 320427584, 4080512, 320.4},
-                                   Expected{"gpu", 465260160, 7119848, 465.3},
-                                   Expected{"cpu", 439243864, 4361648, 439.2}}) {
+  for (const Expected& expected :
+       {Expected{"mobile", 320427584, 4080512, 320.4}, Expected{"gpu", 465260160, 7119848, 465.3},
+        Expected{"cpu", 439243864, 4361648, 439.2}}) {
     INFO(expected.model);
-    const NetworkCosts costs = network_costs(load_network_config(data_path("proxylessnas/" + std::string(expected.model) + ".json")));
+    const NetworkCosts costs = network_costs(
+        load_network_config(data_path("proxylessnas/" + std::string(expected.model) + ".json")));
     CHECK(costs.params == expected.params);
     CHECK(costs.macs == expected.macs);
     CHECK(std::round(static_cast<double>(costs.macs) / 1e5) / 10 == expected.published_mflops);
@@ -152,7 +153,8 @@ TEST_CASE("network: block notation reads both spellings and rejects the rest") {
   CHECK(parse_block_op("Zero").is_zero());
   CHECK(to_notation(BlockOp{5, 3}) == "5x5_MBConv3");
   CHECK(to_notation(BlockOp::zero()) == "zero");
-  for (const char* bad : {"", "3x5_MBConv6", "3x3_MBConv", "3x3-MBConv6", "MBConv6", "0x0_MBConv6", "3x3_MBConv-1"}) {
+  for (const char* bad :
+       {"", "3x5_MBConv6", "3x3_MBConv", "3x3-MBConv6", "MBConv6", "0x0_MBConv6", "3x3_MBConv-1"}) {
     INFO(bad);
     CHECK_THROWS_AS(parse_block_op(bad), InputError);
   }
@@ -165,10 +167,14 @@ TEST_CASE("network: a malformed config names its file and field") {
         "net.json: blocks[3].in_channels: 48 does not match the 32 channels before it");
   config = read_json_file(data_path("proxylessnas/mobile.json"));
   config["blocks"][5]["op"] = "zero";  // stride 2: cannot be skipped
-  CHECK(error_of([&] { network_from_config(config, "net.json"); }) == "net.json: blocks[5].op: a zero block needs an identity shortcut (stride 1, in_channels == out_channels)");
+  CHECK(error_of([&] { network_from_config(config, "net.json"); }) ==
+        "net.json: blocks[5].op: a zero block needs an identity shortcut (stride 1, in_channels == "
+        "out_channels)");
   config = read_json_file(data_path("proxylessnas/mobile.json"));
   config["blocks"][2]["op"] = "9x9_MBConvX";
-  CHECK(error_of([&] { network_from_config(config, "net.json"); }).starts_with("net.json: blocks[2].op: '9x9_MBConvX'"));
+  CHECK(error_of([&] {
+          network_from_config(config, "net.json");
+        }).starts_with("net.json: blocks[2].op: '9x9_MBConvX'"));
   config.erase("first_conv");
   CHECK(error_of([&] { network_from_config(config, "net.json"); }) == "net.json: first_conv: missing");
 }
@@ -194,10 +200,12 @@ TEST_CASE("search space: the ProxylessNAS space has 21 blocks, zero where a skip
   const auto ops = published_ops("mobile");
   CHECK(space.ops_from_row(space.row_from_ops(ops)) == ops);
   CHECK(space.parse_architecture(ProxylessSpace::to_notation(ops)) == ops);
-  CHECK(error_of([&] { space.parse_architecture("zero,3x3_MBConv3"); }).find("lists 2 blocks") != std::string::npos);
+  CHECK(error_of([&] { space.parse_architecture("zero,3x3_MBConv3"); }).find("lists 2 blocks") !=
+        std::string::npos);
   auto skip_first = ops;
   skip_first[0] = BlockOp::zero();
-  CHECK(error_of([&] { space.network(skip_first); }) == "block1: 'zero' is not a choice of this block (it cannot be skipped)");
+  CHECK(error_of([&] { space.network(skip_first); }) ==
+        "block1: 'zero' is not a choice of this block (it cannot be skipped)");
 }
 
 TEST_CASE("search space: width multiplier and resolution") {

@@ -79,8 +79,9 @@ TEST_CASE("nas problem: objectives in the order asked, accuracy negated") {
   CHECK(error_of([] { parse_objectives("latency,energy"); }) ==
         "--objectives: unknown objective 'energy' (known: latency, flops, params, accuracy)");
   CHECK(error_of([] { parse_objectives("flops,flops"); }) == "--objectives: 'flops' given twice");
-  CHECK(error_of([&] { NasProblem(space, parse_objectives("latency,flops"), nullptr, std::nullopt); })
-            .starts_with("--objectives: the latency objective needs"));
+  CHECK(error_of([&] {
+          NasProblem(space, parse_objectives("latency,flops"), nullptr, std::nullopt);
+        }).starts_with("--objectives: the latency objective needs"));
   // A table that does not cover the space fails before any search.
   ProxylessSpaceOptions wide;
   wide.width_multiplier = 1.4;
@@ -130,10 +131,11 @@ TEST_CASE("accuracy table: rows are checked against the space") {
   CHECK(load_with({{"architectures", {{{"arch", good}, {"accuracy", 71.5}}}}}) == "no error");
   CHECK(load_with({{"architectures", {{{"arch", good}}}}}) ==
         path + ": architectures[0].accuracy: missing or not a finite number");
-  CHECK(load_with({{"architectures", {{{"arch", "3x3_MBConv3"}, {"accuracy", 1}}}}}).starts_with(
-      path + ": architectures[0].arch: the architecture lists 1 blocks"));
+  CHECK(load_with({{"architectures", {{{"arch", "3x3_MBConv3"}, {"accuracy", 1}}}}})
+            .starts_with(path + ": architectures[0].arch: the architecture lists 1 blocks"));
   CHECK(load_with({{"architectures", {{{"arch", "zero" + good.substr(11)}, {"accuracy", 1}}}}}) ==
-        path + ": architectures[0].arch: 'zero' is not a choice of this block (it cannot be skipped) (block1)");
+        path +
+            ": architectures[0].arch: 'zero' is not a choice of this block (it cannot be skipped) (block1)");
   CHECK(load_with({{"rows", 1}}) == path + ": architectures: missing or not a non-empty array");
   std::remove(path.c_str());
 }
