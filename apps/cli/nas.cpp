@@ -208,11 +208,14 @@ int search(const po::variables_map& vm) {
     return 0;
   }
   const nlohmann::json latency = problem.params()["latency"];
-  std::cout << "nas: proxyless space, " << space.n_blocks() << " blocks, " << format_number(space.size())
+  char count[32];
+  std::snprintf(count, sizeof count, "%.4g", space.size());
+  std::cout << "nas: proxyless space, " << space.n_blocks() << " blocks, " << count
             << " architectures; latency: "
             << (latency.is_null()
                     ? std::string("none")
-                    : latency["model"].get<std::string>() + " (" + latency["file"].get<std::string>() + ")")
+                    : latency["model"].get<std::string>() + ", " + latency["device"].get<std::string>() +
+                          " (" + latency["file"].get<std::string>() + ")")
             << "\n"
             << algorithm_name << ": " << result.generations << " generations, " << result.evaluations
             << " evaluations in " << format_number(result.seconds) << " s\n"

@@ -70,6 +70,8 @@ class LatencyTable : public LatencyModel {
   std::size_t size() const { return entries_.size(); }
   const std::string& file() const { return file_; }
   const std::string& format() const { return format_; }
+  // The device the table was measured on (from a device file that names it).
+  void set_device(std::string device) { device_ = std::move(device); }
 
  private:
   std::string file_, format_, device_;

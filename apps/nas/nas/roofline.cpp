@@ -120,7 +120,11 @@ nlohmann::json RooflineLatency::describe() const {
 
 std::shared_ptr<const LatencyModel> load_device_latency(const std::string& device_path) {
   Device device = load_device(device_path);
-  if (!device.latency_table.empty()) return load_table_latency(device.latency_table);
+  if (!device.latency_table.empty()) {
+    auto table = std::make_shared<LatencyTable>(LatencyTable::load(device.latency_table));
+    table->set_device(device.name);
+    return table;
+  }
   return std::make_shared<RooflineLatency>(std::move(device));
 }
 
