@@ -1,13 +1,16 @@
 // Accuracy of an architecture, where nothing is trained:
 //
-// - AccuracySurrogate: ridge regression on one-hot block choices, fitted on
-//   a table of (architecture, accuracy) pairs the user measured. The model
-//   is additive, accuracy = b + sum_i w[i][choice_i]: one weight per choice
-//   per block, the intercept b (the mean accuracy) unpenalized, weights
-//   penalized by lambda * |w|^2, solved in closed form
-//   (X'X + lambda I) w = X'(y - mean y) with Eigen's LDLT. It ranks
-//   architectures by what the table says each choice is worth; it knows
-//   nothing of choices the table never shows (their weight stays 0).
+// - AccuracySurrogate: ridge regression (Hoerl and Kennard, Technometrics
+//   1970) on one-hot block choices, fitted on a table of (architecture,
+//   accuracy) pairs the user measured. The model is additive, accuracy =
+//   b + sum_i w[i][choice_i]: one weight per choice per block, the intercept
+//   b unpenalized, the weights penalized by lambda |w|^2, solved in closed
+//   form (Xc'Xc + lambda I) w = Xc'(y - mean y), Xc the centered one-hot
+//   matrix, with Eigen's LDLT. It ranks architectures by what the table says
+//   each choice is worth. A choice the table never shows keeps weight 0,
+//   which (a block's one-hot columns summing to 1, the penalty spreading its
+//   weights around 0) is about the average choice of its block: the
+//   surrogate knows nothing about it.
 // - capacity_proxy: with no table, a documented stand-in that is NOT an
 //   accuracy: the sum over non-zero searchable blocks of log2(expand * k^2)
 //   (deeper, wider and larger-kernel networks score higher). It only orders

@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <random>
 #include <sstream>
 #include <string>
 
@@ -115,6 +116,49 @@ TEST_CASE("cli nas: --describe prints the per-layer table with the published tot
   INFO(table.err);
   REQUIRE(table.exit_code == 0);
   CHECK(table.out.find("latency 82.5239 ms (lookup table)") != std::string::npos);
+}
+
+TEST_CASE("cli nas: an accuracy table fits the surrogate that the accuracy objective uses") {
+  // 40 architectures of the reduced space, accuracy 70 + 0.2 per kernel-5
+  // block + 0.5 per expansion-6 block (an additive truth the ridge fits).
+  const std::vector<std::string> ops{"3x3_MBConv3", "3x3_MBConv6", "5x5_MBConv3", "5x5_MBConv6"};
+  nlohmann::json rows = nlohmann::json::array();
+  std::mt19937 random(5);  // mt19937's stream is fixed by the standard
+  for (int r = 0; r < 40; ++r) {
+    std::string arch;
+    double accuracy = 70;
+    for (int b = 0; b < 7; ++b) {
+      const int c = static_cast<int>(random() % 4);
+      arch += (b ? "," : "") + ops[static_cast<std::size_t>(c)];
+      accuracy += (c >= 2 ? 0.2 : 0) + (c % 2 ? 0.5 : 0);
+    }
+    rows.push_back({{"arch", arch}, {"accuracy", accuracy}});
+  }
+  const fs::path table = scratch_dir() / "accuracy.json";
+  std::ofstream(table) << nlohmann::json({{"architectures", rows}}).dump();
+  const Outcome outcome =
+      run_cli("nas --device " + data_path("devices/nvidia_a100_sxm4_40gb.json") +
+              " --objectives latency,accuracy --budget 3000 --threads 1 --json --ridge-lambda 0.01"
+              " --accuracy-table '" +
+              table.string() + "' --out '" + (scratch_dir() / "accuracy_run").string() + "'" + kReduced);
+  INFO(outcome.err);
+  REQUIRE(outcome.exit_code == 0);
+  CHECK(outcome.err.find("capacity proxy") == std::string::npos);
+  const auto document = nlohmann::json::parse(outcome.out);
+  CHECK(document["accuracy_is_proxy"] == false);
+  REQUIRE(!document["front"].empty());
+  // The most accurate architecture of the front is all 5x5_MBConv6 (zero is
+  // not in the table: its weight 0 is about its block's average choice).
+  double best = 0;
+  std::string best_arch;
+  for (const auto& row : document["front"]) {
+    if (row["accuracy"].get<double>() > best) {
+      best = row["accuracy"].get<double>();
+      best_arch = row["arch"];
+    }
+  }
+  CHECK(best_arch.find("3x3") == std::string::npos);
+  CHECK(best == Approx(70 + 7 * 0.7).margin(0.1));
 }
 
 TEST_CASE("cli nas: bad input exits 2 naming file, field and reason") {
