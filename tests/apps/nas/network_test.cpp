@@ -228,6 +228,14 @@ TEST_CASE("search space: width multiplier and resolution") {
   const NetworkCosts base = network_costs(ProxylessSpace().network(published_ops("mobile")));
   const NetworkCosts scaled = network_costs(network);
   CHECK(scaled.params > base.params);
+  // Doubling the resolution (every size stays exact: 448 / 32 = 14) makes
+  // every conv four times the work; the classifier after pooling is unchanged.
+  ProxylessSpaceOptions doubled;
+  doubled.resolution = 448;
+  const NetworkCosts big = network_costs(ProxylessSpace(doubled).network(published_ops("mobile")));
+  const std::int64_t classifier = 1280 * 1000;
+  CHECK(big.macs - classifier == 4 * (base.macs - classifier));
+  CHECK(big.params == base.params);
   options.width_multiplier = 0;
   CHECK_THROWS_AS(ProxylessSpace(options), UsageError);
 }
