@@ -26,14 +26,22 @@ struct Outcome {
   std::string out, err;
 };
 
+// A folder for this process's files, removed when the tests end.
+struct ScratchDir {
+  ScratchDir() : path(fs::temp_directory_path() / ("paretokit_nas_cli_" + std::to_string(::getpid()))) {
+    fs::remove_all(path);
+    fs::create_directories(path);
+  }
+  ~ScratchDir() {
+    std::error_code ignored;
+    fs::remove_all(path, ignored);
+  }
+  fs::path path;
+};
+
 fs::path scratch_dir() {
-  static const fs::path dir = [] {
-    fs::path d = fs::temp_directory_path() / ("paretokit_nas_cli_" + std::to_string(::getpid()));
-    fs::remove_all(d);
-    fs::create_directories(d);
-    return d;
-  }();
-  return dir;
+  static const ScratchDir dir;
+  return dir.path;
 }
 
 std::string slurp(const fs::path& path) {
