@@ -47,7 +47,8 @@ constexpr const char* kDescription =
     "offload.json with the baselines and hypervolumes, baselines.txt). Without --out the folder is\n"
     "runs/offload-<scenario>-<policy>-seed<S> (with -2, -3... if taken).";
 
-std::filesystem::path default_folder(const std::string& scenario, const std::string& policy, std::uint64_t seed) {
+std::filesystem::path default_folder(const std::string& scenario, const std::string& policy,
+                                     std::uint64_t seed) {
   const std::string base = "runs/offload-" + scenario + "-" + policy + "-seed" + std::to_string(seed);
   std::filesystem::path folder = base;
   for (int k = 2; std::filesystem::exists(folder); ++k) folder = base + "-" + std::to_string(k);
@@ -72,27 +73,28 @@ std::string percent(double improvement) {
 }
 
 int run_offload(const Arguments& args) {
-  CommandLine command_line("offload",
-                           "offload --scenario FILE [--policy static|linear|mlp] [--algorithm NAME]\n"
-                           "         [--algorithm-params JSON] [--budget N] [--episodes K] [--episode-seed E]\n"
-                           "         [--seed S] [--threads T] [--reference r1,r2] [--deadline-objective] [--warm-start]\n"
-                           "         [--out DIR] [--json]",
-                           kDescription);
-  command_line.options.add_options()
-      ("scenario", po::value<std::string>(), "scenario file (JSON)")
-      ("policy", po::value<std::string>()->default_value("linear"), "static, linear or mlp")
-      ("algorithm", po::value<std::string>()->default_value("nsga2"), "algorithm name (see 'paretokit sweep --help')")
-      ("algorithm-params", po::value<std::string>(), "algorithm parameters, a JSON object")
-      ("budget", po::value<std::int64_t>()->default_value(5000), "evaluations (candidate policies)")
-      ("episodes", po::value<int>()->default_value(5), "episodes per evaluation (linear, mlp)")
-      ("episode-seed", po::value<std::uint64_t>()->default_value(1), "seed of the first episode")
-      ("seed", po::value<std::uint64_t>()->default_value(1), "seed of the search")
-      ("threads", po::value<int>()->default_value(0), "threads; 0: every core (results do not depend on it)")
-      ("reference", po::value<std::string>(), "hypervolume reference point")
-      ("deadline-objective", "add the deadline-miss rate as a third objective")
-      ("warm-start", "put the baselines (as policies, or their decisions for static) in the first batch")
-      ("out", po::value<std::string>(), "run folder")
-      ("json", "print one JSON document (offload.json) on stdout");
+  CommandLine command_line(
+      "offload",
+      "offload --scenario FILE [--policy static|linear|mlp] [--algorithm NAME]\n"
+      "         [--algorithm-params JSON] [--budget N] [--episodes K] [--episode-seed E]\n"
+      "         [--seed S] [--threads T] [--reference r1,r2] [--deadline-objective] [--warm-start]\n"
+      "         [--out DIR] [--json]",
+      kDescription);
+  command_line.options.add_options()("scenario", po::value<std::string>(), "scenario file (JSON)")(
+      "policy", po::value<std::string>()->default_value("linear"), "static, linear or mlp")(
+      "algorithm", po::value<std::string>()->default_value("nsga2"),
+      "algorithm name (see 'paretokit sweep --help')")("algorithm-params", po::value<std::string>(),
+                                                       "algorithm parameters, a JSON object")(
+      "budget", po::value<std::int64_t>()->default_value(5000), "evaluations (candidate policies)")(
+      "episodes", po::value<int>()->default_value(5), "episodes per evaluation (linear, mlp)")(
+      "episode-seed", po::value<std::uint64_t>()->default_value(1), "seed of the first episode")(
+      "seed", po::value<std::uint64_t>()->default_value(1), "seed of the search")(
+      "threads", po::value<int>()->default_value(0), "threads; 0: every core (results do not depend on it)")(
+      "reference", po::value<std::string>(), "hypervolume reference point")(
+      "deadline-objective", "add the deadline-miss rate as a third objective")(
+      "warm-start", "put the baselines (as policies, or their decisions for static) in the first batch")(
+      "out", po::value<std::string>(), "run folder")("json",
+                                                     "print one JSON document (offload.json) on stdout");
   po::variables_map vm;
   if (!command_line.parse(args, vm)) return 0;
   if (!vm.count("scenario")) throw UsageError("missing --scenario FILE", Location::of_field("--scenario"));
@@ -103,7 +105,8 @@ int run_offload(const Arguments& args) {
   const std::int64_t budget = vm["budget"].as<std::int64_t>();
   if (budget < 1) throw UsageError("must be >= 1", Location::of_field("--budget"));
   const int episode_count = vm["episodes"].as<int>();
-  if (episode_count < 1 || episode_count > 10000) throw UsageError("must be in [1, 10000]", Location::of_field("--episodes"));
+  if (episode_count < 1 || episode_count > 10000)
+    throw UsageError("must be in [1, 10000]", Location::of_field("--episodes"));
   const int threads = vm["threads"].as<int>();
   if (threads < 0) throw UsageError("must be >= 0", Location::of_field("--threads"));
   const bool deadline_objective = vm.count("deadline-objective") > 0;
@@ -116,23 +119,26 @@ int run_offload(const Arguments& args) {
   const off::Scenario scenario = off::read_scenario(scenario_path);
   const bool is_static = policy_name == "static";
   std::vector<std::uint64_t> seeds;
-  for (int k = 0; k < (is_static ? 1 : episode_count); ++k) seeds.push_back(vm["episode-seed"].as<std::uint64_t>() + k);
+  for (int k = 0; k < (is_static ? 1 : episode_count); ++k)
+    seeds.push_back(vm["episode-seed"].as<std::uint64_t>() + k);
   off::Episodes episodes(scenario, seeds);
   std::unique_ptr<Problem> problem;
   if (is_static) {
     problem = std::make_unique<off::StaticAssignmentProblem>(std::move(episodes), deadline_objective);
   } else {
-    problem = std::make_unique<off::OffloadPolicyProblem>(std::move(episodes), off::policy_kind_from_string(policy_name),
-                                                          deadline_objective);
+    problem = std::make_unique<off::OffloadPolicyProblem>(
+        std::move(episodes), off::policy_kind_from_string(policy_name), deadline_objective);
   }
   const off::Episodes& used = is_static ? static_cast<off::StaticAssignmentProblem&>(*problem).episodes()
                                         : static_cast<off::OffloadPolicyProblem&>(*problem).episodes();
   std::optional<Vector> reference;
-  if (vm.count("reference")) reference = parse_reference_option(vm["reference"].as<std::string>(), problem->n_obj());
+  if (vm.count("reference"))
+    reference = parse_reference_option(vm["reference"].as<std::string>(), problem->n_obj());
   std::unique_ptr<Algorithm> algorithm = make_algorithm(vm["algorithm"].as<std::string>(), algorithm_params);
   const bool warm_start = vm.count("warm-start") > 0;
   if (warm_start) {
-    Matrix seeds = is_static ? off::static_warm_start(used) : off::policy_warm_start(off::policy_kind_from_string(policy_name));
+    Matrix seeds = is_static ? off::static_warm_start(used)
+                             : off::policy_warm_start(off::policy_kind_from_string(policy_name));
     algorithm = std::make_unique<off::WarmStartAlgorithm>(std::move(algorithm), std::move(seeds));
   }
   const std::uint64_t seed = vm["seed"].as<std::uint64_t>();
@@ -144,19 +150,20 @@ int run_offload(const Arguments& args) {
                      Location::of_field("--out"));
   }
   folder.create();
-  folder.write_config({{"command", "offload"},
-                       {"scenario_file", scenario_path},
-                       {"scenario", off::to_json(scenario)},
-                       {"policy", policy_name},
-                       {"algorithm", vm["algorithm"].as<std::string>()},
-                       {"algorithm_params", algorithm_params},
-                       {"budget", budget},
-                       {"episode_seeds", seeds},
-                       {"deadline_objective", deadline_objective},
-                       {"warm_start", warm_start},
-                       {"seed", seed},
-                       {"threads", threads},
-                       {"resolved", {{"problem_params", problem->params()}, {"algorithm_options", algorithm->options()}}}});
+  folder.write_config(
+      {{"command", "offload"},
+       {"scenario_file", scenario_path},
+       {"scenario", off::to_json(scenario)},
+       {"policy", policy_name},
+       {"algorithm", vm["algorithm"].as<std::string>()},
+       {"algorithm_params", algorithm_params},
+       {"budget", budget},
+       {"episode_seeds", seeds},
+       {"deadline_objective", deadline_objective},
+       {"warm_start", warm_start},
+       {"seed", seed},
+       {"threads", threads},
+       {"resolved", {{"problem_params", problem->params()}, {"algorithm_options", algorithm->options()}}}});
 
   const auto baselines = off::evaluate_baselines(used, deadline_objective);
   RunOptions options;
@@ -178,7 +185,9 @@ int run_offload(const Arguments& args) {
   folder.write_front(search.front_f, search.front_x);
   const off::FrontComparison comparison = off::compare_with_baselines(search.front_f, baselines, reference);
   nlohmann::json baseline_json = nlohmann::json::array();
-  std::string baselines_txt = "# baseline objectives (" + std::string(deadline_objective ? "delay energy miss_rate" : "delay energy") + ")\n";
+  std::string baselines_txt = "# baseline objectives (" +
+                              std::string(deadline_objective ? "delay energy miss_rate" : "delay energy") +
+                              ")\n";
   for (std::size_t b = 0; b < baselines.size(); ++b) {
     baseline_json.push_back({{"name", baselines[b].name},
                              {"group", baselines[b].group},
@@ -188,11 +197,13 @@ int run_offload(const Arguments& args) {
   }
   nlohmann::json front_json = nlohmann::json::array();
   for (Index i = 0; i < search.front_f.rows(); ++i) {
-    front_json.push_back({{"objectives", row_json(search.front_f.row(i))}, {"x", row_json(search.front_x.row(i))}});
+    front_json.push_back(
+        {{"objectives", row_json(search.front_f.row(i))}, {"x", row_json(search.front_x.row(i))}});
   }
   nlohmann::json document = comparison.to_json();
-  document["objectives"] = deadline_objective ? nlohmann::json{"mean_delay_s", "mean_energy_j", "deadline_miss_rate"}
-                                              : nlohmann::json{"mean_delay_s", "mean_energy_j"};
+  document["objectives"] = deadline_objective
+                               ? nlohmann::json{"mean_delay_s", "mean_energy_j", "deadline_miss_rate"}
+                               : nlohmann::json{"mean_delay_s", "mean_energy_j"};
   document["scenario"] = scenario.name;
   document["policy"] = policy_name;
   document["evaluations"] = result.evaluations;
@@ -210,21 +221,25 @@ int run_offload(const Arguments& args) {
   std::cout << "offload " << scenario.name << " (" << scenario.users << " users, " << scenario.edges.size()
             << " edge servers), policy " << policy_name << ", " << vm["algorithm"].as<std::string>() << ": "
             << result.evaluations << " evaluations in " << format_number(result.seconds) << " s\n";
-  std::cout << "front (" << search.front_f.rows() << " points, non-dominated among all evaluated): mean delay (s), mean energy (J)"
+  std::cout << "front (" << search.front_f.rows()
+            << " points, non-dominated among all evaluated): mean delay (s), mean energy (J)"
             << (deadline_objective ? ", deadline-miss rate" : "") << "\n";
-  for (Index i = 0; i < search.front_f.rows(); ++i) std::cout << "  " << format_row(search.front_f.row(i)) << "\n";
+  for (Index i = 0; i < search.front_f.rows(); ++i)
+    std::cout << "  " << format_row(search.front_f.row(i)) << "\n";
   std::cout << "baselines:\n";
   for (std::size_t b = 0; b < baselines.size(); ++b) {
     std::cout << "  " << std::left << std::setw(18) << baselines[b].name << std::right
-              << format_row(baselines[b].objectives) << "   hv " << format_number(comparison.baselines[b].hypervolume)
-              << "\n";
+              << format_row(baselines[b].objectives) << "   hv "
+              << format_number(comparison.baselines[b].hypervolume) << "\n";
   }
   std::cout << "hypervolume (reference " << format_row(comparison.reference.transpose()) << "):\n"
             << "  front            " << format_number(comparison.front_hypervolume) << "\n"
             << "  best baseline    " << format_number(comparison.best_baseline.hypervolume) << " ("
-            << comparison.best_baseline.name << "): front " << percent(comparison.improvement_over_best_baseline) << "\n"
+            << comparison.best_baseline.name << "): front "
+            << percent(comparison.improvement_over_best_baseline) << "\n"
             << "  best group       " << format_number(comparison.best_group.hypervolume) << " ("
-            << comparison.best_group.name << "): front " << percent(comparison.improvement_over_best_group) << "\n"
+            << comparison.best_group.name << "): front " << percent(comparison.improvement_over_best_group)
+            << "\n"
             << "  all baselines    " << format_number(comparison.union_hypervolume) << ": front "
             << percent(comparison.improvement_over_union) << "\n";
   if (comparison.uncovered_baselines.empty()) {

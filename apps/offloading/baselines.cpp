@@ -12,7 +12,8 @@ int NearestEdgePolicy::choose(const DecisionState& state) {
   const int cloud = state.n_options() - 1;
   int best = 1;
   for (int k = 2; k < cloud; ++k) {
-    if (state.distance_m[static_cast<std::size_t>(k)] < state.distance_m[static_cast<std::size_t>(best)]) best = k;
+    if (state.distance_m[static_cast<std::size_t>(k)] < state.distance_m[static_cast<std::size_t>(best)])
+      best = k;
   }
   return best;
 }
@@ -39,7 +40,8 @@ int RandomPolicy::choose(const DecisionState& state) {
 }
 
 GreedyPolicy::GreedyPolicy(double delay_weight, double delay_scale, double energy_scale)
-    : delay_coefficient_(delay_weight / delay_scale), energy_coefficient_((1.0 - delay_weight) / energy_scale) {}
+    : delay_coefficient_(delay_weight / delay_scale),
+      energy_coefficient_((1.0 - delay_weight) / energy_scale) {}
 
 int GreedyPolicy::choose(const DecisionState& state) {
   int best = 0;
@@ -47,7 +49,8 @@ int GreedyPolicy::choose(const DecisionState& state) {
   for (int k = 0; k < state.n_options(); ++k) {
     const auto j = static_cast<std::size_t>(k);
     // Ties go to the lower index (local first).
-    const double cost = delay_coefficient_ * state.estimated_delay_s[j] + energy_coefficient_ * state.estimated_energy_j[j];
+    const double cost =
+        delay_coefficient_ * state.estimated_delay_s[j] + energy_coefficient_ * state.estimated_energy_j[j];
     if (cost < best_cost) {
       best = k;
       best_cost = cost;
@@ -74,8 +77,9 @@ std::vector<Baseline> standard_baselines(const Scenario& scenario) {
     const double w = i / 10.0;
     char name[32];
     std::snprintf(name, sizeof name, "greedy-w%.1f", w);
-    baselines.push_back(
-        {name, "greedy-weighted", [scales, w] { return std::make_unique<GreedyPolicy>(w, scales.delay_s, scales.energy_j); }});
+    baselines.push_back({name, "greedy-weighted", [scales, w] {
+                           return std::make_unique<GreedyPolicy>(w, scales.delay_s, scales.energy_j);
+                         }});
   }
   return baselines;
 }

@@ -54,7 +54,8 @@ FrontComparison compare_with_baselines(const MatrixRef& front, const std::vector
     c.baselines.push_back({b.name, hv});
     if (hv > c.best_baseline.hypervolume) c.best_baseline = {b.name, hv};
     bool covered = false;
-    for (Index i = 0; i < front.rows() && !covered; ++i) covered = weakly_dominates(front.row(i), b.objectives);
+    for (Index i = 0; i < front.rows() && !covered; ++i)
+      covered = weakly_dominates(front.row(i), b.objectives);
     if (!covered) c.uncovered_baselines.push_back(b.name);
   }
   for (const auto& b : baselines) {
@@ -78,7 +79,9 @@ nlohmann::json FrontComparison::to_json() const {
     for (const auto& item : items) out.push_back({{"name", item.name}, {"hypervolume", item.hypervolume}});
     return out;
   };
-  const auto finite_or_null = [](double x) { return std::isfinite(x) ? nlohmann::json(x) : nlohmann::json(); };
+  const auto finite_or_null = [](double x) {
+    return std::isfinite(x) ? nlohmann::json(x) : nlohmann::json();
+  };
   return {{"reference", std::vector<double>(reference.data(), reference.data() + reference.size())},
           {"front_hypervolume", front_hypervolume},
           {"baselines", list(baselines)},

@@ -18,11 +18,12 @@ DagSchedule schedule_dag(const ApplicationGraph& graph, const std::vector<int>& 
                          const DeviceNetwork& network, DeviceContention contention) {
   const std::size_t n = boost::num_vertices(graph);
   if (placement.size() != n) {
-    throw InputError("placement has " + std::to_string(placement.size()) + " devices for " + std::to_string(n) +
-                     " subtasks");
+    throw InputError("placement has " + std::to_string(placement.size()) + " devices for " +
+                     std::to_string(n) + " subtasks");
   }
   for (const int device : placement) {
-    if (device < 0 || device >= network.devices()) throw InputError("unknown device " + std::to_string(device));
+    if (device < 0 || device >= network.devices())
+      throw InputError("unknown device " + std::to_string(device));
   }
   std::vector<std::size_t> order;
   order.reserve(n);
@@ -51,7 +52,8 @@ DagSchedule schedule_dag(const ApplicationGraph& graph, const std::vector<int>& 
     double& free_at = device_free[static_cast<std::size_t>(device)];
     const double start = contention == DeviceContention::sequential ? std::max(ready, free_at) : ready;
     schedule.start_s[v] = start;
-    schedule.finish_s[v] = start + subtask.cycles / network.cycles_per_second[static_cast<std::size_t>(device)];
+    schedule.finish_s[v] =
+        start + subtask.cycles / network.cycles_per_second[static_cast<std::size_t>(device)];
     free_at = schedule.finish_s[v];
     if (device == 0) schedule.energy_j += network.local_joules_per_cycle * subtask.cycles;
     schedule.makespan_s = std::max(schedule.makespan_s, schedule.finish_s[v]);

@@ -41,7 +41,7 @@ struct DeviceNetwork {
   std::vector<double> uplink_bps;         // user's device <-> device d (entry 0 unused)
   double backhaul_bps = 1e9;              // between two servers
   double transmit_power_w = 0.01;
-  double local_joules_per_cycle = 1e-9;   // kappa f_local^2
+  double local_joules_per_cycle = 1e-9;  // kappa f_local^2
 
   int devices() const { return static_cast<int>(cycles_per_second.size()); }
   double transfer_seconds(int from, int to, double bits) const;

@@ -6,8 +6,9 @@ namespace paretokit::offloading {
 
 FeatureScales::FeatureScales(const Scenario& s)
     : delay_s(s.size_mean_bits * s.local.cycles_per_bit / s.local.cpu_hz),
-      energy_j(std::max(s.size_mean_bits * s.local.cycles_per_bit * s.local.kappa * s.local.cpu_hz * s.local.cpu_hz,
-                        1e-300)),
+      energy_j(std::max(
+          s.size_mean_bits * s.local.cycles_per_bit * s.local.kappa * s.local.cpu_hz * s.local.cpu_hz,
+          1e-300)),
       size_bits(s.size_mean_bits) {}
 
 void option_features(const DecisionState& state, int option, const FeatureScales& scales, Features& out) {

@@ -30,7 +30,8 @@ ParametricPolicy::ParametricPolicy(PolicyKind kind, std::vector<double> weights,
 double ParametricPolicy::score(const Features& phi) const {
   if (kind_ == PolicyKind::linear) {
     double s = 0;
-    for (int j = 0; j < kFeatureCount; ++j) s += weights_[static_cast<std::size_t>(j)] * phi[static_cast<std::size_t>(j)];
+    for (int j = 0; j < kFeatureCount; ++j)
+      s += weights_[static_cast<std::size_t>(j)] * phi[static_cast<std::size_t>(j)];
     return s;
   }
   // Layout: W (hidden x features, row-major), b (hidden), v (hidden).

@@ -8,7 +8,8 @@ namespace paretokit::offloading {
 
 Episodes::Episodes(const Scenario& scenario_, std::vector<std::uint64_t> seeds_)
     : scenario(scenario_), seeds(std::move(seeds_)) {
-  if (seeds.empty()) throw InputError("at least one episode seed is needed", Location::of_field("--episodes"));
+  if (seeds.empty())
+    throw InputError("at least one episode seed is needed", Location::of_field("--episodes"));
   traces.reserve(seeds.size());
   for (const std::uint64_t seed : seeds) traces.push_back(generate_trace(scenario, seed));
 }
@@ -31,7 +32,10 @@ RowVector objectives_of(const EpisodeMetrics& metrics, bool deadline_objective) 
 
 OffloadPolicyProblem::OffloadPolicyProblem(Episodes episodes, PolicyKind kind, bool deadline_objective,
                                            double weight_bound)
-    : episodes_(std::move(episodes)), kind_(kind), deadline_objective_(deadline_objective), weight_bound_(weight_bound) {}
+    : episodes_(std::move(episodes)),
+      kind_(kind),
+      deadline_objective_(deadline_objective),
+      weight_bound_(weight_bound) {}
 
 void OffloadPolicyProblem::evaluate_into(const MatrixRef& X, MatrixMut F, MatrixMut /*G*/) const {
   for (Index i = 0; i < X.rows(); ++i) {
@@ -71,7 +75,8 @@ void StaticAssignmentProblem::evaluate_into(const MatrixRef& X, MatrixMut F, Mat
       options[static_cast<std::size_t>(j)] = static_cast<int>(v);
     }
     DecisionListPolicy policy(std::move(options));
-    F.row(i) = objectives_of(simulate(episodes_.scenario, trace, policy, episodes_.seeds.front()), deadline_objective_);
+    F.row(i) = objectives_of(simulate(episodes_.scenario, trace, policy, episodes_.seeds.front()),
+                             deadline_objective_);
   }
 }
 

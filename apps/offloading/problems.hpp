@@ -38,7 +38,8 @@ RowVector objectives_of(const EpisodeMetrics& metrics, bool deadline_objective);
 
 class OffloadPolicyProblem : public Problem {
  public:
-  OffloadPolicyProblem(Episodes episodes, PolicyKind kind, bool deadline_objective = false, double weight_bound = 1.0);
+  OffloadPolicyProblem(Episodes episodes, PolicyKind kind, bool deadline_objective = false,
+                       double weight_bound = 1.0);
 
   std::string name() const override { return std::string("offload-") + to_string(kind_); }
   Index n_var() const override { return parameter_count(kind_); }

@@ -69,7 +69,8 @@ class ObjectReader {
     const json& value = at(key);
     std::string list;
     for (const auto& c : choices) list += (list.empty() ? "" : ", ") + c;
-    if (!value.is_string() || !choices.count(value.get<std::string>())) fail(field(key), "must be one of " + list);
+    if (!value.is_string() || !choices.count(value.get<std::string>()))
+      fail(field(key), "must be one of " + list);
     return value.get<std::string>();
   }
   ObjectReader object(const std::string& key) { return ObjectReader(at(key), field(key), file_); }
@@ -136,10 +137,11 @@ Radio read_radio(ObjectReader reader) {
     shadowing.finish();
   }
   radio.rayleigh_fading = reader.boolean("rayleigh_fading");
-  radio.fading_redraw =
-      reader.choice("fading_redraw", {"episode", "task"}) == "task" ? FadingRedraw::task : FadingRedraw::episode;
-  radio.rate_formula = reader.choice("rate_formula", {"shannon", "original"}) == "original" ? RateFormula::original
-                                                                                             : RateFormula::shannon;
+  radio.fading_redraw = reader.choice("fading_redraw", {"episode", "task"}) == "task" ? FadingRedraw::task
+                                                                                      : FadingRedraw::episode;
+  radio.rate_formula = reader.choice("rate_formula", {"shannon", "original"}) == "original"
+                           ? RateFormula::original
+                           : RateFormula::shannon;
   reader.finish();
   return radio;
 }
@@ -174,7 +176,8 @@ Scenario scenario_from_json(const json& document, const std::string& file) {
     s.size_mean_bits = tasks.positive("size_mean_bits");
     s.size_min_bits = tasks.positive("size_min_bits");
     s.size_max_bits = tasks.positive("size_max_bits");
-    if (s.size_max_bits < s.size_min_bits) tasks.fail("tasks.size_max_bits", "must be >= tasks.size_min_bits");
+    if (s.size_max_bits < s.size_min_bits)
+      tasks.fail("tasks.size_max_bits", "must be >= tasks.size_min_bits");
     if (tasks.has("deadline_s")) s.deadline_s = tasks.non_negative("deadline_s");
     tasks.finish();
   }
@@ -220,31 +223,32 @@ json to_json(const Scenario& s) {
   json edges = json::array();
   for (const auto& e : s.edges) edges.push_back(processor(e));
   const Radio& r = s.radio;
-  return {{"name", s.name},
-          {"time", {{"step_s", s.step_s}, {"steps", s.steps}}},
-          {"users",
-           {{"count", s.users},
-            {"arrival_rate_per_s", s.arrival_rate_per_s},
-            {"cpu_hz", s.local.cpu_hz},
-            {"cycles_per_bit", s.local.cycles_per_bit},
-            {"kappa", s.local.kappa}}},
-          {"tasks",
-           {{"size_mean_bits", s.size_mean_bits},
-            {"size_min_bits", s.size_min_bits},
-            {"size_max_bits", s.size_max_bits},
-            {"deadline_s", s.deadline_s}}},
-          {"edges", edges},
-          {"cloud", processor(s.cloud)},
-          {"radio",
-           {{"edge", link(r.edge)},
-            {"cloud", link(r.cloud)},
-            {"noise_density_dbm_per_hz", r.noise_density_dbm_per_hz},
-            {"path_loss", {{"db_at_1km", r.path_loss_db_at_1km}, {"db_per_decade", r.path_loss_db_per_decade}}},
-            {"shadowing", {{"mean_db", r.shadowing_mean_db}, {"std_db", r.shadowing_std_db}}},
-            {"rayleigh_fading", r.rayleigh_fading},
-            {"fading_redraw", r.fading_redraw == FadingRedraw::task ? "task" : "episode"},
-            {"rate_formula", r.rate_formula == RateFormula::original ? "original" : "shannon"}}},
-          {"energy", {{"count_server_execution", s.count_server_execution_energy}}}};
+  return {
+      {"name", s.name},
+      {"time", {{"step_s", s.step_s}, {"steps", s.steps}}},
+      {"users",
+       {{"count", s.users},
+        {"arrival_rate_per_s", s.arrival_rate_per_s},
+        {"cpu_hz", s.local.cpu_hz},
+        {"cycles_per_bit", s.local.cycles_per_bit},
+        {"kappa", s.local.kappa}}},
+      {"tasks",
+       {{"size_mean_bits", s.size_mean_bits},
+        {"size_min_bits", s.size_min_bits},
+        {"size_max_bits", s.size_max_bits},
+        {"deadline_s", s.deadline_s}}},
+      {"edges", edges},
+      {"cloud", processor(s.cloud)},
+      {"radio",
+       {{"edge", link(r.edge)},
+        {"cloud", link(r.cloud)},
+        {"noise_density_dbm_per_hz", r.noise_density_dbm_per_hz},
+        {"path_loss", {{"db_at_1km", r.path_loss_db_at_1km}, {"db_per_decade", r.path_loss_db_per_decade}}},
+        {"shadowing", {{"mean_db", r.shadowing_mean_db}, {"std_db", r.shadowing_std_db}}},
+        {"rayleigh_fading", r.rayleigh_fading},
+        {"fading_redraw", r.fading_redraw == FadingRedraw::task ? "task" : "episode"},
+        {"rate_formula", r.rate_formula == RateFormula::original ? "original" : "shannon"}}},
+      {"energy", {{"count_server_execution", s.count_server_execution_energy}}}};
 }
 
 std::vector<std::string> option_names(const Scenario& scenario) {

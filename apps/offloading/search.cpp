@@ -15,7 +15,8 @@ SearchResult search_front(const Problem& problem, Algorithm& algorithm, RunOptio
       for (const Index j : keep) repeat = repeat || archive_f.row(i) == archive_f.row(j);
       if (!repeat) keep.push_back(i);
     }
-    Matrix x(static_cast<Index>(keep.size()), archive_x.cols()), f(static_cast<Index>(keep.size()), archive_f.cols());
+    Matrix x(static_cast<Index>(keep.size()), archive_x.cols()),
+        f(static_cast<Index>(keep.size()), archive_f.cols());
     for (std::size_t i = 0; i < keep.size(); ++i) {
       x.row(static_cast<Index>(i)) = archive_x.row(keep[i]);
       f.row(static_cast<Index>(i)) = archive_f.row(keep[i]);

@@ -37,11 +37,13 @@ EpisodeMetrics simulate(const Scenario& s, const Trace& trace, Policy& policy, s
   state.scenario = &s;
   state.trace = &trace;
   state.queue_length.assign(n_options, 0);
-  for (auto* v : {&state.gain, &state.rate_bps, &state.distance_m, &state.estimated_delay_s, &state.estimated_energy_j}) {
+  for (auto* v : {&state.gain, &state.rate_bps, &state.distance_m, &state.estimated_delay_s,
+                  &state.estimated_energy_j}) {
     v->assign(n_options, 0.0);
   }
   const double local_seconds_per_bit = s.local.cycles_per_bit / s.local.cpu_hz;
-  const double local_joules_per_bit = s.local.kappa * s.local.cpu_hz * s.local.cpu_hz * s.local.cycles_per_bit;
+  const double local_joules_per_bit =
+      s.local.kappa * s.local.cpu_hz * s.local.cpu_hz * s.local.cycles_per_bit;
 
   policy.reset(episode_seed);
   for (std::size_t i = 0; i < n_tasks; ++i) {
@@ -50,7 +52,8 @@ EpisodeMetrics simulate(const Scenario& s, const Trace& trace, Policy& policy, s
     const auto u = static_cast<std::size_t>(task.user);
     for (int k = 0; k < n_servers; ++k) {
       servers[static_cast<std::size_t>(k)].advance_to(now, [&](int job, double finish) {
-        out[static_cast<std::size_t>(job)].delay_s = finish - trace.tasks[static_cast<std::size_t>(job)].arrival_s;
+        out[static_cast<std::size_t>(job)].delay_s =
+            finish - trace.tasks[static_cast<std::size_t>(job)].arrival_s;
       });
     }
 
@@ -72,8 +75,9 @@ EpisodeMetrics simulate(const Scenario& s, const Trace& trace, Policy& policy, s
       state.gain[option] = trace.gain_of(i, k);
       state.rate_bps[option] = rate;
       state.distance_m[option] = trace.distance_of(task.user, k);
-      state.estimated_delay_s[option] =
-          servers[static_cast<std::size_t>(k)].estimate_finish(upload_end, task.size_bits * server.cycles_per_bit) - now;
+      state.estimated_delay_s[option] = servers[static_cast<std::size_t>(k)].estimate_finish(
+                                            upload_end, task.size_bits * server.cycles_per_bit) -
+                                        now;
       double energy = s.link(k).transmit_power_w * task.size_bits / rate;
       if (s.count_server_execution_energy) {
         energy += server.kappa * server.cpu_hz * server.cpu_hz * server.cycles_per_bit * task.size_bits;
@@ -103,7 +107,8 @@ EpisodeMetrics simulate(const Scenario& s, const Trace& trace, Policy& policy, s
   }
   for (auto& server : servers) {
     server.advance_to(std::numeric_limits<double>::infinity(), [&](int job, double finish) {
-      out[static_cast<std::size_t>(job)].delay_s = finish - trace.tasks[static_cast<std::size_t>(job)].arrival_s;
+      out[static_cast<std::size_t>(job)].delay_s =
+          finish - trace.tasks[static_cast<std::size_t>(job)].arrival_s;
     });
   }
 

@@ -42,13 +42,15 @@ struct EpisodeMetrics {
 
   double mean_delay_s() const { return tasks ? total_delay_s / static_cast<double>(tasks) : 0.0; }
   double mean_energy_j() const { return tasks ? total_energy_j / static_cast<double>(tasks) : 0.0; }
-  double deadline_miss_rate() const { return tasks ? static_cast<double>(deadline_misses) / static_cast<double>(tasks) : 0.0; }
+  double deadline_miss_rate() const {
+    return tasks ? static_cast<double>(deadline_misses) / static_cast<double>(tasks) : 0.0;
+  }
   EpisodeMetrics& operator+=(const EpisodeMetrics& other);
 };
 
 // Simulates the trace under the policy (policy.reset(episode_seed) first).
 // `outcomes`, when given, receives one entry per task of the trace.
-EpisodeMetrics simulate(const Scenario& scenario, const Trace& trace, Policy& policy, std::uint64_t episode_seed = 0,
-                        std::vector<TaskOutcome>* outcomes = nullptr);
+EpisodeMetrics simulate(const Scenario& scenario, const Trace& trace, Policy& policy,
+                        std::uint64_t episode_seed = 0, std::vector<TaskOutcome>* outcomes = nullptr);
 
 }  // namespace paretokit::offloading

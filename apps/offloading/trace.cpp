@@ -41,7 +41,8 @@ Trace generate_trace(const Scenario& s, std::uint64_t seed) {
   for (int u = 0; u < s.users; ++u) {
     for (double t = exponential(arrivals, 1.0 / s.arrival_rate_per_s); t < horizon;
          t += exponential(arrivals, 1.0 / s.arrival_rate_per_s)) {
-      const double size = std::clamp(exponential(arrivals, s.size_mean_bits), s.size_min_bits, s.size_max_bits);
+      const double size =
+          std::clamp(exponential(arrivals, s.size_mean_bits), s.size_min_bits, s.size_max_bits);
       trace.tasks.push_back({t, u, size});
     }
   }
@@ -57,7 +58,8 @@ Trace generate_trace(const Scenario& s, std::uint64_t seed) {
     for (int k = 0; k < n_servers; ++k) {
       const std::size_t j = static_cast<std::size_t>(trace.tasks[i].user) * n_servers + k;
       double fading = episode_fading[j];
-      if (s.radio.rayleigh_fading && s.radio.fading_redraw == FadingRedraw::task) fading = exponential(task_fading, 1.0);
+      if (s.radio.rayleigh_fading && s.radio.fading_redraw == FadingRedraw::task)
+        fading = exponential(task_fading, 1.0);
       const double gain = large_scale[j] * fading;
       trace.gain[i * n_servers + k] = gain;
       trace.rate[i * n_servers + k] = uplink_rate(s.radio, s.link(k), gain);

@@ -26,15 +26,17 @@ struct Task {
 };
 
 struct Trace {
-  std::vector<Task> tasks;      // by arrival time
-  int n_servers = 0;            // edges then the cloud
+  std::vector<Task> tasks;         // by arrival time
+  int n_servers = 0;               // edges then the cloud
   std::vector<double> distance_m;  // users x n_servers
   std::vector<double> gain;        // tasks x n_servers: owner's channel power gain at arrival
   std::vector<double> rate;        // tasks x n_servers: owner's uplink rate (bit/s) at arrival
 
   double gain_of(std::size_t task, int server) const { return gain[task * n_servers + server]; }
   double rate_of(std::size_t task, int server) const { return rate[task * n_servers + server]; }
-  double distance_of(int user, int server) const { return distance_m[static_cast<std::size_t>(user) * n_servers + server]; }
+  double distance_of(int user, int server) const {
+    return distance_m[static_cast<std::size_t>(user) * n_servers + server];
+  }
 };
 
 Trace generate_trace(const Scenario& scenario, std::uint64_t seed);

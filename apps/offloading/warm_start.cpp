@@ -33,7 +33,8 @@ Matrix static_warm_start(const Episodes& episodes) {
   for (std::size_t b = 0; b < baselines.size(); ++b) {
     auto policy = baselines[b].make();
     simulate(episodes.scenario, trace, *policy, episodes.seeds.front(), &outcomes);
-    for (std::size_t i = 0; i < outcomes.size(); ++i) rows(static_cast<Index>(b), static_cast<Index>(i)) = outcomes[i].option;
+    for (std::size_t i = 0; i < outcomes.size(); ++i)
+      rows(static_cast<Index>(b), static_cast<Index>(i)) = outcomes[i].option;
   }
   return rows;
 }

@@ -82,7 +82,8 @@ int main(int argc, char** argv) {
   std::vector<Case> cases;
   cases.push_back({"all-local", std::make_unique<FixedOptionPolicy>(0)});
   cases.push_back({"greedy-w0.5", std::make_unique<GreedyPolicy>(0.5, scales.delay_s, scales.energy_j)});
-  cases.push_back({"linear", std::make_unique<ParametricPolicy>(PolicyKind::linear, linear_weights, scenario)});
+  cases.push_back(
+      {"linear", std::make_unique<ParametricPolicy>(PolicyKind::linear, linear_weights, scenario)});
   cases.push_back({"mlp", std::make_unique<ParametricPolicy>(PolicyKind::mlp, mlp_weights, scenario)});
   double sink = 0;
   for (auto& c : cases) {
@@ -97,7 +98,8 @@ int main(int argc, char** argv) {
                 t * 1e9 / (tasks / 20));
   }
   std::uint64_t seed = 100;
-  const double t_trace = median_seconds([&] { sink += static_cast<double>(generate_trace(scenario, seed++).tasks.size()); }, seconds);
+  const double t_trace = median_seconds(
+      [&] { sink += static_cast<double>(generate_trace(scenario, seed++).tasks.size()); }, seconds);
   std::printf("generate one trace            %9.2f us\n", t_trace * 1e6);
 
   const OffloadPolicyProblem problem(Episodes(scenario, {1, 2, 3, 4, 5}), PolicyKind::linear);

@@ -5,6 +5,7 @@
 
 #include "html_parts.hpp"
 #include "paretokit/core/error.hpp"
+#include "paretokit/core/point_file.hpp"
 #include "paretokit/indicators/hypervolume.hpp"
 #include "paretokit/io/atomic_file.hpp"
 #include "paretokit/io/json_matrix.hpp"
@@ -92,6 +93,11 @@ std::string run_report_html(const fs::path& run_folder) {
   const auto front_indices = nondominated_indices(f);
   const Matrix front = f(front_indices, Eigen::all);
   std::vector<FrontSeries> series = {{"all evaluations", f}, {"non-dominated", front}};
+  // Reference points a domain search compared itself with (offload's baselines).
+  if (fs::is_regular_file(run_folder / "baselines.txt")) {
+    const Matrix baselines = read_points((run_folder / "baselines.txt").string());
+    if (baselines.rows() > 0 && baselines.cols() == f.cols()) series.push_back({"baselines", baselines});
+  }
   body += "<h2>Points</h2><div class=\"card\"><div class=\"row\">" +
           front_plots(series, std::nullopt, "Objectives") + "</div></div>";
 

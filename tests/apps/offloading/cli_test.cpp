@@ -44,8 +44,8 @@ std::string slurp(const fs::path& path) {
 
 Outcome run_cli(const std::string& arguments) {
   const fs::path out = scratch_dir() / "stdout.txt", err = scratch_dir() / "stderr.txt";
-  const std::string command = std::string("'") + PARETOKIT_CLI + "' " + arguments + " > '" + out.string() + "' 2> '" +
-                              err.string() + "'";
+  const std::string command = std::string("'") + PARETOKIT_CLI + "' " + arguments + " > '" + out.string() +
+                              "' 2> '" + err.string() + "'";
   const int status = std::system(command.c_str());
   return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(out), slurp(err)};
 }
@@ -56,7 +56,8 @@ std::string tiny() { return "--scenario '" + offloading_test::data_path("mec-tin
 
 TEST_CASE("offload --json: front, baselines, hypervolumes and a run folder", "[offloading]") {
   const fs::path folder = scratch_dir() / "run1";
-  const Outcome a = run_cli("offload " + tiny() + " --budget 400 --threads 1 --json --out '" + folder.string() + "'");
+  const Outcome a =
+      run_cli("offload " + tiny() + " --budget 400 --threads 1 --json --out '" + folder.string() + "'");
   REQUIRE(a.exit_code == 0);
   const auto doc = nlohmann::json::parse(a.out);
   CHECK(doc["policy"] == "linear");
@@ -65,26 +66,28 @@ TEST_CASE("offload --json: front, baselines, hypervolumes and a run folder", "[o
   CHECK(doc["front_hypervolume"].get<double>() > 0);
   CHECK(!doc["front"].empty());
   CHECK(doc["evaluations"].get<int>() >= 400);
-  for (const char* file : {"config.json", "trials.jsonl", "front.txt", "front.json", "summary.json", "offload.json",
-                           "baselines.txt"}) {
+  for (const char* file : {"config.json", "trials.jsonl", "front.txt", "front.json", "summary.json",
+                           "offload.json", "baselines.txt"}) {
     CHECK(fs::is_regular_file(folder / file));
   }
   CHECK(nlohmann::json::parse(slurp(folder / "offload.json")) == doc);
 
   // Same seed, two threads: the same front.
-  const Outcome b =
-      run_cli("offload " + tiny() + " --budget 400 --threads 2 --json --out '" + (scratch_dir() / "run2").string() + "'");
+  const Outcome b = run_cli("offload " + tiny() + " --budget 400 --threads 2 --json --out '" +
+                            (scratch_dir() / "run2").string() + "'");
   REQUIRE(b.exit_code == 0);
   CHECK(nlohmann::json::parse(b.out)["front"] == doc["front"]);
 
   // Static and MLP policies, three objectives.
-  const Outcome c = run_cli("offload " + tiny() + " --policy static --budget 200 --deadline-objective --warm-start --json --out '" +
+  const Outcome c = run_cli("offload " + tiny() +
+                            " --policy static --budget 200 --deadline-objective --warm-start --json --out '" +
                             (scratch_dir() / "run3").string() + "'");
   REQUIRE(c.exit_code == 0);
   const auto static_doc = nlohmann::json::parse(c.out);
   CHECK(static_doc["reference"].size() == 3);
   CHECK(static_doc["uncovered_baselines"].empty());  // the warm start holds every baseline
-  CHECK(run_cli("offload " + tiny() + " --policy mlp --budget 100 --out '" + (scratch_dir() / "run4").string() + "'")
+  CHECK(run_cli("offload " + tiny() + " --policy mlp --budget 100 --out '" +
+                (scratch_dir() / "run4").string() + "'")
             .exit_code == 0);
   // The folder is taken now.
   CHECK(run_cli("offload " + tiny() + " --budget 100 --out '" + folder.string() + "'").exit_code == 2);
@@ -100,7 +103,8 @@ TEST_CASE("offload: bad input is exit code 2 with file and field", "[offloading]
   }
   const Outcome a = run_cli("offload --scenario '" + bad.string() + "' --budget 10");
   CHECK(a.exit_code == 2);
-  CHECK_THAT(a.err, Catch::Contains("bad.json") && Catch::Contains("radio.shadowing.std_db") && Catch::Contains(">= 0"));
+  CHECK_THAT(a.err, Catch::Contains("bad.json") && Catch::Contains("radio.shadowing.std_db") &&
+                        Catch::Contains(">= 0"));
   CHECK(run_cli("offload --budget 10").exit_code == 2);
   CHECK(run_cli("offload " + tiny() + " --policy greedy").exit_code == 2);
   CHECK(run_cli("offload " + tiny() + " --budget 0").exit_code == 2);

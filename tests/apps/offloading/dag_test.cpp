@@ -29,7 +29,9 @@ ApplicationGraph random_dag(paretokit::Rng& rng, int n, double p) {
   for (int v = 0; v < n; ++v) {
     g[static_cast<std::size_t>(v)] = {rng.uniform(1e8, 3e9), rng.bernoulli(0.5) ? rng.uniform(0, 4e6) : 0.0};
     for (int u = 0; u < v; ++u) {
-      if (rng.bernoulli(p)) boost::add_edge(static_cast<std::size_t>(u), static_cast<std::size_t>(v), Dependency{rng.uniform(0, 8e6)}, g);
+      if (rng.bernoulli(p))
+        boost::add_edge(static_cast<std::size_t>(u), static_cast<std::size_t>(v),
+                        Dependency{rng.uniform(0, 8e6)}, g);
     }
   }
   return g;
@@ -37,8 +39,11 @@ ApplicationGraph random_dag(paretokit::Rng& rng, int n, double p) {
 
 // Longest path by enumerating every path from every vertex (exponential:
 // small graphs only), independent of the scheduler's topological order.
-double brute_force_critical_path(const ApplicationGraph& g, const std::vector<int>& placement, const DeviceNetwork& net) {
-  const auto compute = [&](std::size_t v) { return g[v].cycles / net.cycles_per_second[static_cast<std::size_t>(placement[v])]; };
+double brute_force_critical_path(const ApplicationGraph& g, const std::vector<int>& placement,
+                                 const DeviceNetwork& net) {
+  const auto compute = [&](std::size_t v) {
+    return g[v].cycles / net.cycles_per_second[static_cast<std::size_t>(placement[v])];
+  };
   double best = 0;
   std::function<void(std::size_t, double)> walk = [&](std::size_t v, double finish) {
     best = std::max(best, finish);
@@ -81,9 +86,9 @@ TEST_CASE("DAG by hand: a diamond with transfers, and sequential devices", "[off
   g[1] = {4e9, 0};
   g[2] = {2e9, 0};
   g[3] = {1e9, 0};
-  boost::add_edge(0, 1, Dependency{5e6}, g);  // 1 s up at 5 Mbit/s
-  boost::add_edge(0, 2, Dependency{5e6}, g);  // same device: free
-  boost::add_edge(1, 3, Dependency{10e6}, g); // 2 s back
+  boost::add_edge(0, 1, Dependency{5e6}, g);   // 1 s up at 5 Mbit/s
+  boost::add_edge(0, 2, Dependency{5e6}, g);   // same device: free
+  boost::add_edge(1, 3, Dependency{10e6}, g);  // 2 s back
   boost::add_edge(2, 3, Dependency{0}, g);
   const DeviceNetwork net = three_devices();
   const std::vector<int> placement{0, 1, 0, 0};

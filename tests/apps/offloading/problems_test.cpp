@@ -46,7 +46,8 @@ TEST_CASE("baselines: all-local energy in closed form, greedy extremes", "[offlo
   // delay is faster than every fixed choice here.
   CHECK(baseline_named(results, "greedy-energy").objectives(1) <= local.objectives(1));
   for (const char* name : {"all-local", "edge-nearest", "edge-least-loaded", "all-cloud", "random"}) {
-    CHECK(baseline_named(results, "greedy-delay").objectives(0) < baseline_named(results, name).objectives(0));
+    CHECK(baseline_named(results, "greedy-delay").objectives(0) <
+          baseline_named(results, name).objectives(0));
   }
   for (const auto& r : results) {
     CHECK(r.objectives(2) >= 0);
@@ -112,7 +113,8 @@ TEST_CASE("a warm start puts the baselines in the first batch", "[offloading]") 
   const Scenario s = read_scenario(data_path("mec-tiny.json"));
   const OffloadPolicyProblem problem(Episodes(s, {1, 2}), PolicyKind::mlp);
   const auto baselines = evaluate_baselines(problem.episodes(), false);
-  WarmStartAlgorithm algorithm(paretokit::make_algorithm("nsga2", {{"pop_size", 20}}), policy_warm_start(PolicyKind::mlp));
+  WarmStartAlgorithm algorithm(paretokit::make_algorithm("nsga2", {{"pop_size", 20}}),
+                               policy_warm_start(PolicyKind::mlp));
   paretokit::RunOptions options;
   options.max_generations = 1;
   options.threads = 1;
@@ -139,8 +141,8 @@ TEST_CASE("hypervolume comparison with one reference point", "[offloading]") {
     r.objectives << a, b;
     return r;
   };
-  const std::vector<BaselineResult> baselines{point("a", "a", 3, 3), point("g1", "g", 1, 4), point("g2", "g", 4, 1),
-                                              point("far", "far", 100, 100)};
+  const std::vector<BaselineResult> baselines{point("a", "a", 3, 3), point("g1", "g", 1, 4),
+                                              point("g2", "g", 4, 1), point("far", "far", 100, 100)};
   paretokit::Matrix front(2, 2);
   front << 1, 2, 2, 1;
   paretokit::Vector reference(2);

@@ -20,7 +20,8 @@ TEST_CASE("the shipped scenarios load, with their sizes", "[offloading]") {
   const Scenario big = read_scenario(data_path("mec-200u-10e.json"));
   CHECK(big.users == 200);
   CHECK(big.edges.size() == 10);
-  CHECK(read_scenario(data_path("mec-10u-1e-original-rate.json")).radio.rate_formula == RateFormula::original);
+  CHECK(read_scenario(data_path("mec-10u-1e-original-rate.json")).radio.rate_formula ==
+        RateFormula::original);
   CHECK(read_scenario(data_path("mec-tiny.json")).users == 3);
   // to_json round-trips.
   const Scenario again = scenario_from_json(to_json(big), "x");
@@ -51,11 +52,15 @@ TEST_CASE("bad scenarios name the file, the field and the reason", "[offloading]
              Contains("radio.edge.bandwidth_hz") && Contains("> 0"));
   CHECK_THAT(error_of([](auto& j) { j["edges"][0]["cpu_hz"] = "fast"; }),
              Contains("edges[0].cpu_hz") && Contains("number"));
-  CHECK_THAT(error_of([](auto& j) { j["users"]["cuont"] = 3; }), Contains("users.cuont") && Contains("unknown"));
-  CHECK_THAT(error_of([](auto& j) { j["users"]["count"] = 2.5; }), Contains("users.count") && Contains("integer"));
+  CHECK_THAT(error_of([](auto& j) { j["users"]["cuont"] = 3; }),
+             Contains("users.cuont") && Contains("unknown"));
+  CHECK_THAT(error_of([](auto& j) { j["users"]["count"] = 2.5; }),
+             Contains("users.count") && Contains("integer"));
   CHECK_THAT(error_of([](auto& j) { j["radio"]["rate_formula"] = "fast"; }),
              Contains("radio.rate_formula") && Contains("shannon"));
-  CHECK_THAT(error_of([](auto& j) { j["radio"]["cloud"]["distance_m"] = {2000, 1000}; }),
+  CHECK_THAT(error_of([](auto& j) {
+               j["radio"]["cloud"]["distance_m"] = {2000, 1000};
+             }),
              Contains("radio.cloud.distance_m"));
   CHECK_THAT(error_of([](auto& j) { j["tasks"]["size_max_bits"] = 1; }), Contains("tasks.size_max_bits"));
   CHECK_THAT(error_of([](auto& j) { j["edges"] = nlohmann::json::array(); }), Contains("edges"));

@@ -129,7 +129,7 @@ TEST_CASE("a user's CPU and radio serve its tasks first come first served", "[of
     FixedOptionPolicy policy(2);  // cloud: uploads of 2 s and 1 s
     simulate(s, trace, policy, 0, &out);
     CHECK(out[0].transmission_s == Approx(2.0));
-    CHECK(out[1].transmission_s == Approx(2.0));  // waits 1 s, sends 1 s
+    CHECK(out[1].transmission_s == Approx(2.0));   // waits 1 s, sends 1 s
     CHECK(out[1].energy_j == Approx(0.01 * 1.0));  // only the sending time costs
     CHECK(out[0].delay_s == Approx(2.0 + 0.5));
     CHECK(out[1].delay_s == Approx(2.0 + 0.25));
@@ -160,4 +160,54 @@ TEST_CASE("traces: Poisson counts, clipped sizes, same seed same episode", "[off
   const EpisodeMetrics m1 = simulate(s, a, greedy), m2 = simulate(s, b, greedy);
   CHECK(m1.total_delay_s == m2.total_delay_s);
   CHECK(m1.total_energy_j == m2.total_energy_j);
+}
+
+TEST_CASE("fading once per episode or per task, and log-normal shadowing", "[offloading]") {
+  Scenario s = plain_scenario(2);
+  s.radio.rayleigh_fading = true;
+  const auto gains_of_user0 = [](const Trace& trace) {
+    std::vector<double> gains;
+    for (std::size_t i = 0; i < trace.tasks.size(); ++i) {
+      if (trace.tasks[i].user == 0) gains.push_back(trace.gain_of(i, 0));
+    }
+    return gains;
+  };
+  const std::vector<double> episode = gains_of_user0(generate_trace(s, 9));
+  REQUIRE(episode.size() > 2);
+  for (const double g : episode) CHECK(g == episode.front());
+  s.radio.fading_redraw = FadingRedraw::task;
+  const Trace per_task = generate_trace(s, 9);
+  const std::vector<double> redrawn = gains_of_user0(per_task);
+  CHECK(redrawn.size() == episode.size());  // the same arrivals
+  CHECK(redrawn[0] != redrawn[1]);
+  // Rayleigh power gain: mean 1 over many tasks (a relative sd of 1/sqrt(n)).
+  s.users = 50;
+  s.radio.shadowing_std_db = 0;
+  const Trace many = generate_trace(s, 10);
+  double sum = 0;
+  const double mean_loss = std::pow(10.0, -(133.6 + 8) / 10);  // at 1 km, the cloud's nearest distance
+  std::size_t n = 0;
+  for (std::size_t i = 0; i < many.tasks.size(); ++i) {
+    const double d_km = many.distance_of(many.tasks[i].user, 1) / 1000.0;
+    sum += many.gain_of(i, 1) / (mean_loss * std::pow(d_km, -3.5));
+    ++n;
+  }
+  CHECK(sum / static_cast<double>(n) == Approx(1.0).margin(4.0 / std::sqrt(static_cast<double>(n))));
+  // Log-normal shadowing: the dB offset has the given spread.
+  s.radio.shadowing_std_db = 6;
+  s.radio.rayleigh_fading = false;
+  s.users = 400;
+  const Trace shadowed = generate_trace(s, 11);
+  double sum_db = 0, sum_sq = 0;  // over tasks: users weighted by their task counts
+  std::size_t m = 0;
+  for (std::size_t i = 0; i < shadowed.tasks.size(); ++i) {
+    const double d_km = shadowed.distance_of(shadowed.tasks[i].user, 1) / 1000.0;
+    const double offset_db = -10 * std::log10(shadowed.gain_of(i, 1)) - (133.6 + 35 * std::log10(d_km));
+    sum_db += offset_db;
+    sum_sq += offset_db * offset_db;
+    ++m;
+  }
+  const double mean_db = sum_db / static_cast<double>(m);
+  CHECK(mean_db == Approx(8).margin(1.0));
+  CHECK(std::sqrt(sum_sq / static_cast<double>(m) - mean_db * mean_db) == Approx(6).margin(1.0));
 }
