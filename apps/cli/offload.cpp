@@ -11,6 +11,7 @@
 
 #include "command.hpp"
 #include "offloading/comparison.hpp"
+#include "offloading/dag_problem.hpp"
 #include "offloading/problems.hpp"
 #include "offloading/search.hpp"
 #include "offloading/warm_start.hpp"
@@ -37,6 +38,9 @@ constexpr const char* kDescription =
     "  static  one categorical decision per task of the first episode's trace\n"
     "  linear  weights of a linear score over each option's features (8 reals in [-1, 1])\n"
     "  mlp     weights of a one-hidden-layer tanh network scoring each option (80 reals in [-1, 1])\n"
+    "  dag     one device per subtask of the application --dag FILE (dependent subtasks, user 0's\n"
+    "          channel in each episode): objectives its finish time (s) and energy (J); baselines\n"
+    "          all on one device, random, greedy by delay and by energy\n"
     "--warm-start puts the baselines in the first batch (policies equivalent to the weighted greedy\n"
     "ones and the fixed choices; for static, every baseline's decisions on the trace).\n"
     "linear and mlp decide online and are evaluated on --episodes episodes (seeds\n"
@@ -75,32 +79,43 @@ std::string percent(double improvement) {
 int run_offload(const Arguments& args) {
   CommandLine command_line(
       "offload",
-      "offload --scenario FILE [--policy static|linear|mlp] [--algorithm NAME]\n"
+      "offload --scenario FILE [--policy static|linear|mlp|dag] [--dag FILE] [--algorithm NAME]\n"
       "         [--algorithm-params JSON] [--budget N] [--episodes K] [--episode-seed E]\n"
       "         [--seed S] [--threads T] [--reference r1,r2] [--deadline-objective] [--warm-start]\n"
       "         [--out DIR] [--json]",
       kDescription);
-  command_line.options.add_options()("scenario", po::value<std::string>(), "scenario file (JSON)")(
-      "policy", po::value<std::string>()->default_value("linear"), "static, linear or mlp")(
-      "algorithm", po::value<std::string>()->default_value("nsga2"),
-      "algorithm name (see 'paretokit sweep --help')")("algorithm-params", po::value<std::string>(),
-                                                       "algorithm parameters, a JSON object")(
-      "budget", po::value<std::int64_t>()->default_value(5000), "evaluations (candidate policies)")(
-      "episodes", po::value<int>()->default_value(5), "episodes per evaluation (linear, mlp)")(
-      "episode-seed", po::value<std::uint64_t>()->default_value(1), "seed of the first episode")(
-      "seed", po::value<std::uint64_t>()->default_value(1), "seed of the search")(
-      "threads", po::value<int>()->default_value(0), "threads; 0: every core (results do not depend on it)")(
-      "reference", po::value<std::string>(), "hypervolume reference point")(
-      "deadline-objective", "add the deadline-miss rate as a third objective")(
-      "warm-start", "put the baselines (as policies, or their decisions for static) in the first batch")(
-      "out", po::value<std::string>(), "run folder")("json",
-                                                     "print one JSON document (offload.json) on stdout");
+  // clang-format off
+  command_line.options.add_options()
+      ("scenario", po::value<std::string>(), "scenario file (JSON)")
+      ("policy", po::value<std::string>()->default_value("linear"), "static, linear, mlp or dag")
+      ("dag", po::value<std::string>(), "application file (JSON) for --policy dag")
+      ("algorithm", po::value<std::string>()->default_value("nsga2"), "algorithm name (see 'paretokit sweep --help')")
+      ("algorithm-params", po::value<std::string>(), "algorithm parameters, a JSON object")
+      ("budget", po::value<std::int64_t>()->default_value(5000), "evaluations (candidates)")
+      ("episodes", po::value<int>()->default_value(5), "episodes per evaluation (linear, mlp, dag)")
+      ("episode-seed", po::value<std::uint64_t>()->default_value(1), "seed of the first episode")
+      ("seed", po::value<std::uint64_t>()->default_value(1), "seed of the search")
+      ("threads", po::value<int>()->default_value(0), "threads; 0: every core (results do not depend on it)")
+      ("reference", po::value<std::string>(), "hypervolume reference point")
+      ("deadline-objective", "add the deadline-miss rate as a third objective")
+      ("warm-start", "put the baselines (as policies, or their decisions for static) in the first batch")
+      ("out", po::value<std::string>(), "run folder")
+      ("json", "print one JSON document (offload.json) on stdout");
+  // clang-format on
   po::variables_map vm;
   if (!command_line.parse(args, vm)) return 0;
   if (!vm.count("scenario")) throw UsageError("missing --scenario FILE", Location::of_field("--scenario"));
   const std::string policy_name = vm["policy"].as<std::string>();
-  if (policy_name != "static" && policy_name != "linear" && policy_name != "mlp") {
-    throw UsageError("must be static, linear or mlp", Location::of_field("--policy"));
+  if (policy_name != "static" && policy_name != "linear" && policy_name != "mlp" && policy_name != "dag") {
+    throw UsageError("must be static, linear, mlp or dag", Location::of_field("--policy"));
+  }
+  const bool is_dag = policy_name == "dag";
+  if (is_dag != (vm.count("dag") > 0)) {
+    throw UsageError("--policy dag and --dag FILE go together",
+                     Location::of_field(is_dag ? "--dag" : "--policy"));
+  }
+  if (is_dag && (vm.count("deadline-objective") || vm.count("warm-start"))) {
+    throw UsageError("not available with --policy dag", Location::of_field("--policy"));
   }
   const std::int64_t budget = vm["budget"].as<std::int64_t>();
   if (budget < 1) throw UsageError("must be >= 1", Location::of_field("--budget"));
@@ -123,22 +138,32 @@ int run_offload(const Arguments& args) {
     seeds.push_back(vm["episode-seed"].as<std::uint64_t>() + k);
   off::Episodes episodes(scenario, seeds);
   std::unique_ptr<Problem> problem;
-  if (is_static) {
+  std::vector<off::BaselineResult> baselines;
+  if (is_dag) {
+    auto dag = std::make_unique<off::DagPlacementProblem>(std::move(episodes),
+                                                          off::read_application(vm["dag"].as<std::string>()));
+    baselines = off::dag_baselines(*dag, scenario);
+    problem = std::move(dag);
+  } else if (is_static) {
     problem = std::make_unique<off::StaticAssignmentProblem>(std::move(episodes), deadline_objective);
   } else {
     problem = std::make_unique<off::OffloadPolicyProblem>(
         std::move(episodes), off::policy_kind_from_string(policy_name), deadline_objective);
   }
-  const off::Episodes& used = is_static ? static_cast<off::StaticAssignmentProblem&>(*problem).episodes()
-                                        : static_cast<off::OffloadPolicyProblem&>(*problem).episodes();
+  if (!is_dag) {
+    const off::Episodes& used = is_static ? static_cast<off::StaticAssignmentProblem&>(*problem).episodes()
+                                          : static_cast<off::OffloadPolicyProblem&>(*problem).episodes();
+    baselines = off::evaluate_baselines(used, deadline_objective);
+  }
   std::optional<Vector> reference;
   if (vm.count("reference"))
     reference = parse_reference_option(vm["reference"].as<std::string>(), problem->n_obj());
   std::unique_ptr<Algorithm> algorithm = make_algorithm(vm["algorithm"].as<std::string>(), algorithm_params);
   const bool warm_start = vm.count("warm-start") > 0;
   if (warm_start) {
-    Matrix seeds = is_static ? off::static_warm_start(used)
-                             : off::policy_warm_start(off::policy_kind_from_string(policy_name));
+    Matrix seeds =
+        is_static ? off::static_warm_start(static_cast<off::StaticAssignmentProblem&>(*problem).episodes())
+                  : off::policy_warm_start(off::policy_kind_from_string(policy_name));
     algorithm = std::make_unique<off::WarmStartAlgorithm>(std::move(algorithm), std::move(seeds));
   }
   const std::uint64_t seed = vm["seed"].as<std::uint64_t>();
@@ -155,6 +180,7 @@ int run_offload(const Arguments& args) {
        {"scenario_file", scenario_path},
        {"scenario", off::to_json(scenario)},
        {"policy", policy_name},
+       {"dag_file", is_dag ? nlohmann::json(vm["dag"].as<std::string>()) : nlohmann::json()},
        {"algorithm", vm["algorithm"].as<std::string>()},
        {"algorithm_params", algorithm_params},
        {"budget", budget},
@@ -165,7 +191,6 @@ int run_offload(const Arguments& args) {
        {"threads", threads},
        {"resolved", {{"problem_params", problem->params()}, {"algorithm_options", algorithm->options()}}}});
 
-  const auto baselines = off::evaluate_baselines(used, deadline_objective);
   RunOptions options;
   options.max_evaluations = budget;
   options.seed = seed;

@@ -35,6 +35,9 @@ Trace generate_trace(const Scenario& s, std::uint64_t seed) {
     }
   }
 
+  trace.user_gain.resize(links);
+  for (std::size_t j = 0; j < links; ++j) trace.user_gain[j] = large_scale[j] * episode_fading[j];
+
   // Arrivals: a Poisson process per user; sizes clipped exponential.
   Rng arrivals = Rng::stream(seed, 1);
   const double horizon = s.episode_seconds();

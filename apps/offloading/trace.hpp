@@ -29,8 +29,10 @@ struct Trace {
   std::vector<Task> tasks;         // by arrival time
   int n_servers = 0;               // edges then the cloud
   std::vector<double> distance_m;  // users x n_servers
-  std::vector<double> gain;        // tasks x n_servers: owner's channel power gain at arrival
-  std::vector<double> rate;        // tasks x n_servers: owner's uplink rate (bit/s) at arrival
+  std::vector<double>
+      user_gain;             // users x n_servers: the episode's channel power gain (fading drawn per episode)
+  std::vector<double> gain;  // tasks x n_servers: owner's channel power gain at arrival
+  std::vector<double> rate;  // tasks x n_servers: owner's uplink rate (bit/s) at arrival
 
   double gain_of(std::size_t task, int server) const { return gain[task * n_servers + server]; }
   double rate_of(std::size_t task, int server) const { return rate[task * n_servers + server]; }

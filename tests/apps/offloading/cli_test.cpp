@@ -108,5 +108,6 @@ TEST_CASE("offload: bad input is exit code 2 with file and field", "[offloading]
   CHECK(run_cli("offload --budget 10").exit_code == 2);
   CHECK(run_cli("offload " + tiny() + " --policy greedy").exit_code == 2);
   CHECK(run_cli("offload " + tiny() + " --budget 0").exit_code == 2);
+  CHECK(run_cli("offload " + tiny() + " --policy dag --budget 10").exit_code == 2);  // no --dag
   CHECK(run_cli("offload --help").exit_code == 0);
 }
