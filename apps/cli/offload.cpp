@@ -244,8 +244,9 @@ int run_offload(const Arguments& args) {
     return 0;
   }
   std::cout << "offload " << scenario.name << " (" << scenario.users << " users, " << scenario.edges.size()
-            << " edge servers), policy " << policy_name << ", " << vm["algorithm"].as<std::string>() << ": "
-            << result.evaluations << " evaluations in " << format_number(result.seconds) << " s\n";
+            << (scenario.edges.size() == 1 ? " edge server" : " edge servers") << "), policy " << policy_name
+            << ", " << vm["algorithm"].as<std::string>() << ": " << result.evaluations << " evaluations in "
+            << format_number(result.seconds) << " s\n";
   std::cout << "front (" << search.front_f.rows()
             << " points, non-dominated among all evaluated): mean delay (s), mean energy (J)"
             << (deadline_objective ? ", deadline-miss rate" : "") << "\n";
