@@ -139,6 +139,11 @@ std::string run_report_html(const fs::path& run_folder) {
   const Matrix front = f(front_indices, Eigen::all);
   std::vector<FrontSeries> series = {{"all evaluations", f}, {"non-dominated", front}};
   if (quantize.published.rows() > 0) series.push_back({"published configurations", quantize.published});
+  // Reference points a domain search compared itself with (offload's baselines).
+  if (fs::is_regular_file(run_folder / "baselines.txt")) {
+    const Matrix baselines = read_points((run_folder / "baselines.txt").string());
+    if (baselines.rows() > 0 && baselines.cols() == f.cols()) series.push_back({"baselines", baselines});
+  }
   body += "<h2>Points</h2><div class=\"card\"><div class=\"row\">" +
           front_plots(series, quantize.exact,
                       quantize.exact ? "Objectives (grey: the exact frontier)" : "Objectives") +
