@@ -130,7 +130,7 @@ TEST_CASE("configspace: every error names the file and the JSON path") {
           json::array({{{"type", "normal_float"}, {"name", "n"}, {"mu", 0}, {"sigma", 1}}})}},
         "hyperparameters[0].lower: missing field");
   fails_matching({{"hyperparameters", json::array({{{"type", "weird"}, {"name", "w"}}})}},
-        Catch::Contains("hyperparameters[0].type: unknown type 'weird' (valid: uniform_float"));
+                 Catch::Contains("hyperparameters[0].type: unknown type 'weird' (valid: uniform_float"));
   fails(
       {{"hyperparameters", json::array({{{"type", "ordinal"}, {"name", "o"}, {"sequence", json::array()}}})}},
       "hyperparameters[0].sequence: must be a non-empty array");
@@ -185,7 +185,7 @@ TEST_CASE("configspace: every error names the file and the JSON path") {
          {"forbiddens", {{{"type", "RELATION"}, {"left", "x"}, {"right", "k"}, {"lambda", "SIMILAR"}}}}},
         "forbiddens[0].lambda: unknown relation 'SIMILAR' (valid: LT, EQ, GT)");
   fails_matching({{"hyperparameters", two}, {"forbiddens", {{{"type", "NAND"}}}}},
-        Catch::Contains("forbiddens[0].type: unknown forbidden type 'NAND'"));
+                 Catch::Contains("forbiddens[0].type: unknown forbidden type 'NAND'"));
   fails({{"hyperparameters", 3}}, "hyperparameters: must be an array");
 }
 

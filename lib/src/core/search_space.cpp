@@ -360,9 +360,9 @@ nlohmann::json SearchSpace::value_to_json(Index j, double value) const {
   if (v.kind == VariableKind::integer) return static_cast<long long>(std::llround(value));
   // An ordinal of whole numbers (bit-widths, layer sizes) gives integers, so
   // that a program reads 64, not 64.0.
-  if (v.kind == VariableKind::ordinal &&
-      std::all_of(v.values.begin(), v.values.end(),
-                  [](double x) { return x == std::round(x) && std::abs(x) < 9.007199254740992e15; }))
+  if (v.kind == VariableKind::ordinal && std::all_of(v.values.begin(), v.values.end(), [](double x) {
+        return x == std::round(x) && std::abs(x) < 9.007199254740992e15;
+      }))
     return static_cast<long long>(std::llround(value));
   return value;
 }

@@ -178,8 +178,8 @@ class SearchSpace {
   // values of inactive variables are not checked.
   void validate_row(const Eigen::Ref<const RowVector>& x) const;
 
-  // {"name": value, ...} for a value-form row (categoricals give the
-  // choice); inactive variables are left out.
+  // {"name": value, ...} for a value-form row (value_to_json() of each:
+  // categoricals give the choice); inactive variables are left out.
   nlohmann::json row_to_json(const Eigen::Ref<const RowVector>& x) const;
 
   // --- conditions and forbidden combinations ------------------------------
@@ -222,7 +222,7 @@ class SearchSpace {
   // A readable form of a clause, e.g. `kernel in {"rbf", "poly"}`.
   std::string describe(const Clause& clause) const;
   // The value of variable j in its own terms (a categorical's choice; an
-  // integer as an integer).
+  // integer, or an ordinal of whole numbers, as a JSON integer).
   nlohmann::json value_to_json(Index j, double value) const;
   // The inverse: a value of variable j in its own terms to value form;
   // throws InputError at `where` when it is not one of the variable's values
