@@ -48,10 +48,11 @@ class ConditionalProblem : public Problem {
 
 // Runs `generations` ask/tell rounds; checks every asked row; returns the
 // final population.
-Matrix checked_run(const std::string& algorithm_name, std::uint64_t seed, int generations) {
+Matrix checked_run(const std::string& algorithm_name, std::uint64_t seed, int generations,
+                   json params = {{"pop_size", 16}}) {
   ConditionalProblem problem;
   const SearchSpace space = *problem.search_space();
-  auto algorithm = make_algorithm(algorithm_name, {{"pop_size", 16}});
+  auto algorithm = make_algorithm(algorithm_name, params);
   algorithm->setup(problem, seed);
   const double canonical_degree = space.defaults()[2];
   for (int g = 0; g < generations; ++g) {
@@ -83,5 +84,12 @@ TEST_CASE("conditional spaces: no algorithm asks for a forbidden configuration")
       CHECK(near_corner);
     }
     CHECK(checked_run(name, 3, 5) == checked_run(name, 3, 5));
+  }
+}
+
+TEST_CASE("conditional spaces: Latin hypercube and Sobol' initial samples are repaired too") {
+  for (const char* sampling : {"lhs", "sobol"}) {
+    CHECK(checked_run("nsga2", 5, 3, {{"pop_size", 24}, {"sampling", sampling}}).rows() == 24);
+    CHECK(checked_run("random", 5, 3, {{"pop_size", 24}, {"sampling", sampling}}).rows() > 0);
   }
 }

@@ -66,6 +66,15 @@ TEST_CASE("configspace: the SVM example (ConfigSpace 1.x dialect)") {
   // Linear: 1/4 of the cube, half of it forbidden; poly: 1/4, a quarter of
   // it forbidden. Allowed share of linear: (1/8) / (1 - 1/8 - 1/16) = 2/13.
   CHECK(std::abs(linear / 3000.0 - 2.0 / 13.0) < 0.03);
+  // In paretokit's form (what `space check --json` prints) it is the same space.
+  const SearchSpace converted = SearchSpace::from_json(space.to_json());
+  CHECK(converted.to_json() == space.to_json());
+  for (Index i = 0; i < X.rows(); ++i) {
+    CHECK(converted.row_to_json(X.row(i)) == space.row_to_json(X.row(i)));
+    CHECK_FALSE(converted.is_forbidden(X.row(i)));
+  }
+  Rng a(3), b(3);
+  CHECK(converted.sample(50, a) == space.sample(50, b));
 }
 
 TEST_CASE("configspace: the MLP example (0.4 dialect: default, q, sequence, RELATION lambda)") {
