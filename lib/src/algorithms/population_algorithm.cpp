@@ -106,7 +106,10 @@ Matrix PopulationAlgorithm::draw_sample(Index n, Sampling kind) {
 Matrix PopulationAlgorithm::ask() {
   if (problem_ == nullptr) throw UsageError("ask() before setup()", Location::of_field("algorithm"));
   // Nothing told yet (or only empty batches): the initial sample.
-  const Matrix Z = X_.rows() == 0 ? draw_sample(initial_size(), sampling()) : make_offspring();
+  Matrix Z = X_.rows() == 0 ? draw_sample(initial_size(), sampling()) : make_offspring();
+  // Every candidate of every algorithm passes here: forbidden rows are
+  // repaired (a no-op drawing nothing for spaces without forbiddens).
+  if (encoded_) space_->repair(Z, rng_);
   return encoded_ ? space_->decode(Z) : Z;
 }
 

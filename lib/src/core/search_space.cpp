@@ -1,4 +1,6 @@
-// SearchSpace: validation, encode/decode and JSON (see core/search_space.hpp).
+// SearchSpace: variables, validation and encode/decode (see core/search_space.hpp);
+// conditions and forbiddens are in search_space_conditions.cpp, sampling and
+// repair in search_space_sampling.cpp, JSON in search_space_json.cpp.
 #include "paretokit/core/search_space.hpp"
 
 #include <algorithm>
@@ -89,8 +91,7 @@ void SearchSpace::add(Variable v) {
     if (v.lower > v.upper) throw InputError("lower bound exceeds upper bound", field(j, "upper"));
     if (v.kind == VariableKind::integer && (v.lower != std::round(v.lower) || v.upper != std::round(v.upper)))
       throw InputError("integer bounds must be integers", field(j, "lower"));
-    if (v.log_scale && !(v.lower > 0.0))
-      throw InputError("a log-scaled variable needs lower > 0", field(j, "lower"));
+    if (v.log_scale && !(v.lower > 0.0)) throw InputError("must be > 0 on a log scale", field(j, "lower"));
   } else if (v.kind == VariableKind::ordinal) {
     if (v.values.empty()) throw InputError("an ordinal needs at least one value", field(j, "values"));
     for (double x : v.values)
@@ -106,15 +107,18 @@ void SearchSpace::add(Variable v) {
         throw InputError("duplicate choice " + c.dump(), field(j, "choices"));
   }
   variables_.push_back(std::move(v));
+  condition_index_.push_back(-1);
   if (variables_.back().default_value) {
     RowVector probe = defaults().transpose();
     try {
       validate_row(probe);
     } catch (...) {
       variables_.pop_back();
+      condition_index_.pop_back();
       throw InputError("default value lies outside the variable's range", field(j, "default"));
     }
   }
+  refresh();
 }
 
 SearchSpace& SearchSpace::add_real(std::string name, double lower, double upper, bool log_scale,
@@ -176,6 +180,7 @@ SearchSpace& SearchSpace::add_categorical(std::string name, std::vector<nlohmann
 }
 
 bool SearchSpace::is_plain_real() const {
+  if (has_conditions() || has_forbiddens()) return false;
   return std::all_of(variables_.begin(), variables_.end(),
                      [](const Variable& v) { return v.kind == VariableKind::real && !v.log_scale; });
 }
@@ -193,6 +198,24 @@ Vector SearchSpace::upper_bounds() const {
 }
 
 Matrix SearchSpace::encode(const MatrixRef& X) const {
+  Matrix Z = encode_values(X);
+  if (!has_conditions()) return Z;
+  // Activity is read on the values the encoding stands for (snapped to the
+  // grid of discrete variables), the same values decode() gives back.
+  const BoolMatrix active = active_mask(decode_values(Z));
+  for (Index i = 0; i < Z.rows(); ++i)
+    for (Index j = 0; j < Z.cols(); ++j)
+      if (!active(i, j)) Z(i, j) = inactive_encoding_[j];
+  return Z;
+}
+
+Matrix SearchSpace::decode(const MatrixRef& Z) const {
+  Matrix X = decode_values(Z);
+  canonicalize(X);
+  return X;
+}
+
+Matrix SearchSpace::encode_values(const MatrixRef& X) const {
   if (X.cols() != size())
     throw InputError("expected " + std::to_string(size()) + " variables, got " + std::to_string(X.cols()),
                      Location::of_field("variables"));
@@ -239,7 +262,7 @@ Matrix SearchSpace::encode(const MatrixRef& X) const {
   return Z;
 }
 
-Matrix SearchSpace::decode(const MatrixRef& Z) const {
+Matrix SearchSpace::decode_values(const MatrixRef& Z) const {
   if (Z.cols() != size())
     throw InputError(
         "expected " + std::to_string(size()) + " encoded variables, got " + std::to_string(Z.cols()),
@@ -282,25 +305,30 @@ Matrix SearchSpace::decode(const MatrixRef& Z) const {
 }
 
 Vector SearchSpace::defaults() const {
+  const Matrix middle = decode_values(Matrix::Constant(1, size(), 0.5));
   Vector x(size());
   for (Index j = 0; j < size(); ++j) {
     const Variable& v = (*this)[j];
-    if (v.default_value) {
-      x[j] = *v.default_value;
-      continue;
-    }
-    Matrix middle = Matrix::Constant(1, size(), 0.5);
-    x[j] = decode(middle)(0, j);
+    x[j] = v.default_value ? *v.default_value : middle(0, j);
   }
   return x;
+}
+
+void SearchSpace::refresh() {
+  inactive_value_ = defaults().transpose();
+  inactive_encoding_ = encode_values(inactive_value_);
+  // A new variable has no condition yet, nor children: it may go last.
+  while (order_.size() < variables_.size()) order_.push_back(static_cast<Index>(order_.size()));
 }
 
 void SearchSpace::validate_row(const Eigen::Ref<const RowVector>& x) const {
   if (x.size() != size())
     throw InputError("expected " + std::to_string(size()) + " variables", Location::of_field("variables"));
+  const std::vector<bool> is_active = active(x);
   for (Index j = 0; j < size(); ++j) {
     const Variable& v = (*this)[j];
     const double value = x[j];
+    if (!is_active[static_cast<std::size_t>(j)]) continue;
     bool ok = std::isfinite(value) && value >= v.lower && value <= v.upper;
     if (ok && v.kind == VariableKind::integer) ok = value == std::round(value);
     if (ok && v.kind == VariableKind::categorical) ok = value == std::round(value);
@@ -309,92 +337,40 @@ void SearchSpace::validate_row(const Eigen::Ref<const RowVector>& x) const {
     if (!ok)
       throw InputError("value " + std::to_string(value) + " is not in the space", Location::of_field(v.name));
   }
+  if (const auto k = forbidding_clause(x))
+    throw InputError(
+        "the configuration is forbidden (" + describe(forbiddens_[static_cast<std::size_t>(*k)]) + ")",
+        Location::of_field("forbiddens[" + std::to_string(*k) + "]"));
 }
 
 nlohmann::json SearchSpace::row_to_json(const Eigen::Ref<const RowVector>& x) const {
   nlohmann::json row = nlohmann::json::object();
-  for (Index j = 0; j < size(); ++j) {
-    const Variable& v = (*this)[j];
-    if (v.kind == VariableKind::categorical) {
-      const auto i = static_cast<std::size_t>(std::clamp(std::round(x[j]), 0.0, v.upper));
-      row[v.name] = v.choices[i];
-    } else if (v.kind == VariableKind::integer) {
-      row[v.name] = static_cast<long long>(std::llround(x[j]));
-    } else {
-      row[v.name] = x[j];
-    }
-  }
+  const std::vector<bool> is_active = active(x);
+  for (Index j = 0; j < size(); ++j)
+    if (is_active[static_cast<std::size_t>(j)]) row[(*this)[j].name] = value_to_json(j, x[j]);
   return row;
 }
 
-nlohmann::json SearchSpace::to_json() const {
-  nlohmann::json list = nlohmann::json::array();
-  for (const auto& v : variables_) {
-    nlohmann::json item{{"name", v.name}, {"type", to_string(v.kind)}};
-    if (v.kind == VariableKind::real || v.kind == VariableKind::integer) {
-      item["lower"] = v.lower;
-      item["upper"] = v.upper;
-      if (v.log_scale) item["log"] = true;
-      if (v.default_value) item["default"] = *v.default_value;
-    } else if (v.kind == VariableKind::ordinal) {
-      item["values"] = v.values;
-      if (v.default_value) item["default"] = *v.default_value;
-    } else {
-      item["choices"] = v.choices;
-      if (v.default_value) item["default"] = v.choices[static_cast<std::size_t>(*v.default_value)];
-    }
-    list.push_back(std::move(item));
+nlohmann::json SearchSpace::value_to_json(Index j, double value) const {
+  const Variable& v = (*this)[j];
+  if (v.kind == VariableKind::categorical) {
+    const auto i = static_cast<std::size_t>(std::clamp(std::round(value), 0.0, v.upper));
+    return v.choices[i];
   }
-  return nlohmann::json{{"variables", std::move(list)}};
+  if (v.kind == VariableKind::integer) return static_cast<long long>(std::llround(value));
+  // An ordinal of whole numbers (bit-widths, layer sizes) gives integers, so
+  // that a program reads 64, not 64.0.
+  if (v.kind == VariableKind::ordinal && std::all_of(v.values.begin(), v.values.end(), [](double x) {
+        return x == std::round(x) && std::abs(x) < 9.007199254740992e15;
+      }))
+    return static_cast<long long>(std::llround(value));
+  return value;
 }
 
-SearchSpace SearchSpace::from_json(const nlohmann::json& json) {
-  const nlohmann::json* list = &json;
-  if (json.is_object()) {
-    if (!json.contains("variables")) throw InputError("missing field", Location::of_field("variables"));
-    list = &json.at("variables");
-  }
-  if (!list->is_array()) throw InputError("must be an array of variables", Location::of_field("variables"));
-  SearchSpace space;
-  Index j = 0;
-  for (const auto& item : *list) {
-    if (!item.is_object()) throw InputError("must be an object", field(j, ""));
-    auto number = [&](const char* key) -> double {
-      if (!item.contains(key)) throw InputError("missing field", field(j, key));
-      if (!item.at(key).is_number()) throw InputError("must be a number", field(j, key));
-      return item.at(key).get<double>();
-    };
-    const std::string name = item.value("name", default_name(j));
-    const std::string type = item.value("type", "real");
-    const bool log_scale = item.value("log", false);
-    std::optional<double> def;
-    if (item.contains("default") && type != "categorical") def = number("default");
-    if (type == "real" || type == "float") {
-      space.add_real(name, number("lower"), number("upper"), log_scale, def);
-    } else if (type == "integer" || type == "int") {
-      space.add_integer(name, number("lower"), number("upper"), log_scale, def);
-    } else if (type == "ordinal") {
-      if (!item.contains("values") || !item.at("values").is_array())
-        throw InputError("must be an array of numbers", field(j, "values"));
-      std::vector<double> values;
-      for (const auto& x : item.at("values")) {
-        if (!x.is_number()) throw InputError("must be an array of numbers", field(j, "values"));
-        values.push_back(x.get<double>());
-      }
-      space.add_ordinal(name, std::move(values), def);
-    } else if (type == "categorical") {
-      if (!item.contains("choices") || !item.at("choices").is_array())
-        throw InputError("must be an array", field(j, "choices"));
-      std::optional<nlohmann::json> choice;
-      if (item.contains("default")) choice = item.at("default");
-      space.add_categorical(name, item.at("choices").get<std::vector<nlohmann::json>>(), choice);
-    } else {
-      throw InputError("unknown type '" + type + "' (valid: real, integer, ordinal, categorical)",
-                       field(j, "type"));
-    }
-    ++j;
-  }
-  return space;
+std::optional<Index> SearchSpace::index_of(const std::string& name) const {
+  for (Index j = 0; j < size(); ++j)
+    if ((*this)[j].name == name) return j;
+  return std::nullopt;
 }
 
 }  // namespace paretokit

@@ -15,6 +15,10 @@
 //   canonicalized (encode(decode(z))) so that duplicates are detected on the
 //   values the problem sees. Without one (or with a plain real space) the
 //   algorithm works on the problem's box directly, at no extra cost.
+//   Conditions and forbiddens of the space: decode/encode give inactive
+//   variables their canonical value, and ask() repairs every forbidden
+//   candidate (SearchSpace::repair, from the algorithm's Rng), so no
+//   algorithm ever asks for a forbidden configuration.
 //
 // save_state() may be called between tell() and the next ask(); it holds the
 // population, the counters, the Rng and each algorithm's own state. To resume:

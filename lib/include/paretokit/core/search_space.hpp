@@ -24,6 +24,38 @@
 //     {"name": "act",  "type": "categorical", "choices": ["relu", "gelu"]}]}
 // "default" is optional (a value in the variable's own terms; for a
 // categorical the choice itself); a bare array of variables is accepted too.
+//
+// Conditions and forbidden combinations (ConfigSpace's model):
+//
+//   "conditions": [
+//     {"child": "degree", "when": {"variable": "kernel", "equals": "poly"}},
+//     {"child": "gamma",  "when": {"variable": "kernel", "in": ["rbf", "poly"]}},
+//     {"child": "coef0",  "when": {"or": [{"variable": "kernel", "equals": "poly"},
+//                                         {"and": [{"variable": "kernel", "equals": "sigmoid"},
+//                                                  {"variable": "degree", "greater_than": 2}]}]}}],
+//   "forbiddens": [
+//     {"and": [{"variable": "kernel", "equals": "linear"}, {"variable": "shrinking", "equals": false}]},
+//     {"variable": "lr", "greater_than_variable": "lr_max"}]
+//
+// A test ("clause") is {"variable": NAME, OP: VALUE} with OP one of equals,
+// not_equals, in (a list), less_than, greater_than (numbers and ordinals),
+// or equals_variable, less_than_variable, greater_than_variable (NAME
+// against another variable), or {"and": [...]} / {"or": [...]}. A test on an
+// inactive variable is false (so a chain a -> b -> c makes c inactive
+// whenever b is). A variable takes at most one condition (combine with and /
+// or); conditions must not form a cycle. A configuration is forbidden when
+// one of the forbiddens holds; a forbidden clause that holds for every
+// configuration, or for the default configuration, is an error.
+// core/search_space_file.hpp reads these files and ConfigSpace's JSON.
+//
+// Inactive variables. In the value and encoded matrices an inactive
+// variable holds a canonical value: its default (value form) and that
+// default's encoding (encoded form). So identical configurations have
+// identical rows whatever the operators did to the inactive columns, and
+// duplicates are found on what the program sees. decode() and encode() set
+// them (encode(decode(z)) stays the canonical encoding), row_to_json()
+// leaves them out, active()/active_mask() say which are active. A space
+// with conditions or forbiddens is never is_plain_real().
 #pragma once
 
 #include <optional>
@@ -33,6 +65,7 @@
 #include <nlohmann/json.hpp>
 
 #include "paretokit/core/matrix.hpp"
+#include "paretokit/core/rng.hpp"
 
 namespace paretokit {
 
@@ -51,6 +84,58 @@ struct Variable {
   // Number of distinct values (0 for real).
   Index cardinality() const;
 };
+
+// A test on a configuration: a leaf compares one variable with values (in
+// value form: a categorical's value is the index of its choice) or with
+// another variable; `all` / `any` combine parts. A leaf on an inactive
+// variable is false.
+struct Clause {
+  enum class Op {
+    equals,
+    not_equals,
+    in,
+    less_than,
+    greater_than,
+    equals_variable,
+    less_than_variable,
+    greater_than_variable,
+    all,
+    any
+  };
+  Op op = Op::equals;
+  Index variable = -1;         // leaves and relations: the variable tested
+  Index other = -1;            // *_variable: the variable it is compared with
+  std::vector<double> values;  // equals ... greater_than: the operand(s)
+  std::vector<Clause> parts;   // all, any
+
+  static Clause equals(Index variable, double value) { return leaf(Op::equals, variable, {value}); }
+  static Clause not_equals(Index variable, double value) { return leaf(Op::not_equals, variable, {value}); }
+  static Clause in(Index variable, std::vector<double> values) {
+    return leaf(Op::in, variable, std::move(values));
+  }
+  static Clause less_than(Index variable, double value) { return leaf(Op::less_than, variable, {value}); }
+  static Clause greater_than(Index variable, double value) {
+    return leaf(Op::greater_than, variable, {value});
+  }
+  static Clause relation(Op op, Index variable, Index other);
+  static Clause all_of(std::vector<Clause> parts);
+  static Clause any_of(std::vector<Clause> parts);
+  static Clause leaf(Op op, Index variable, std::vector<double> values);
+
+  bool is_leaf() const { return op != Op::all && op != Op::any; }
+  // The variables the clause reads, each once, in first-use order.
+  std::vector<Index> variables_used() const;
+};
+
+// A variable is active only when `when` holds.
+struct Condition {
+  Index child = -1;
+  Clause when;
+};
+
+// Rows x columns of flags (active_mask) or one flag per row (forbidden_rows).
+using BoolMatrix = Eigen::Array<bool, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+using BoolVector = Eigen::Array<bool, Eigen::Dynamic, 1>;
 
 class SearchSpace {
  public:
@@ -88,21 +173,104 @@ class SearchSpace {
   // its range, rounded for discrete kinds).
   Vector defaults() const;
 
-  // Checks that a value-form row is inside the space (throws InputError
-  // naming the variable).
+  // Checks that a value-form row is inside the space and not forbidden
+  // (throws InputError naming the variable or the forbidden clause); the
+  // values of inactive variables are not checked.
   void validate_row(const Eigen::Ref<const RowVector>& x) const;
 
-  // {"name": value, ...} for a value-form row (categoricals give the choice).
+  // {"name": value, ...} for a value-form row (value_to_json() of each:
+  // categoricals give the choice); inactive variables are left out.
   nlohmann::json row_to_json(const Eigen::Ref<const RowVector>& x) const;
 
+  // --- conditions and forbidden combinations ------------------------------
+  // Index of the variable called `name`, if any.
+  std::optional<Index> index_of(const std::string& name) const;
+
+  // Makes variable `child` active only when `when` holds. Throws InputError
+  // at field `where` for an unknown variable, a test on the child itself, a
+  // value outside the tested variable's domain, a second condition on the
+  // child, or a cycle among the conditions.
+  SearchSpace& add_condition(Index child, Clause when, const std::string& where = "conditions");
+  // Forbids the configurations where `clause` holds. Throws InputError at
+  // `where` as add_condition() does, and when the clause holds for every
+  // configuration or for the default one.
+  SearchSpace& add_forbidden(Clause clause, const std::string& where = "forbiddens");
+
+  bool has_conditions() const { return !conditions_.empty(); }
+  bool has_forbiddens() const { return !forbiddens_.empty(); }
+  const std::vector<Condition>& conditions() const { return conditions_; }
+  const std::vector<Clause>& forbiddens() const { return forbiddens_; }
+  // The condition of variable j, if it has one.
+  const Condition* condition_of(Index j) const;
+
+  // Which variables of a value-form row are active (parents before children).
+  std::vector<bool> active(const Eigen::Ref<const RowVector>& x) const;
+  // Batched: n x d, true where active. O(n (d + size of the conditions)).
+  BoolMatrix active_mask(const MatrixRef& X) const;
+  // Sets the inactive variables of value-form rows to their canonical value.
+  void canonicalize(MatrixMut X) const;
+
+  // Whether a value-form row is forbidden; forbidding_clause() says by which
+  // forbiddens[k] (the first that holds).
+  bool is_forbidden(const Eigen::Ref<const RowVector>& x) const;
+  std::optional<Index> forbidding_clause(const Eigen::Ref<const RowVector>& x) const;
+  // Batched: one flag per row.
+  BoolVector forbidden_rows(const MatrixRef& X) const;
+  // True when the clause holds for the (value-form) row.
+  bool holds(const Clause& clause, const Eigen::Ref<const RowVector>& x) const;
+
+  // A readable form of a clause, e.g. `kernel in {"rbf", "poly"}`.
+  std::string describe(const Clause& clause) const;
+  // The value of variable j in its own terms (a categorical's choice; an
+  // integer, or an ordinal of whole numbers, as a JSON integer).
+  nlohmann::json value_to_json(Index j, double value) const;
+  // The inverse: a value of variable j in its own terms to value form;
+  // throws InputError at `where` when it is not one of the variable's values
+  // (`any_number`: any finite number will do, as for less_than).
+  double value_from_json(Index j, const nlohmann::json& value, const std::string& where,
+                         bool any_number = false) const;
+  // A clause as JSON ({"variable": NAME, OP: VALUE}, {"and": [...]}) and back.
+  nlohmann::json clause_to_json(const Clause& clause) const;
+  Clause clause_from_json(const nlohmann::json& json, const std::string& where) const;
+
+  // n configurations (value form), uniform on the encoded cube, canonical,
+  // none forbidden: forbidden draws are redrawn. Throws InputError when
+  // max(10000, 1000 n) draws did not give n allowed configurations.
+  Matrix sample(Index n, Rng& rng) const;
+  // Replaces every forbidden row of canonical encoded rows Z by an allowed
+  // one, deterministically from rng: first up to 20 redraws of one of the
+  // variables the forbidding clause reads (a local repair, as a mutation),
+  // then a redraw of the whole row. Returns how many rows were forbidden.
+  // Draws nothing when no row is forbidden.
+  Index repair(MatrixMut Z, Rng& rng) const;
+
   nlohmann::json to_json() const;
-  // Throws InputError with the offending field, e.g. "variables[2].upper".
+  // Throws InputError with the offending field, e.g. "variables[2].upper"
+  // or "conditions[1].when.in[0]".
   static SearchSpace from_json(const nlohmann::json& json);
 
  private:
   void add(Variable variable);
+  // decode()/encode() without setting inactive variables.
+  Matrix decode_values(const MatrixRef& Z) const;
+  Matrix encode_values(const MatrixRef& X) const;
+  // Recomputes order_, inactive_value_ and inactive_encoding_.
+  void refresh();
+  void check_clause(const Clause& clause, const std::string& where) const;
+  bool forbids_everything(const Clause& clause) const;
+  void fill_active(const double* x, std::vector<bool>& active) const;
+  bool holds_raw(const Clause& clause, const double* x, const std::vector<bool>& active) const;
+
   std::vector<Variable> variables_;
+  std::vector<Condition> conditions_;
+  std::vector<Clause> forbiddens_;
+  std::vector<Index> condition_index_;  // per variable: its condition, or -1
+  std::vector<Index> order_;            // variables, parents before children
+  RowVector inactive_value_;            // canonical value form of inactive variables
+  RowVector inactive_encoding_;         // ... and its encoding
 };
+
+const char* to_string(Clause::Op op);
 
 const char* to_string(VariableKind kind);
 
