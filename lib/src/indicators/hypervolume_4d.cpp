@@ -57,8 +57,11 @@ double exclusive_volume(double px, double py, double pz, const detail::Sweep4dAc
   stair.reset(px, py, reference[0], reference[1]);
   if (wall_y < reference[1]) stair.insert(px, wall_y);
   if (wall_x < reference[0]) stair.insert(wall_x, py);
+  // Interior points, strictly between the walls: few, so one (rarely taken)
+  // branch per point rather than four.
   for (std::size_t k = 0; k < below; ++k) {
-    if (ax[k] > px && ax[k] < wall_x && ay[k] > py && ay[k] < wall_y) stair.insert(ax[k], ay[k]);
+    const bool interior = (ax[k] > px) & (ax[k] < wall_x) & (ay[k] > py) & (ay[k] < wall_y);
+    if (interior) stair.insert(ax[k], ay[k]);
   }
 
   double volume = 0.0;
@@ -102,7 +105,6 @@ double hypervolume_4d_sorted(const double* points, std::size_t n, const double* 
                              Sweep4dBuffers& buffers) {
   if (n == 0) return 0.0;
   Sweep4dActive& active = buffers.active;
-  Sweep4dActive& tail = buffers.tail;
   active.x.clear();
   active.y.clear();
   active.z.clear();
@@ -134,21 +136,24 @@ double hypervolume_4d_sorted(const double* points, std::size_t n, const double* 
     level = w;
     volume3 += gain;
     // Insert p after the points below it and drop those above that it
-    // dominates (their z is >= p's, so x and y decide).
-    tail.x.assign(1, px);
-    tail.y.assign(1, py);
-    tail.z.assign(1, pz);
-    for (std::size_t k = below; k < active.size(); ++k) {
-      if (px <= active.x[k] && py <= active.y[k]) continue;
-      tail.x.push_back(active.x[k]);
-      tail.y.push_back(active.y[k]);
-      tail.z.push_back(active.z[k]);
+    // dominates (their z is >= p's, so x and y decide): compact the part
+    // above in place, then shift it one place right.
+    double* ax = active.x.data();
+    double* ay = active.y.data();
+    double* az = active.z.data();
+    std::size_t end = below;
+    for (std::size_t k = below; k < active.size(); ++k) {  // branch-free
+      ax[end] = ax[k], ay[end] = ay[k], az[end] = az[k];
+      end += static_cast<std::size_t>(!((px <= ax[k]) & (py <= ay[k])));
     }
-    for (auto [to, from] :
-         {std::pair{&active.x, &tail.x}, std::pair{&active.y, &tail.y}, std::pair{&active.z, &tail.z}}) {
-      to->resize(below);
-      to->insert(to->end(), from->begin(), from->end());
-    }
+    active.x.resize(end + 1);
+    active.y.resize(end + 1);
+    active.z.resize(end + 1);
+    ax = active.x.data(), ay = active.y.data(), az = active.z.data();
+    std::copy_backward(ax + below, ax + end, ax + end + 1);
+    std::copy_backward(ay + below, ay + end, ay + end + 1);
+    std::copy_backward(az + below, az + end, az + end + 1);
+    ax[below] = px, ay[below] = py, az[below] = pz;
   }
   volume += volume3 * (reference[3] - level);
   return volume;

@@ -69,7 +69,7 @@ class ClippedStaircase {
 };
 
 struct Sweep4dBuffers {
-  Sweep4dActive active, tail;
+  Sweep4dActive active;
   ClippedStaircase stair;
 };
 
