@@ -271,18 +271,29 @@ std::size_t drop_dominated_by_pivots_4d(double* rows, std::size_t count) {
   }
   double corner[kPivots][4];
   for (std::size_t k = 0; k < pivots; ++k) std::copy_n(rows + 4 * pivot[k], 4, corner[k]);
-  std::size_t kept = 0;
-  for (std::size_t i = 0; i < count; ++i) {
-    const double* q = rows + 4 * i;
-    bool drop = false;
-    for (std::size_t k = 0; k < pivots; ++k)
-      drop |= pivot[k] != i && corner[k][0] <= q[0] && corner[k][1] <= q[1] && corner[k][2] <= q[2] &&
-              corner[k][3] <= q[3];
-    bool is_pivot = false;
-    for (std::size_t k = 0; k < pivots; ++k) is_pivot |= pivot[k] == i;
-    if (drop && !is_pivot) continue;
-    if (kept != i) std::copy_n(q, 4, rows + 4 * kept);
-    ++kept;
+  // Rows at pivot positions stay; the others are tested with coordinate
+  // compares only (pivot positions in ascending order mark the segments).
+  std::size_t at[kPivots + 1];
+  std::copy_n(pivot, pivots, at);
+  std::sort(at, at + pivots);
+  at[pivots] = count;
+  std::size_t kept = 0, i = 0;
+  for (std::size_t segment = 0; segment <= pivots; ++segment) {
+    for (; i < at[segment]; ++i) {
+      const double* q = rows + 4 * i;
+      bool drop = false;
+      for (std::size_t k = 0; k < pivots; ++k)
+        drop |=
+            (corner[k][0] <= q[0]) & (corner[k][1] <= q[1]) & (corner[k][2] <= q[2]) & (corner[k][3] <= q[3]);
+      if (drop) continue;
+      if (kept != i) std::copy_n(q, 4, rows + 4 * kept);
+      ++kept;
+    }
+    if (segment < pivots && (segment == 0 || at[segment] != at[segment - 1])) {
+      if (kept != i) std::copy_n(rows + 4 * i, 4, rows + 4 * kept);
+      ++kept;
+      ++i;
+    }
   }
   // The first rows tie in the fourth coordinate (the members at or beyond p's
   // fourth gain, all limited to it); they came in descending order of that
