@@ -6,6 +6,7 @@
 
 #include <cmath>
 #include <limits>
+#include <tuple>
 
 #include "indicators/brute_force_hypervolume.hpp"
 #include "paretokit/core/error.hpp"
@@ -188,4 +189,45 @@ TEST_CASE("hypervolume_nd: one objective and bad input") {
   Vector bad_reference = Vector::Constant(3, 1.0);
   bad_reference(0) = std::numeric_limits<double>::infinity();
   CHECK_THROWS_AS(paretokit::hypervolume_nd(points, bad_reference), paretokit::InputError);
+}
+
+TEST_CASE("hypervolume_nd: 4-D base case on ties and duplicates, d = 5, 6, against the grid") {
+  // Few coordinate levels make the limit sets of the 5-D level large, full of
+  // ties in the fourth coordinate and of duplicates: the 4-D sweep's pivot
+  // pre-filter, the reordering of the leading ties and the cached dominator
+  // all run here, in the parallel top level (>= 64 points) and in the
+  // sequential recursion (d = 6).
+  Rng rng(20261203);
+  const std::tuple<int, Index, int> cases[] = {{5, 150, 4}, {5, 200, 6}, {5, 90, 3}, {6, 120, 4}, {6, 70, 3}};
+  for (const auto& [d, n, levels] : cases) {
+    Matrix points = pt::random_points(rng, n, d, levels);
+    points.row(1) = points.row(0);  // exact duplicates
+    points.row(n - 1) = points.row(n / 2);
+    const Vector reference = Vector::Constant(d, 1.0);
+    INFO("d = " << d << ", n = " << n << ", levels = " << levels);
+    CHECK(close(paretokit::hypervolume_nd(points, reference), pt::grid_hypervolume(points, reference)));
+  }
+}
+
+TEST_CASE("hypervolume_nd: 5-D sphere fronts, the 4-D base case against the lifted 4-D sweep") {
+  // A 5-D front whose last objective takes two values: HV_5 is then the 4-D
+  // hypervolume (hypervolume_4d, the top-level sweep) of the points at the
+  // lower value times the gap, plus that of all points times the rest.
+  Rng rng(17);
+  const Index n = 400;
+  const Matrix front = sphere_points(rng, n, 4);
+  Matrix lifted(n, 5);
+  for (Index i = 0; i < n; ++i) {
+    lifted.block(i, 0, 1, 4) = front.row(i);
+    lifted(i, 4) = i % 3 == 0 ? 0.2 : 0.7;
+  }
+  Matrix low(0, 4);
+  for (Index i = 0; i < n; i += 3) {
+    low.conservativeResize(low.rows() + 1, 4);
+    low.row(low.rows() - 1) = front.row(i);
+  }
+  const Vector r4 = Vector::Constant(4, 1.1);
+  const double expected =
+      paretokit::hypervolume_4d(low, r4) * (0.7 - 0.2) + paretokit::hypervolume_4d(front, r4) * (1.1 - 0.7);
+  CHECK(close(paretokit::hypervolume_nd(lifted, Vector::Constant(5, 1.1)), expected));
 }

@@ -82,14 +82,16 @@ BENCHMARK(BM_Subset)
     ->UseRealTime()
     ->Iterations(1);
 
-// 2-D instances with a proven optimum: the heuristic (32 restarts) against
-// the branch and bound seeded with it. Args: n, k. Counters: heuristic value,
-// optimum (when optimal == 1), times in seconds.
+// 2-D instances with a proven optimum: the heuristic (default options: 32
+// restarts; and 128 restarts) against the branch and bound seeded with it.
+// Args: n, k, restarts. Counters: heuristic value, optimum (when
+// optimal == 1), gap = heuristic / optimum - 1, times in seconds.
 void BM_SubsetExact2D(benchmark::State& state) {
   const Matrix points = uniform_points(state.range(0), 2, 3);
   const Index k = state.range(1);
   for (auto _ : state) {
     paretokit::discrepancy::SubsetOptions options;
+    options.restarts = static_cast<int>(state.range(2));
     options.threads = threads();
     const auto heuristic = paretokit::discrepancy::select_subset(points, k, options);
     paretokit::discrepancy::ExactSubsetOptions exact_options;
@@ -101,12 +103,16 @@ void BM_SubsetExact2D(benchmark::State& state) {
     state.counters["optimum"] = exact.indices.empty() ? heuristic.discrepancy : exact.discrepancy;
     state.counters["optimal"] = exact.timed_out ? 0 : 1;  // finished: optimum proven
     state.counters["exact_s"] = exact.seconds;
+    state.counters["gap"] = heuristic.discrepancy / state.counters["optimum"] - 1.0;
   }
 }
 BENCHMARK(BM_SubsetExact2D)
-    ->Args({100, 10})
-    ->Args({100, 20})
-    ->Args({100, 30})
+    ->Args({100, 10, 32})
+    ->Args({100, 20, 32})
+    ->Args({100, 30, 32})
+    ->Args({100, 10, 128})
+    ->Args({100, 20, 128})
+    ->Args({100, 30, 128})
     ->Unit(benchmark::kMillisecond)
     ->UseRealTime()
     ->Iterations(1);

@@ -1,8 +1,14 @@
 // Speed of paretokit's exact hypervolume and hypervolume contributions against
 // pagmo2 (pagmo::hypervolume::compute / contributions, which pick hv2d, hv3d
-// or WFG), on the same inputs, single thread, median compute time (input
-// generation and pagmo's object construction excluded). The moocore medians
-// measured for issue 2 are printed alongside.
+// or WFG) and moocore (fpli_hv, hv_contributions; compiled from its source
+// when the build finds it, see CMakeLists.txt), on the same inputs, single
+// thread. The contenders run interleaved (ours, pagmo2, moocore, ours, ...)
+// so that a busy machine slows them alike; the medians are printed with the
+// ratios peer / paretokit (input generation and pagmo's object construction
+// excluded; moocore's contributions get a fresh copy of the points per call,
+// since it may reorder them, and ignore_dominated = true: every benchmark
+// front is mutually non-dominated, and without it moocore computes 3-D
+// contributions as n hypervolumes instead of by hvc3d).
 //
 // Fronts: "sphere" (DTLZ2: |normal| vectors normalized, sum of squares 1),
 // "linear" (DTLZ1: uniform on the simplex, sum 0.5), "random" (a random
@@ -11,7 +17,7 @@
 // every sample is non-dominated). Reference point 1.1 in every objective.
 //
 //   perf_hypervolume [--dims 2,3] [--sizes 1000,1e5] [--fronts sphere,linear]
-//                    [--repetitions 5] [--max-seconds 10] [--no-pagmo]
+//                    [--repetitions 5] [--max-seconds 10] [--no-pagmo] [--no-moocore]
 //                    [--contributions-only | --no-contributions] [--seed 1] [--wall]
 //
 // Times are the thread's CPU time (single thread) unless --wall is given.
@@ -21,17 +27,27 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <ctime>
 #include <functional>
-#include <map>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "paretokit/core/rng.hpp"
 #include "paretokit/indicators/hypervolume.hpp"
+
+#ifdef PARETOKIT_WITH_MOOCORE
+// moocore's C entry points (its hv.h uses C99 `restrict`, so it is declared here).
+extern "C" {
+double fpli_hv(const double* data, std::size_t n, std::uint_fast8_t d, const double* ref);
+double hv_contributions(double* hvc, double* points, std::size_t n, std::uint_fast8_t d, const double* ref,
+                        bool ignore_dominated);
+}
+using dimension_t = std::uint_fast8_t;
+#endif
 
 using paretokit::Index;
 using paretokit::Matrix;
@@ -59,23 +75,6 @@ std::vector<Cell> full_grid() {
   cells.push_back({3, 100000, true});
   cells.push_back({4, 1000, true});
   return cells;
-}
-
-// moocore and pagmo2 medians measured for issue 2 (ranges over the fronts).
-std::string issue_figures(const Cell& c) {
-  static const std::map<std::pair<int, long>, std::string> compute = {
-      {{2, 1000000}, "moocore 0.37-0.49 s, pagmo 0.93-0.95 s"},
-      {{3, 100000}, "moocore 61-73 ms, pagmo 59-94 ms"},
-      {{4, 10000}, "moocore 61-68 ms, pagmo 2.8-3.6 s"},
-      {{5, 1000}, "moocore 14-17 ms, pagmo 78-96 ms"},
-      {{6, 1000}, "moocore 2.7-2.8 s, pagmo 0.64-0.73 s"},
-      {{8, 200}, "moocore 26-32 s, pagmo 1.0-1.4 s"},
-      {{10, 100}, "moocore >60 s, pagmo 2.9-4.0 s"}};
-  static const std::map<std::pair<int, long>, std::string> contributions = {
-      {{3, 100000}, "moocore 73-76 ms, pagmo 211-230 ms"}, {{4, 1000}, "moocore 1.5 s, pagmo 0.11-0.15 s"}};
-  const auto& table = c.contributions ? contributions : compute;
-  const auto found = table.find({c.d, c.n});
-  return found == table.end() ? "" : found->second;
 }
 
 Matrix make_front(const std::string& kind, Index n, Index d, std::uint64_t seed) {
@@ -115,21 +114,34 @@ double clock_seconds() {
   return static_cast<double>(now.tv_sec) + 1e-9 * static_cast<double>(now.tv_nsec);
 }
 
-// Median of the run times of f, at least once, up to `repetitions` times or
-// until `max_seconds` are spent.
-double median_seconds(const std::function<double()>& f, int repetitions, double max_seconds, double& value) {
-  std::vector<double> times;
-  double spent = 0;
-  while (static_cast<int>(times.size()) < repetitions && (times.empty() || spent < max_seconds)) {
-    const double start = clock_seconds();
-    value = f();
-    const double t = clock_seconds() - start;
-    times.push_back(t);
-    spent += t;
-  }
+double median(std::vector<double> times) {
   std::sort(times.begin(), times.end());
   const std::size_t m = times.size();
   return m % 2 ? times[m / 2] : 0.5 * (times[m / 2 - 1] + times[m / 2]);
+}
+
+// One contender: a name, the computation (returns the value compared across
+// contenders) and its run times.
+struct Contender {
+  std::string name;
+  std::function<double()> compute;
+  std::vector<double> times;
+  double value = 0;
+};
+
+// Runs the contenders in turn, `repetitions` rounds, stopping early once a
+// round ends with `max_seconds` spent in all (at least one round).
+void run_interleaved(std::vector<Contender>& contenders, int repetitions, double max_seconds) {
+  double spent = 0;
+  for (int round = 0; round < repetitions && (round == 0 || spent < max_seconds); ++round) {
+    for (Contender& c : contenders) {
+      const double start = clock_seconds();
+      c.value = c.compute();
+      const double t = clock_seconds() - start;
+      c.times.push_back(t);
+      spent += t;
+    }
+  }
 }
 
 std::vector<double> parse_list(const char* text) {
@@ -165,6 +177,7 @@ int main(int argc, char** argv) {
   int repetitions = 5;
   double max_seconds = 10;
   bool pagmo_too = true;
+  bool moocore_too = true;
   int contribution_mode = 0;  // 0 both, 1 only contributions, -1 no contributions
   std::uint64_t seed = 1;
   for (int a = 1; a < argc; ++a) {
@@ -192,6 +205,8 @@ int main(int argc, char** argv) {
       use_cpu_time = false;
     } else if (arg == "--no-pagmo") {
       pagmo_too = false;
+    } else if (arg == "--no-moocore") {
+      moocore_too = false;
     } else if (arg == "--contributions-only") {
       contribution_mode = 1;
     } else if (arg == "--no-contributions") {
@@ -199,7 +214,7 @@ int main(int argc, char** argv) {
     } else {
       std::printf(
           "usage: perf_hypervolume [--dims 2,3] [--sizes 1000,1e5] [--fronts sphere,linear,random]\n"
-          "                        [--repetitions 5] [--max-seconds 10] [--no-pagmo]\n"
+          "                        [--repetitions 5] [--max-seconds 10] [--no-pagmo] [--no-moocore]\n"
           "                        [--contributions-only | --no-contributions] [--seed 1] [--wall]\n"
           "Runs the grid of issue 2 (or the cells selected) single-threaded and prints median times.\n");
       return arg == "--help" || arg == "-h" ? 0 : 2;
@@ -207,8 +222,16 @@ int main(int argc, char** argv) {
   }
   tbb::global_control single_thread(tbb::global_control::max_allowed_parallelism, 1);
 
-  std::printf("%-4s %-3s %-8s %-7s %12s %12s %8s %9s  %s\n", "kind", "d", "n", "front", "paretokit", "pagmo2",
-              "ratio", "rel.diff", "issue (moocore, pagmo2)");
+  std::vector<std::string> peers;
+  if (pagmo_too) peers.push_back("pagmo2");
+#ifdef PARETOKIT_WITH_MOOCORE
+  if (moocore_too) peers.push_back("moocore");
+#else
+  (void)moocore_too;  // no moocore source at configure time: no column
+#endif
+  std::printf("%-4s %-3s %-8s %-7s %12s", "kind", "d", "n", "front", "paretokit");
+  for (const std::string& peer : peers) std::printf(" %12s %8s %9s", peer.c_str(), "ratio", "rel.diff");
+  std::printf("\n");
   for (const Cell& cell : full_grid()) {
     if (!dims.empty() && !dims.count(cell.d)) continue;
     if (!sizes.empty() && !sizes.count(cell.n)) continue;
@@ -221,53 +244,69 @@ int main(int argc, char** argv) {
       for (Index i = 0; i < cell.n; ++i)
         rows[static_cast<std::size_t>(i)].assign(points.row(i).data(), points.row(i).data() + cell.d);
       const pagmo::vector_double pagmo_reference(static_cast<std::size_t>(cell.d), 1.1);
+      const pagmo::hypervolume pagmo_hv(rows, false);
+      const std::vector<double> flat(points.data(), points.data() + points.size());
+      std::vector<double> scratch(flat.size()), peer_contributions(static_cast<std::size_t>(cell.n));
 
-      double ours_value = 0, pagmo_value = 0;
-      double ours = 0, theirs = -1;
+      std::vector<Contender> contenders;
       if (!cell.contributions) {
-        ours = median_seconds([&] { return paretokit::hypervolume(points, reference); }, repetitions,
-                              max_seconds, ours_value);
-        if (pagmo_too) {
-          const pagmo::hypervolume hv(rows, false);
-          theirs = median_seconds([&] { return hv.compute(pagmo_reference); }, repetitions, max_seconds,
-                                  pagmo_value);
-        }
+        contenders.push_back({"paretokit", [&] { return paretokit::hypervolume(points, reference); }, {}});
+        if (pagmo_too)
+          contenders.push_back({"pagmo2", [&] { return pagmo_hv.compute(pagmo_reference); }, {}});
+#ifdef PARETOKIT_WITH_MOOCORE
+        if (moocore_too)
+          contenders.push_back({"moocore",
+                                [&] {
+                                  return fpli_hv(flat.data(), flat.size() / static_cast<std::size_t>(cell.d),
+                                                 static_cast<dimension_t>(cell.d), pagmo_reference.data());
+                                },
+                                {}});
+#endif
       } else {
-        Vector ours_c;
-        std::vector<double> pagmo_c;
-        ours = median_seconds(
-            [&] {
-              ours_c = paretokit::hypervolume_contributions(points, reference);
-              return ours_c.sum();
-            },
-            repetitions, max_seconds, ours_value);
-        if (pagmo_too) {
-          const pagmo::hypervolume hv(rows, false);
-          theirs = median_seconds(
-              [&] {
-                pagmo_c = hv.contributions(pagmo_reference);
-                double sum = 0;
-                for (double v : pagmo_c) sum += v;
-                return sum;
-              },
-              repetitions, max_seconds, pagmo_value);
-        }
+        contenders.push_back(
+            {"paretokit", [&] { return paretokit::hypervolume_contributions(points, reference).sum(); }, {}});
+        if (pagmo_too)
+          contenders.push_back({"pagmo2",
+                                [&] {
+                                  const std::vector<double> c = pagmo_hv.contributions(pagmo_reference);
+                                  double sum = 0;
+                                  for (double v : c) sum += v;
+                                  return sum;
+                                },
+                                {}});
+#ifdef PARETOKIT_WITH_MOOCORE
+        if (moocore_too)
+          contenders.push_back(
+              {"moocore",
+               [&] {
+                 std::copy(flat.begin(), flat.end(), scratch.begin());
+                 hv_contributions(peer_contributions.data(), scratch.data(), static_cast<std::size_t>(cell.n),
+                                  static_cast<dimension_t>(cell.d), pagmo_reference.data(), true);
+                 double sum = 0;
+                 for (double v : peer_contributions) sum += v;
+                 return sum;
+               },
+               {}});
+#endif
       }
-      const double diff =
-          pagmo_too ? std::abs(ours_value - pagmo_value) / std::max(1e-300, std::abs(pagmo_value)) : 0;
-      char ratio[32] = "-";
-      if (theirs >= 0) std::snprintf(ratio, sizeof ratio, "%.2fx", theirs / ours);
-      char difference[32] = "-";
-      if (pagmo_too) std::snprintf(difference, sizeof difference, "%.1e", diff);
-      std::printf("%-4s %-3d %-8ld %-7s %12s %12s %8s %9s  %s\n", cell.contributions ? "hvc" : "hv", cell.d,
-                  cell.n, front.c_str(), format_time(ours).c_str(), format_time(theirs).c_str(), ratio,
-                  difference, issue_figures(cell).c_str());
+      run_interleaved(contenders, repetitions, max_seconds);
+      const double ours = median(contenders[0].times);
+      std::printf("%-4s %-3d %-8ld %-7s %12s", cell.contributions ? "hvc" : "hv", cell.d, cell.n,
+                  front.c_str(), format_time(ours).c_str());
+      for (std::size_t k = 1; k < contenders.size(); ++k) {
+        const double theirs = median(contenders[k].times);
+        const double diff = std::abs(contenders[0].value - contenders[k].value) /
+                            std::max(1e-300, std::abs(contenders[k].value));
+        std::printf(" %12s %7.2fx %9.1e", format_time(theirs).c_str(), theirs / ours, diff);
+      }
+      std::printf("\n");
       std::fflush(stdout);
     }
   }
-  std::printf("%s time, median; ", use_cpu_time ? "thread CPU" : "wall-clock");
+  std::printf("%s time, median of %d interleaved rounds (fewer past --max-seconds); ",
+              use_cpu_time ? "thread CPU" : "wall-clock", repetitions);
   std::printf(
-      "ratio = pagmo2 / paretokit (above 1: paretokit faster); rel.diff compares the values "
+      "ratio = peer / paretokit (above 1: paretokit faster); rel.diff compares the values "
       "(for hvc: the sums).\n");
   return 0;
 }

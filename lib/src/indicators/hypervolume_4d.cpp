@@ -17,13 +17,17 @@
 // Projections weakly dominated by a newer one leave the active set. Between
 // two levels of the fourth objective the volume grows by V x height.
 // Changed from HV4D+: flat arrays scanned with early rejection instead of the
-// linked lists with precomputed neighbours. O(n^2) time in practice
+// linked lists with precomputed neighbours, and the last dominator found is
+// tried first (most dominated rows are then skipped with three compares).
+// The sweep itself (detail::hypervolume_4d_sorted) is also the 4-D base case
+// of the n-d kernel (hypervolume_nd_kernel.cpp). O(n^2) time in practice
 // (O(n^2 log n) bound), O(n) memory.
 #include <algorithm>
 #include <limits>
 #include <utility>
 #include <vector>
 
+#include "hypervolume_4d_sweep.hpp"
 #include "paretokit/indicators/hypervolume.hpp"
 
 namespace paretokit {
@@ -32,73 +36,11 @@ namespace {
 
 constexpr double infinity = std::numeric_limits<double>::infinity();
 
-struct Step {
-  double x, y;
-};
-
-// The active projections, structure of arrays, sorted by z.
-struct Active {
-  std::vector<double> x, y, z;
-  std::size_t size() const { return z.size(); }
-};
-
-// The staircase clipped to the quadrant of a point, with the exclusive area
-// of that point (its quadrant within the reference box minus the staircase).
-class ClippedStaircase {
- public:
-  void reset(double px, double py, double rx, double ry) {
-    steps_.clear();
-    steps_.push_back({-infinity, ry});
-    steps_.push_back({rx, -infinity});
-    area_ = (rx - px) * (ry - py);
-  }
-  double area() const { return area_; }
-
-  // Adds the quadrant of (x, y) (x >= px, y >= py).
-  void insert(double x, double y) {
-    auto next =
-        std::upper_bound(steps_.begin(), steps_.end(), x, [](double v, const Step& s) { return v < s.x; });
-    auto left = next - 1;
-    if (left->y <= y) return;
-    auto first = next;
-    double top = left->y;
-    if (left->x == x) {
-      first = left;
-      top = (left - 1)->y;
-    }
-    double from = x;
-    double gain = 0.0;
-    auto last = first;
-    while (last->y >= y) {
-      gain += (last->x - from) * (top - y);
-      from = last->x;
-      top = last->y;
-      ++last;
-    }
-    gain += (last->x - from) * (top - y);
-    area_ -= gain;
-    if (first == last) {
-      steps_.insert(first, Step{x, y});
-    } else {
-      *first = Step{x, y};
-      steps_.erase(first + 1, last);
-    }
-  }
-
- private:
-  std::vector<Step> steps_;
-  double area_ = 0;
-};
-
-struct Scratch {
-  ClippedStaircase stair;
-};
-
 // Exclusive 3-D volume of p = (px, py, pz) against `active`; negative when an
 // active point weakly dominates p. `below` is the number of active points with
 // z <= pz.
-double exclusive_volume(double px, double py, double pz, const Active& active, std::size_t below,
-                        const double* reference, Scratch& scratch) {
+double exclusive_volume(double px, double py, double pz, const detail::Sweep4dActive& active,
+                        std::size_t below, const double* reference, detail::ClippedStaircase& stair) {
   const double* ax = active.x.data();
   const double* ay = active.y.data();
   const double* az = active.z.data();
@@ -112,12 +54,14 @@ double exclusive_volume(double px, double py, double pz, const Active& active, s
     wall_x = low_x < wall_x ? low_x : wall_x;
   }
   if (wall_y <= py) return -1.0;  // dominated (wall_x <= px implies the same)
-  auto& stair = scratch.stair;
   stair.reset(px, py, reference[0], reference[1]);
   if (wall_y < reference[1]) stair.insert(px, wall_y);
   if (wall_x < reference[0]) stair.insert(wall_x, py);
+  // Interior points, strictly between the walls: few, so one (rarely taken)
+  // branch per point rather than four.
   for (std::size_t k = 0; k < below; ++k) {
-    if (ax[k] > px && ax[k] < wall_x && ay[k] > py && ay[k] < wall_y) stair.insert(ax[k], ay[k]);
+    const bool interior = (ax[k] > px) & (ax[k] < wall_x) & (ay[k] > py) & (ay[k] < wall_y);
+    if (interior) stair.insert(ax[k], ay[k]);
   }
 
   double volume = 0.0;
@@ -148,46 +92,73 @@ double hypervolume_4d(const MatrixRef& points, const VectorRef& reference) {
   for (std::size_t i = 0; i < n; ++i) order[i] = i;
   std::sort(order.begin(), order.end(),
             [&](std::size_t a, std::size_t b) { return inside[4 * a + 3] < inside[4 * b + 3]; });
-  const double bounds[3] = {reference(0), reference(1), reference(2)};
+  std::vector<double> sorted(4 * n);
+  for (std::size_t k = 0; k < n; ++k) std::copy_n(&inside[4 * order[k]], 4, &sorted[4 * k]);
+  const double bounds[4] = {reference(0), reference(1), reference(2), reference(3)};
+  detail::Sweep4dBuffers buffers;
+  return detail::hypervolume_4d_sorted(sorted.data(), n, bounds, buffers);
+}
 
-  Active active;
-  active.x.reserve(n);
-  active.y.reserve(n);
-  active.z.reserve(n);
-  Active tail;
-  Scratch scratch;
+namespace detail {
+
+double hypervolume_4d_sorted(const double* points, std::size_t n, const double* reference,
+                             Sweep4dBuffers& buffers) {
+  if (n == 0) return 0.0;
+  Sweep4dActive& active = buffers.active;
+  active.x.clear();
+  active.y.clear();
+  active.z.clear();
   double volume3 = 0.0;
   double volume = 0.0;
-  double level = inside[4 * order.front() + 3];
-  for (std::size_t i : order) {
-    const double px = inside[4 * i], py = inside[4 * i + 1], pz = inside[4 * i + 2];
-    const double w = inside[4 * i + 3];
+  double level = points[3];
+  // The last point found to dominate one (once active, so with a fourth
+  // coordinate <= the current one): neighbours in the sweep tend to share it,
+  // and checking it first skips the scan of the active set. It stays valid
+  // after leaving the active set (whatever removed it dominates it).
+  double dominator[3] = {infinity, infinity, infinity};
+  for (std::size_t i = 0; i < n; ++i) {
+    const double px = points[4 * i], py = points[4 * i + 1], pz = points[4 * i + 2];
+    const double w = points[4 * i + 3];
+    if (dominator[0] <= px && dominator[1] <= py && dominator[2] <= pz) continue;
     const std::size_t below =
         static_cast<std::size_t>(std::upper_bound(active.z.begin(), active.z.end(), pz) - active.z.begin());
-    const double gain = exclusive_volume(px, py, pz, active, below, bounds, scratch);
-    if (gain < 0.0) continue;
+    const double gain = exclusive_volume(px, py, pz, active, below, reference, buffers.stair);
+    if (gain < 0.0) {
+      for (std::size_t k = 0; k < below; ++k) {
+        if (active.x[k] <= px && active.y[k] <= py) {
+          dominator[0] = active.x[k], dominator[1] = active.y[k], dominator[2] = active.z[k];
+          break;
+        }
+      }
+      continue;
+    }
     volume += volume3 * (w - level);
     level = w;
     volume3 += gain;
     // Insert p after the points below it and drop those above that it
-    // dominates (their z is >= p's, so x and y decide).
-    tail.x.assign(1, px);
-    tail.y.assign(1, py);
-    tail.z.assign(1, pz);
-    for (std::size_t k = below; k < active.size(); ++k) {
-      if (px <= active.x[k] && py <= active.y[k]) continue;
-      tail.x.push_back(active.x[k]);
-      tail.y.push_back(active.y[k]);
-      tail.z.push_back(active.z[k]);
+    // dominates (their z is >= p's, so x and y decide): compact the part
+    // above in place, then shift it one place right.
+    double* ax = active.x.data();
+    double* ay = active.y.data();
+    double* az = active.z.data();
+    std::size_t end = below;
+    for (std::size_t k = below; k < active.size(); ++k) {  // branch-free
+      ax[end] = ax[k], ay[end] = ay[k], az[end] = az[k];
+      end += static_cast<std::size_t>(!((px <= ax[k]) & (py <= ay[k])));
     }
-    for (auto [to, from] :
-         {std::pair{&active.x, &tail.x}, std::pair{&active.y, &tail.y}, std::pair{&active.z, &tail.z}}) {
-      to->resize(below);
-      to->insert(to->end(), from->begin(), from->end());
-    }
+    active.x.resize(end + 1);
+    active.y.resize(end + 1);
+    active.z.resize(end + 1);
+    ax = active.x.data(), ay = active.y.data(), az = active.z.data();
+    std::copy_backward(ax + below, ax + end, ax + end + 1);
+    std::copy_backward(ay + below, ay + end, ay + end + 1);
+    std::copy_backward(az + below, az + end, az + end + 1);
+    ax[below] = px, ay[below] = py, az[below] = pz;
   }
-  volume += volume3 * (reference(3) - level);
+  volume += volume3 * (reference[3] - level);
   return volume;
 }
+
+}  // namespace detail
 
 }  // namespace paretokit

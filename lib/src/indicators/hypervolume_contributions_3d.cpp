@@ -25,6 +25,7 @@
 #include <map>
 #include <memory_resource>
 #include <numeric>
+#include <utility>
 #include <vector>
 
 #include "paretokit/indicators/hypervolume.hpp"
@@ -172,10 +173,13 @@ Vector hypervolume_contributions_3d(const MatrixRef& points, const VectorRef& re
   const std::size_t n = rows.size();
   if (n == 0) return result;
 
+  // Ascending z, ties in input order: a plain sort of (z, index) pairs gives
+  // the order of a stable sort by z, without its indirection.
+  std::vector<std::pair<double, std::size_t>> by_z(n);
+  for (std::size_t i = 0; i < n; ++i) by_z[i] = {inside[3 * i + 2], i};
+  std::sort(by_z.begin(), by_z.end());
   std::vector<std::size_t> order(n);
-  std::iota(order.begin(), order.end(), std::size_t{0});
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::size_t a, std::size_t b) { return inside[3 * a + 2] < inside[3 * b + 2]; });
+  for (std::size_t k = 0; k < n; ++k) order[k] = by_z[k].second;
 
   Sweep sweep(n);
   sweep.p.resize(n + 2);

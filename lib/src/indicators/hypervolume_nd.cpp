@@ -37,15 +37,32 @@ double sum_of_slices(const double* points, std::size_t count, int dimensions) {
     return scratch;
   });
   std::vector<double> exclusive(count, 0.0);
+  // Members go in descending order of the fourth coordinate, the order the
+  // 4-D base case of a 5-D set wants (any order is correct).
+  std::vector<std::uint32_t> by_fourth(count);
+  for (std::size_t j = 0; j < count; ++j) by_fourth[j] = static_cast<std::uint32_t>(j);
+  if (dimensions == 5)
+    std::stable_sort(by_fourth.begin(), by_fourth.end(),
+                     [&](std::uint32_t a, std::uint32_t b) { return points[5 * a + 3] > points[5 * b + 3]; });
+  // Point j is a member for i in [j + 1, removed_at[j]] (never if its own
+  // projection was covered): the bounds in member order, contiguous, so that
+  // collecting the members is a branch-free pass.
+  std::vector<std::uint32_t> first_i(count), last_i(count);
+  for (std::size_t k = 0; k < count; ++k) {
+    const std::uint32_t j = by_fourth[k];
+    first_i[k] = j + 1;
+    last_i[k] = removed_at[j] == j ? 0 : removed_at[j];
+  }
   // Late points have the largest limit sets: small blocks balance the load.
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, count, 4), [&](const auto& range) {
     auto& scratch = scratches.local();
     for (std::size_t i = range.begin(); i != range.end(); ++i) {
       if (removed_at[i] == i) continue;  // its projection adds nothing
       std::size_t members = 0;
-      for (std::size_t j = 0; j < i; ++j)
-        if (removed_at[j] >= i && removed_at[j] != j)
-          scratch.members[members++] = static_cast<std::uint32_t>(j);
+      for (std::size_t k = 0; k < count; ++k) {
+        scratch.members[members] = by_fourth[k];
+        members += static_cast<std::size_t>((first_i[k] <= i) & (i <= last_i[k]));
+      }
       exclusive[i] = detail::exclusive_against(points, scratch.members.data(), members, i, dimensions,
                                                scratch.workspace);
     }

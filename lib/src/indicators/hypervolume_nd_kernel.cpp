@@ -15,8 +15,12 @@
 //   large limit sets first lose the rows that a few large "pivot" rows cover.
 // - Sets of up to 6 points use inclusion-exclusion (2^n d, no recursion), and
 //   limit sets of up to 6 rows skip sort and filter altogether; the
-//   recursion stops at 3 objectives with a staircase sweep (the 2-D front of
-//   the 3-D sweep kept in a sorted array). All buffers come from a workspace.
+//   recursion stops at 4 objectives with the HV4D+-style sweep of
+//   hypervolume_4d.cpp (Guerreiro and Fonseca, IEEE TEVC 22(3), 2018): a 4-D
+//   limit set is neither sorted nor filtered (its members come in the order
+//   of the fourth coordinate, and the sweep skips dominated rows itself), and
+//   at 3 objectives with a staircase sweep (the 2-D front of the 3-D sweep
+//   kept in a sorted array). All buffers come from a workspace.
 //
 // Complexity: worst case O(n^(d-2) n log n) like WFG, but limit sets are
 // small on typical fronts, which is where WFG's speed comes from.
@@ -98,6 +102,7 @@ void HypervolumeWorkspace::reserve(std::size_t points, int dimensions) {
     levels_[k].front.resize(points);
   }
   stair_.resize(2 * (points + 2));
+  if (levels_.size() > 4) sweep4d_points_.resize(4 * points);
 }
 
 std::size_t sort_and_filter(const double* rows, std::size_t count, int dimensions,
@@ -230,6 +235,124 @@ double inclusion_exclusion(const double* points, std::size_t count, int dimensio
   return total;
 }
 
+// The 4-D base case: the HV4D+-style sweep of hypervolume_4d.cpp, which wants
+// minimization in ascending order of the fourth coordinate. Negated gains
+// against the origin are exactly that (negation is exact, so the sweep sees
+// the same differences it would see in gain form).
+double hypervolume_4d_of_gains(const double* points, std::size_t count, HypervolumeWorkspace& workspace) {
+  double* negated = workspace.sweep4d_points().data();
+  for (std::size_t k = 0; k < 4 * count; ++k) negated[k] = -points[k];
+  static constexpr double origin[4] = {0, 0, 0, 0};
+  return hypervolume_4d_sorted(negated, count, origin, workspace.sweep4d());
+}
+
+// Drops, in place and keeping the order, the rows (minimization, row length
+// 4) that one of the kPivots rows of largest volume weakly dominates; pivots
+// stay (so equal pivots cannot drop each other). Exact by transitivity, like
+// drop_covered_by_pivots. Then the pivots that tie with the first row in the
+// fourth coordinate move to the front (a reordering of ties, which the sweep
+// allows): inserted first, they make most of the others dominated, and those
+// are cheap.
+std::size_t drop_dominated_by_pivots_4d(double* rows, std::size_t count) {
+  std::size_t pivot[kPivots];
+  double pivot_volume[kPivots];
+  std::size_t pivots = 0;
+  for (std::size_t i = 0; i < count; ++i) {
+    const double* row = rows + 4 * i;
+    const double volume = row[0] * row[1] * row[2] * row[3];  // four negated gains
+    if (pivots == kPivots && !(volume > pivot_volume[kPivots - 1])) continue;
+    std::size_t k = pivots < kPivots ? pivots++ : kPivots - 1;
+    for (; k > 0 && pivot_volume[k - 1] < volume; --k) {
+      pivot_volume[k] = pivot_volume[k - 1];
+      pivot[k] = pivot[k - 1];
+    }
+    pivot_volume[k] = volume;
+    pivot[k] = i;
+  }
+  double corner[kPivots][4];
+  for (std::size_t k = 0; k < pivots; ++k) std::copy_n(rows + 4 * pivot[k], 4, corner[k]);
+  // Rows at pivot positions stay; the others are tested with coordinate
+  // compares only (pivot positions in ascending order mark the segments).
+  std::size_t at[kPivots + 1];
+  std::copy_n(pivot, pivots, at);
+  std::sort(at, at + pivots);
+  at[pivots] = count;
+  std::size_t kept = 0, i = 0;
+  for (std::size_t segment = 0; segment <= pivots; ++segment) {
+    for (; i < at[segment]; ++i) {
+      const double* q = rows + 4 * i;
+      bool drop = false;
+      for (std::size_t k = 0; k < pivots; ++k)
+        drop |=
+            (corner[k][0] <= q[0]) & (corner[k][1] <= q[1]) & (corner[k][2] <= q[2]) & (corner[k][3] <= q[3]);
+      if (drop) continue;
+      if (kept != i) std::copy_n(q, 4, rows + 4 * kept);
+      ++kept;
+    }
+    if (segment < pivots && (segment == 0 || at[segment] != at[segment - 1])) {
+      if (kept != i) std::copy_n(rows + 4 * i, 4, rows + 4 * kept);
+      ++kept;
+      ++i;
+    }
+  }
+  // The first rows tie in the fourth coordinate (the members at or beyond p's
+  // fourth gain, all limited to it); they came in descending order of that
+  // gain, and reversed, the least limited of them come first.
+  std::size_t ties = 1;
+  while (ties < kept && rows[4 * ties + 3] == rows[3]) ++ties;
+  for (std::size_t a = 0, b = ties - 1; a < b; ++a, --b)
+    std::swap_ranges(rows + 4 * a, rows + 4 * a + 4, rows + 4 * b);
+  // Pivot rows, now compacted, are found again by value (a duplicate of a
+  // pivot is as good a front-runner).
+  std::size_t front = 0;
+  for (std::size_t k = 0; k < pivots && front < kept; ++k) {
+    if (corner[k][3] != rows[3]) continue;
+    for (std::size_t i = front; i < kept; ++i) {
+      double* row = rows + 4 * i;
+      if (row[0] == corner[k][0] && row[1] == corner[k][1] && row[2] == corner[k][2] &&
+          row[3] == corner[k][3]) {
+        if (i != front) std::swap_ranges(row, row + 4, rows + 4 * front);
+        ++front;
+        break;
+      }
+    }
+  }
+  return kept;
+}
+
+// Exclusive 4-D volume of p (gain form) against the members, by the 4-D
+// sweep of hypervolume_4d.cpp. The sweep wants minimization in ascending
+// order of the fourth coordinate: the limited rows are written negated
+// (negation is exact, so the sweep sees the differences it would see in gain
+// form), and members already in descending order of their fourth gain (as
+// the callers keep them) give that order with no sort. The sweep skips
+// dominated rows on its own, so only the pivot pre-filter runs, not the
+// filter of sort_and_filter (which cost more than the sweep itself).
+double covered_4d(const double* points, const std::uint32_t* members, std::size_t count, const double* p,
+                  std::vector<SortItem>& items, HypervolumeWorkspace& workspace) {
+  constexpr std::size_t dims = 5;
+  double* rows = workspace.sweep4d_points().data();
+  bool sorted = true;
+  for (std::size_t k = 0; k < count; ++k) {
+    const double* q = points + members[k] * dims;
+    double* out = rows + 4 * k;
+    for (int c = 0; c < 4; ++c) out[c] = -std::min(q[c], p[c]);
+    sorted &= k == 0 || out[3] >= out[3 - 4];
+  }
+  if (count > kPivotFilterMin && sorted) count = drop_dominated_by_pivots_4d(rows, count);
+  if (!sorted) {
+    // Some caller's order was not by the fourth gain: sort here.
+    std::vector<double>& copy = workspace.level(4).limited;
+    std::copy_n(rows, 4 * count, copy.data());
+    for (std::size_t i = 0; i < count; ++i) items[i] = {copy[4 * i + 3], 0, static_cast<std::uint32_t>(i)};
+    std::sort(items.begin(), items.begin() + static_cast<std::ptrdiff_t>(count),
+              [](const SortItem& a, const SortItem& b) { return a.key < b.key; });
+    for (std::size_t k = 0; k < count; ++k) std::copy_n(copy.data() + 4 * items[k].index, 4, rows + 4 * k);
+  }
+  static constexpr double origin[4] = {0, 0, 0, 0};
+  return hypervolume_4d_sorted(rows, count, origin, workspace.sweep4d());
+}
+
 }  // namespace
 
 double hypervolume_sorted(const double* points, std::size_t count, int dimensions,
@@ -244,6 +367,7 @@ double hypervolume_sorted(const double* points, std::size_t count, int dimension
       return inclusion_exclusion(points, count, dimensions, 0, nullptr, scratch);
   }
   if (dimensions == 3) return hypervolume_3d_sorted(points, count, workspace.stair());
+  if (dimensions == 4) return hypervolume_4d_of_gains(points, count, workspace);
 
   // The previous points enter a limit set only through their projection
   // front (the projections no other previous projection weakly dominates):
@@ -265,7 +389,12 @@ double hypervolume_sorted(const double* points, std::size_t count, int dimension
     std::size_t kept = 0;
     for (std::size_t k = 0; k < front_size; ++k)
       if (!covers(p, points + front[k] * dims, lower)) front[kept++] = front[k];
-    front[kept++] = static_cast<std::uint32_t>(i);
+    // In 5-D the front stays in descending order of the fourth coordinate,
+    // the order the 4-D base case wants (see covered_4d).
+    std::size_t at = kept++;
+    if (dimensions == 5)
+      for (; at > 0 && points[front[at - 1] * dims + 3] < p[3]; --at) front[at] = front[at - 1];
+    front[at] = static_cast<std::uint32_t>(i);
     front_size = kept;
   }
   return volume;
@@ -308,6 +437,8 @@ double exclusive_against(const double* points, const std::uint32_t* members, std
   const double volume = box_volume(p, lower);
   if (count == 0) return volume;
   auto& level = workspace.level(lower);
+  if (lower == 4 && count > kUnfilteredMax)
+    return volume - covered_4d(points, members, count, p, level.order, workspace);
   double* limited = level.limited.data();
   for (std::size_t k = 0; k < count; ++k) {
     const double* q = points + members[k] * dims;

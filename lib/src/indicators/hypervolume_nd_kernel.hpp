@@ -1,5 +1,5 @@
 // Private kernel of the exact hypervolume in any dimension (WFG recursion with
-// slicing and low-dimensional sweeps as base cases).
+// slicing and the 3-D and 4-D sweeps as base cases).
 //
 // The kernel works in "gain" coordinates: each point p becomes g = r - p, so
 // that the reference point is the origin, every box is [0, g], a box's volume
@@ -11,6 +11,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <vector>
+
+#include "hypervolume_4d_sweep.hpp"
 
 namespace paretokit::detail {
 
@@ -37,10 +39,15 @@ class HypervolumeWorkspace {
   };
   Level& level(int dimensions) { return levels_[static_cast<std::size_t>(dimensions)]; }
   std::vector<double>& stair() { return stair_; }
+  // The 4-D base case: its input (negated gains) and buffers.
+  std::vector<double>& sweep4d_points() { return sweep4d_points_; }
+  Sweep4dBuffers& sweep4d() { return sweep4d_; }
 
  private:
   std::vector<Level> levels_;
   std::vector<double> stair_;  // 2-D staircase of the 3-D sweep: (x, y) pairs
+  std::vector<double> sweep4d_points_;
+  Sweep4dBuffers sweep4d_;
   std::size_t points_ = 0;
 };
 
