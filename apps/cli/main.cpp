@@ -9,7 +9,7 @@
 namespace {
 
 void print_overview() {
-  std::cout << "usage: paretokit <command> [options]\n\ncommands:\n";
+  std::cout << "usage: paretokit <command> [options]\n       paretokit --version\n\ncommands:\n";
   for (const auto& [name, command] : paretokit::cli::command_table()) {
     std::cout << "  " << name << std::string(name.size() < 14 ? 14 - name.size() : 1, ' ') << command.summary
               << "\n";
@@ -33,6 +33,10 @@ int main(int argc, char** argv) {
   const std::string name = argv[1];
   if (name == "--help" || name == "-h" || name == "help") {
     print_overview();
+    return 0;
+  }
+  if (name == "--version" || name == "-V" || name == "version") {
+    std::cout << "paretokit " << PARETOKIT_VERSION << '\n';
     return 0;
   }
   const auto& table = paretokit::cli::command_table();

@@ -116,3 +116,31 @@ TEST_CASE("hvc cli: one contribution per point, matching the library") {
   REQUIRE(plain.status == 0);
   CHECK(plain.out == "0\n0\n0\n0\n");  // duplicates and dominated points
 }
+
+TEST_CASE("hv cli: an overflowing hypervolume or reference is an error, never inf with exit 0") {
+  const std::string huge = write_file("hv_cli_huge.txt", "-1e308 -1e308\n");
+  Run run = run_cli("hv --reference 1e308,1e308 " + huge);
+  CHECK(run.status == 2);
+  CHECK(run.out.find("inf") == std::string::npos);
+  CHECK(run.err.find("overflows") != std::string::npos);
+  const std::string wide = write_file("hv_cli_wide.txt", "-1e308 1e308\n1e308 -1e308\n");
+  run = run_cli("hv " + wide);  // the default reference, max + 0.1 (max - min), overflows
+  CHECK(run.status == 2);
+  CHECK(run.err.find("--reference") != std::string::npos);
+  // No internal function name in a user's error.
+  CHECK(run.err.find("hypervolume_2d") == std::string::npos);
+}
+
+TEST_CASE("hv cli: binary garbage in a point file is escaped and cut short in the message") {
+  std::string garbage = "0 1\n1 \x1b[31m";
+  garbage += std::string("\0", 1);
+  garbage += "zz" + std::string(500, 'q') + "\n";
+  write_file("hv_cli_garbage.txt", garbage);
+  const Run run = run_cli("hv hv_cli_garbage.txt");
+  CHECK(run.status == 2);
+  CHECK(run.err.find("hv_cli_garbage.txt:2") != std::string::npos);
+  CHECK(run.err.find("\\x1b[31m\\x00zz") != std::string::npos);  // the NUL no longer cuts the message
+  CHECK(run.err.find('\x1b') == std::string::npos);
+  CHECK(run.err.find("...") != std::string::npos);
+  CHECK(run.err.size() < 200);
+}
