@@ -1,7 +1,6 @@
 // paretokit report DIR [--out FILE] [--refresh] [--json]: one self-contained
 // HTML file (inline SVG and CSS) for a bench folder (from its report.json,
 // computed first when missing or with --refresh) or a run folder.
-#include <chrono>
 #include <filesystem>
 #include <iostream>
 
@@ -48,8 +47,7 @@ int run_report(const Arguments& args) {
       "trials is drawn as an even sample of it (said on the page). Ctrl-C stops it\n"
       "with no file written.");
   command_line.options.add_options()("out", po::value<std::string>(), "output HTML file")(
-      "refresh", "recompute report.json of a bench folder")("json", "print one JSON document")(
-      "timing", "print the seconds spent on stderr");
+      "refresh", "recompute report.json of a bench folder")("json", "print one JSON document");
   command_line.hidden.add_options()("dir", po::value<std::string>()->required(), "folder");
   command_line.positional.add("dir", 1);
   po::variables_map vm;
@@ -58,7 +56,6 @@ int run_report(const Arguments& args) {
   const fs::path directory = vm["dir"].as<std::string>();
   if (!fs::is_directory(directory)) throw InputError("no such folder", Location(directory.string()));
   const fs::path out = vm.count("out") ? fs::path(vm["out"].as<std::string>()) : directory / "report.html";
-  const auto start = std::chrono::steady_clock::now();
   StopOnSignal stop;
   std::string html;
   std::string kind;
@@ -89,10 +86,6 @@ int run_report(const Arguments& args) {
     print_json({{"kind", kind}, {"html", out.string()}, {"bytes", html.size()}});
   } else {
     std::cout << "report " << out.string() << " (" << kind << " folder, " << html.size() << " bytes)\n";
-  }
-  if (vm.count("timing")) {
-    std::cerr << "paretokit report: "
-              << std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count() << " s\n";
   }
   return 0;
 }

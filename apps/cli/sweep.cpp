@@ -179,7 +179,7 @@ int run_sweep(const Arguments& args) {
   command_line.options.add_options()("problem", po::value<std::string>(),
                                      "problem name (see 'paretokit problems')")(
       "problem-params", po::value<std::string>(), "problem parameters, a JSON object")(
-      "algorithm", po::value<std::string>(), "algorithm name: nsga2, nsga3, moead, hype, smsemoa, random")(
+      "algorithm", po::value<std::string>(), "algorithm name (see 'paretokit algorithms')")(
       "algorithm-params", po::value<std::string>(), "algorithm parameters, a JSON object")(
       "generations", po::value<std::int64_t>(), "stop after G generations")(
       "evaluations", po::value<std::int64_t>(), "stop once E candidates are evaluated (ends the generation)")(

@@ -3,6 +3,8 @@
 // files, JSON output, and exit code 2 with file:line on bad input.
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
 #include <cstdio>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -21,7 +23,8 @@ struct Run {
 
 // Runs `paretokit <arguments>` through the shell; stderr goes to a file.
 Run run_cli(const std::string& arguments) {
-  const std::string err_file = "hv_cli_test_stderr.txt";
+  // One file per process: ctest -j runs test cases as parallel processes.
+  const std::string err_file = "hv_cli_test_stderr_" + std::to_string(getpid()) + ".txt";
   const std::string command = std::string("\"") + PARETOKIT_CLI + "\" " + arguments + " 2>" + err_file;
   Run run;
   FILE* pipe = popen(command.c_str(), "r");

@@ -29,8 +29,11 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr Index kCurveSteps = 20;
-// Point-coordinate operations for each point of the curve (about 0.05 s).
-constexpr double kCurveStepCost = 5e7;
+// Point-coordinate operations for each point of the curve (about 0.02 s),
+// and the fewest Monte Carlo samples (a standard error of at most 2.3% of
+// the sampled box): the whole curve stays well under a second.
+constexpr double kCurveStepCost = 2e7;
+constexpr std::uint64_t kCurveMinSamples = 500;
 
 struct Evaluated {
   Matrix f;                // successful, feasible evaluations in order
@@ -203,6 +206,7 @@ std::string run_report_html(const fs::path& run_folder, const RunReportOptions& 
   const Reference reference = choose_reference(summary, options, f);
   HypervolumeBudget budget;
   budget.max_exact_cost = budget.max_monte_carlo_cost = kCurveStepCost;
+  budget.min_samples = kCurveMinSamples;
   const Index steps = std::min(kCurveSteps, n);
   CurveSeries curve;
   curve.label = "non-dominated set";
