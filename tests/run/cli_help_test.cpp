@@ -4,7 +4,11 @@
 // line that names every option.
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <regex>
 #include <sstream>
 #include <string>
@@ -74,4 +78,28 @@ TEST_CASE("cli: every command's help fits 80 columns, has placeholders and a com
       }
     }
   }
+}
+
+TEST_CASE("cli: plot draws point files as SVG or HTML, with a front beneath") {
+  const std::string dir =
+      std::filesystem::temp_directory_path() / ("paretokit_plot_" + std::to_string(getpid()));
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir + "/a.txt") << "0 1\n1 0\n\n0.5 0.5\n";
+  std::ofstream(dir + "/front.txt") << "0 1\n0.5 0.29\n1 0\n";
+  std::ofstream(dir + "/five.txt") << "1 2 3 4 5\n5 4 3 2 1\n";
+  CHECK(output_of("plot " + dir + "/a.txt --front " + dir + "/front.txt --out " + dir + "/a.svg")
+            .find("2 series") != std::string::npos);
+  std::ifstream svg(dir + "/a.svg");
+  const std::string text((std::istreambuf_iterator<char>(svg)), std::istreambuf_iterator<char>());
+  CHECK(text.rfind("<svg xmlns", 0) == 0);
+  CHECK(text.find("#9a9a9a") != std::string::npos);  // the front, grey
+  CHECK(text.find("a.txt #2") != std::string::npos);
+  output_of("plot " + dir + "/five.txt --out " + dir + "/five.html");
+  std::ifstream html(dir + "/five.html");
+  const std::string page((std::istreambuf_iterator<char>(html)), std::istreambuf_iterator<char>());
+  CHECK(page.find("<!DOCTYPE html>") == 0);
+  CHECK(page.find("scaled value") != std::string::npos);  // parallel coordinates
+  CHECK(output_of("plot " + dir + "/a.txt --out " + dir + "/a.png").find("must end in .svg or .html") !=
+        std::string::npos);
+  std::filesystem::remove_all(dir);
 }

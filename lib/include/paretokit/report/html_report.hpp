@@ -21,6 +21,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -51,6 +52,20 @@ struct RunReportOptions {
 class Interrupted : public Error {
   using Error::Error;
 };
+
+// `paretokit plot`: point sets as a scatter (2 objectives), the three
+// pairwise projections (3) or parallel coordinates (4 or more), with
+// `front` (e.g. a true front) in grey beneath. As one SVG document, or as a
+// self-contained HTML page. Series longer than max_points are drawn as an
+// even sample, said in their legend.
+struct PointSeries {
+  std::string label;
+  Matrix points;
+};
+std::string points_svg(const std::vector<PointSeries>& series, const std::optional<Matrix>& front,
+                       const std::string& title, Index max_points = 5000);
+std::string points_page_html(const std::vector<PointSeries>& series, const std::optional<Matrix>& front,
+                             const std::string& title, Index max_points = 5000);
 
 // The page for a run folder. InputError when it is not one.
 std::string run_report_html(const std::filesystem::path& run_folder, const RunReportOptions& options = {});
