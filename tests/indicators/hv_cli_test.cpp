@@ -132,6 +132,9 @@ TEST_CASE("hv cli: an overflowing hypervolume or reference is an error, never in
   CHECK(run.err.find("--reference") != std::string::npos);
   // No internal function name in a user's error.
   CHECK(run.err.find("hypervolume_2d") == std::string::npos);
+  run = run_cli("hvc " + wide);
+  CHECK(run.status == 2);
+  CHECK(run.out.find("inf") == std::string::npos);
 }
 
 TEST_CASE("hv cli: binary garbage in a point file is escaped and cut short in the message") {
