@@ -14,6 +14,7 @@
 #include "paretokit/bench/bench.hpp"
 #include "paretokit/bench/report_json.hpp"
 #include "paretokit/core/error.hpp"
+#include "stop_on_signal.hpp"
 
 namespace paretokit::cli {
 
@@ -85,7 +86,9 @@ std::vector<bench::OptimizerSpec> parse_optimizers(const std::string& text, cons
 
 int run_bench_command(const Arguments& args) {
   CommandLine command_line(
-      "bench", "bench --suite FILE --optimizers a,b,... [--seeds 1-10] [--jobs N] [--out DIR] [--json]",
+      "bench",
+      "bench --suite FILE --optimizers a,b,... [--optimizer-params JSON] [--seeds 1-10]\n"
+      "         [--jobs N] [--out DIR] [--retry-crashed] [--no-report] [--json]",
       "Runs every (optimizer, task, seed) triple of a suite (benchmarks_suite/suites/*.json) and\n"
       "writes carps' layout: DIR/<optimizer>/<benchmark_id>/<task_id>/<seed>/ with config.json,\n"
       "trial_logs.jsonl, trajectory_logs.jsonl and result.json (the finished marker), then\n"
@@ -102,8 +105,8 @@ int run_bench_command(const Arguments& args) {
                                                  "seeds: 1-10, 1,2,5 or 1-3,7")(
       "jobs",
       po::value<int>()->default_value(static_cast<int>(std::max(1u, std::thread::hardware_concurrency()))),
-      "worker threads (runs at a time)")("out", po::value<std::string>()->default_value("bench"),
-                                         "output folder")(
+      "runs at a time, one thread each (unlike sweep's --threads: threads within one run)")(
+      "out", po::value<std::string>()->default_value("bench"), "output folder")(
       "retry-crashed", "redo runs that finished as crashed")("no-report", "do not write report.json")(
       "json", "print one JSON document");
   po::variables_map vm;
@@ -122,7 +125,15 @@ int run_bench_command(const Arguments& args) {
     return make_algorithm(name, params);
   };
   const bench::Suite suite = bench::read_suite(vm["suite"].as<std::string>());
+  StopOnSignal stop;
+  options.stop_request = &stop.requested();
   const bench::Summary summary = bench::run_bench(suite, options);
+  if (summary.interrupted) {
+    stop.tell("paretokit: bench interrupted: " + std::to_string(summary.completed + summary.skipped) +
+              " of " + std::to_string(summary.runs) +
+              " runs finished, no report.json; run the same command again to " + "continue\n");
+    return 128 + stop.signal_number();
+  }
   double report_seconds = 0;
   if (!vm.count("no-report")) {
     const auto start = std::chrono::steady_clock::now();

@@ -59,7 +59,7 @@ nlohmann::json vector_json(const Vector& v) {
 
 int run_discrepancy(const Arguments& args) {
   CommandLine command_line(
-      "discrepancy", "discrepancy [--json] [--normalize] [--exact | --bounds] FILE",
+      "discrepancy", "discrepancy [--json] [--normalize] [--exact | --bounds] [--seed S] [--threads T] FILE",
       "Star discrepancy D* of the points of FILE (all point sets together), which must lie\n"
       "in [0,1]^d unless --normalize maps each column min-max onto [0,1]. Exact by the\n"
       "Dobkin-Eppstein-Mitchell algorithm when n^(1+d/2) is affordable; otherwise a lower\n"

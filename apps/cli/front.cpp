@@ -33,7 +33,7 @@ nlohmann::json vector_json(const std::optional<Vector>& v) {
 
 int run_front(const Arguments& args) {
   CommandLine command_line(
-      "front", "front --problem NAME [--problem-params JSON] -n N [--json]",
+      "front", "front --problem NAME [--problem-params JSON] -n|--points N [--json]",
       "Prints about N well-spread points of the known Pareto front of a registered problem\n"
       "(closed form, or sampled and filtered for disconnected fronts), one per line with\n"
       "round-trip precision. Problems without a known front (e.g. Kursawe, the RE suite)\n"

@@ -3,6 +3,7 @@
 // Default reference point: per objective max + 0.1 (max - min) over all input
 // points, as moocore's `hv`.
 #include <chrono>
+#include <cmath>
 #include <iostream>
 #include <limits>
 #include <string>
@@ -56,7 +57,16 @@ Vector reference_point(const po::variables_map& vm, const std::vector<NamedSet>&
     high = high.cwiseMax(named.set.points.colwise().maxCoeff());
     low = low.cwiseMin(named.set.points.colwise().minCoeff());
   }
-  return (high + 0.1 * (high - low)).transpose();
+  const Vector reference = (high + 0.1 * (high - low)).transpose();
+  for (Index j = 0; j < d; ++j) {
+    if (!std::isfinite(reference(j))) {
+      throw InputError(
+          "the default reference point (max + 0.1 (max - min)) overflows a double in objective " +
+              std::to_string(j + 1) + ": give --reference, or rescale the points",
+          Location::of_field("--reference"));
+    }
+  }
+  return reference;
 }
 
 int run_hv(const Arguments& args) {
@@ -82,7 +92,16 @@ int run_hv(const Arguments& args) {
   const auto read = Clock::now();
   std::vector<double> values;
   values.reserve(sets.size());
-  for (const auto& named : sets) values.push_back(hypervolume(named.set.points, reference));
+  for (const auto& named : sets) {
+    values.push_back(hypervolume(named.set.points, reference));
+    // A volume past the largest double is no result: never print inf as one.
+    if (!std::isfinite(values.back())) {
+      throw InputError("the hypervolume of set " + std::to_string(named.index + 1) +
+                           " overflows a double (the box to the reference point is too large): rescale the "
+                           "objectives",
+                       {display_name(named.file), named.set.lines.front()});
+    }
+  }
   const auto computed = Clock::now();
 
   if (vm.count("json")) {

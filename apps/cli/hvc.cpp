@@ -49,11 +49,24 @@ int run_hvc(const Arguments& args) {
   }
   Vector reference = (high + 0.1 * (high - low)).transpose();
   if (vm.count("reference")) reference = parse_reference_option(vm["reference"].as<std::string>(), d);
+  if (!reference.allFinite()) {
+    throw InputError(
+        "the default reference point (max + 0.1 (max - min)) overflows a double: give --reference, "
+        "or rescale the points",
+        Location::of_field("--reference"));
+  }
 
   std::vector<double> contributions;
   for (const auto& set : sets) {
     const Vector c = hypervolume_contributions(set.points, reference);
     contributions.insert(contributions.end(), c.data(), c.data() + c.size());
+    // Never print inf as a result.
+    if (!c.allFinite()) {
+      throw InputError(
+          "a contribution overflows a double (the box to the reference point is too large): "
+          "rescale the objectives",
+          {path == "-" ? "<stdin>" : path, set.lines.front()});
+    }
   }
   if (vm.count("json")) {
     nlohmann::json document;

@@ -38,6 +38,10 @@ struct CommandLine {
   void print_help() const;
 };
 
+// Whether the last parse() saw --timing (every command accepts it; main()
+// then prints the command's wall time on stderr).
+bool timing_requested();
+
 // "1,2.5,3" -> {1, 2.5, 3}; throws UsageError naming the option on bad input.
 std::vector<double> parse_number_list(const std::string& text, const std::string& option);
 

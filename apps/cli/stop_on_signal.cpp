@@ -39,7 +39,9 @@ extern "C" void on_stop_signal(int signal_number) {
     return;
   }
   static constexpr char message[] =
-      "\nparetokit: stopping after this generation, with a checkpoint (again to stop at once)\n";
+      "\nparetokit: stopping (a run: after this generation, with a checkpoint; a summary, report or bench: "
+      "at the "
+      "next step); again to stop at once\n";
   [[maybe_unused]] const auto written = ::write(STDERR_FILENO, message, sizeof message - 1);
   errno = saved_errno;
 }

@@ -21,7 +21,9 @@ namespace {
 
 int run_subset(const Arguments& args) {
   CommandLine command_line(
-      "subset", "subset FILE -k K [--restarts R] [--time SECONDS] [--seed S] [--normalize] [--json]",
+      "subset",
+      "subset FILE -k K [--restarts R] [--time SECONDS] [--seed S] [--normalize]\n"
+      "         [--exact] [--out FILE] [--threads T] [--json] [--timing]",
       "Chooses K of the points of FILE (all point sets together) so that the chosen points,\n"
       "as they are, have a low star discrepancy: greedy starts improved by a shift-style\n"
       "local search, restarts in parallel, reproducible for a seed. The points must lie in\n"
@@ -36,8 +38,9 @@ int run_subset(const Arguments& args) {
       "seed", po::value<std::uint64_t>()->default_value(0)->value_name("S"), "random seed")(
       "normalize", "min-max normalize every column onto [0,1] first")(
       "exact", "exact branch and bound (2-D only; exponential time)")(
-      "output", po::value<std::string>()->value_name("FILE"), "write the chosen points (input rows) to FILE")(
-      "threads", po::value<int>()->default_value(0),
+      "out", po::value<std::string>()->value_name("FILE"), "write the chosen points (input rows) to FILE")(
+      "output", po::value<std::string>()->value_name("FILE"), "deprecated name of --out")(
+      "threads", po::value<int>()->default_value(0)->value_name("T"),
       "worker threads (0: all cores); results do not depend on it")("json", "print one JSON document");
   command_line.add_file_argument();
   po::variables_map vm;
@@ -77,8 +80,11 @@ int run_subset(const Arguments& args) {
     result = discrepancy::select_subset(points, static_cast<Index>(k), options);
   }
 
-  if (vm.count("output")) {
-    const std::string output = vm["output"].as<std::string>();
+  if (vm.count("out") && vm.count("output")) {
+    throw UsageError("give --out only (--output is its deprecated name)", Location::of_field("--output"));
+  }
+  if (vm.count("out") || vm.count("output")) {
+    const std::string output = vm[vm.count("out") ? "out" : "output"].as<std::string>();
     std::ofstream out(output);
     if (!out) throw InputError("cannot write the file", Location(output));
     Matrix chosen(static_cast<Index>(result.indices.size()), input.cols());

@@ -8,6 +8,7 @@
 #include "options.hpp"
 #include "paretokit/algorithms/registry.hpp"
 #include "paretokit/core/error.hpp"
+#include "paretokit/indicators/hypervolume_estimate.hpp"
 #include "paretokit/io/atomic_file.hpp"
 #include "paretokit/io/run_folder.hpp"
 #include "paretokit/problems/registry.hpp"
@@ -26,8 +27,12 @@ constexpr const char* kDescription =
     "  checkpoint.json  the algorithm's full state every K generations, at most once per S seconds\n"
     "                   (and at the end)\n"
     "  front.txt/.json  the final non-dominated set\n"
-    "  summary.json     evaluations, generations, seconds, front_size, hypervolume (reference:\n"
-    "                   the problem's nadir x 1.1, else stated), igd against the reference front\n"
+    "  summary.json     evaluations, generations, seconds, front_size, hypervolume, igd\n"
+    "The hypervolume's reference point is fixed per problem where the problem knows its\n"
+    "ideal and nadir or its front (ideal + 1.1 (nadir - ideal), as the bench), so runs compare;\n"
+    "otherwise it is the run's own front's and said to be run-specific. It is exact when its\n"
+    "predicted cost is about a second or less, else a Monte Carlo estimate with its standard\n"
+    "error (--summary-hv). IGD is measured against the problem's front where known.\n"
     "The run stops at the first limit reached among --generations, --evaluations and --time;\n"
     "with none of them it runs 250 generations. Parameters are JSON objects with pymoo's names,\n"
     "e.g. --problem-params '{\"n_obj\": 3}' --algorithm-params '{\"pop_size\": 92}'.\n"
@@ -55,6 +60,7 @@ struct Settings {
   // trials take seconds or more. Bounding by time keeps the cost a few percent
   // at most and the work a crash loses about a second (plus K generations).
   double checkpoint_seconds = 1.0;
+  std::string summary_hv = "auto";
 };
 
 nlohmann::json to_config(const Settings& s, const Problem& problem, const Algorithm& algorithm, int threads) {
@@ -64,12 +70,15 @@ nlohmann::json to_config(const Settings& s, const Problem& problem, const Algori
           {"algorithm", s.algorithm},
           {"algorithm_params", s.algorithm_params},
           {"seed", s.seed},
-          {"termination", {{"generations", s.generations}, {"evaluations", s.evaluations}, {"seconds", s.seconds}}},
+          {"termination",
+           {{"generations", s.generations}, {"evaluations", s.evaluations}, {"seconds", s.seconds}}},
           {"checkpoint_every", s.checkpoint_every},
           {"checkpoint_seconds", s.checkpoint_seconds},
+          {"summary_hv", s.summary_hv},
           {"threads", threads},
           // For the reader: every parameter as the registries resolved them.
-          {"resolved", {{"problem_params", problem.params()}, {"algorithm_options", algorithm.options()}}}};
+          {"resolved",
+           {{"problem_params", problem.params()}, {"algorithm_options", algorithm.resolved_options()}}}};
 }
 
 Settings from_config(const nlohmann::json& config, const std::string& path) {
@@ -86,6 +95,7 @@ Settings from_config(const nlohmann::json& config, const std::string& path) {
     s.seconds = termination.value("seconds", 0.0);
     s.checkpoint_every = config.value("checkpoint_every", std::int64_t{10});
     s.checkpoint_seconds = config.value("checkpoint_seconds", Settings{}.checkpoint_seconds);
+    s.summary_hv = config.value("summary_hv", Settings{}.summary_hv);
   } catch (const nlohmann::json::exception& error) {
     throw InputError(std::string("bad sweep config: ") + error.what(), {path});
   }
@@ -106,29 +116,84 @@ T non_negative(const po::variables_map& vm, const char* name) {
   return value;
 }
 
+// A limit that is given must limit: 0 would silently mean "no limit" (and,
+// with no other limit, the default 250 generations).
+template <class T>
+T positive_limit(const po::variables_map& vm, const char* name) {
+  const T value = vm[name].as<T>();
+  if (!(value > 0)) {
+    throw UsageError("must be > 0 (leave it out for no limit)", Location::of_field(std::string("--") + name));
+  }
+  return value;
+}
+
+// `--resume DIR` of a finished run whose checkpoint.json was deleted must not
+// quietly start again from scratch; an unfinished one killed before its first
+// checkpoint starts again, and says so.
+void check_resumable(const RunFolder& folder) {
+  if (std::filesystem::exists(folder.checkpoint_path())) return;
+  if (std::filesystem::exists(folder.summary_path()) || std::filesystem::exists(folder.front_txt_path())) {
+    throw InputError(
+        "the run is finished but its checkpoint.json is missing (deleted?): nothing to resume from; "
+        "start a new run with another --out",
+        Location(folder.checkpoint_path().string()));
+  }
+  std::cerr << "paretokit: " << folder.checkpoint_path().string()
+            << " does not exist (the run stopped before its first checkpoint): starting from the first "
+               "generation\n";
+}
+
+// "hypervolume 0.42 (exact; reference [1.1, 1.1], problem ideal and nadir: ...), igd 0.01"
+std::string hypervolume_line(const nlohmann::json& summary) {
+  const auto& hv = summary["hypervolume"];
+  if (hv["reference"].is_null()) return "hypervolume: no reference point (no feasible front)\n";
+  std::string line = "hypervolume ";
+  const std::string method = hv.value("method", "exact");
+  if (method == "none") {
+    line += hv.contains("skipped") ? "not computed (interrupted)" : "not computed (--summary-hv none)";
+  } else if (method == "monte_carlo") {
+    line += format_number(hv["value"].get<double>()) + " +- " +
+            format_number(hv["standard_error"].get<double>()) + " (Monte Carlo, " +
+            std::to_string(hv["samples"].get<std::uint64_t>()) + " samples, standard error)";
+  } else {
+    line += format_number(hv["value"].get<double>()) + " (exact)";
+  }
+  line += "\n  reference " + hv["reference"].dump() + ": " + hv["reference_source"].get<std::string>();
+  if (!summary["igd"].is_null()) {
+    line += "\nigd " + format_number(summary["igd"]["value"].get<double>()) + " (against " +
+            std::to_string(summary["igd"]["reference_front_size"].get<Index>()) +
+            " points of the true front)";
+  }
+  return line + "\n";
+}
+
 int run_sweep(const Arguments& args) {
-  CommandLine command_line("sweep",
-                           "sweep --problem NAME [--problem-params JSON] --algorithm NAME [--algorithm-params JSON]\n"
-                           "         [--generations G] [--evaluations E] [--time SECONDS] [--seed S] [--threads T]\n"
-                           "         [--out DIR] [--checkpoint-every K] [--checkpoint-seconds S] [--json]\n"
-                           "       paretokit sweep --resume DIR [--threads T] [--json]",
-                           kDescription);
-  command_line.options.add_options()
-      ("problem", po::value<std::string>(), "problem name (see 'paretokit problems')")
-      ("problem-params", po::value<std::string>(), "problem parameters, a JSON object")
-      ("algorithm", po::value<std::string>(), "algorithm name: nsga2, nsga3, moead, hype, smsemoa, random")
-      ("algorithm-params", po::value<std::string>(), "algorithm parameters, a JSON object")
-      ("generations", po::value<std::int64_t>(), "stop after G generations")
-      ("evaluations", po::value<std::int64_t>(), "stop once E candidates are evaluated (ends the generation)")
-      ("time", po::value<double>(), "stop after SECONDS of wall time (not reproducible)")
-      ("seed", po::value<std::uint64_t>()->default_value(1), "random seed")
-      ("threads", po::value<int>()->default_value(0), "threads; 0: every core (results do not depend on it)")
-      ("out", po::value<std::string>(), "run folder (default runs/<problem>-<algorithm>-seed<S>)")
-      ("checkpoint-every", po::value<std::int64_t>()->default_value(10), "checkpoint every K generations (0: only at the end)")
-      ("checkpoint-seconds", po::value<double>()->default_value(Settings{}.checkpoint_seconds),
-       "...at most once per S seconds (0: every K generations exactly)")
-      ("resume", po::value<std::string>(), "continue the run in DIR")
-      ("json", "print summary.json on stdout");
+  CommandLine command_line(
+      "sweep",
+      "sweep --problem NAME [--problem-params JSON] --algorithm NAME [--algorithm-params JSON]\n"
+      "         [--generations G] [--evaluations E] [--time SECONDS] [--seed S] [--threads T]\n"
+      "         [--out DIR] [--checkpoint-every K] [--checkpoint-seconds S]\n"
+      "         [--summary-hv auto|exact|approx|none] [--json]\n"
+      "       paretokit sweep --resume DIR [--threads T] [--json]",
+      kDescription);
+  command_line.options.add_options()("problem", po::value<std::string>(),
+                                     "problem name (see 'paretokit problems')")(
+      "problem-params", po::value<std::string>(), "problem parameters, a JSON object")(
+      "algorithm", po::value<std::string>(), "algorithm name (see 'paretokit algorithms')")(
+      "algorithm-params", po::value<std::string>(), "algorithm parameters, a JSON object")(
+      "generations", po::value<std::int64_t>(), "stop after G generations")(
+      "evaluations", po::value<std::int64_t>(), "stop once E candidates are evaluated (ends the generation)")(
+      "time", po::value<double>(), "stop after SECONDS of wall time (not reproducible)")(
+      "seed", po::value<std::uint64_t>()->default_value(1), "random seed")(
+      "threads", po::value<int>()->default_value(0), "threads; 0: every core (results do not depend on it)")(
+      "out", po::value<std::string>(), "run folder (default runs/<problem>-<algorithm>-seed<S>)")(
+      "checkpoint-every", po::value<std::int64_t>()->default_value(10),
+      "checkpoint every K generations (0: only at the end)")(
+      "checkpoint-seconds", po::value<double>()->default_value(Settings{}.checkpoint_seconds),
+      "...at most once per S seconds (0: every K generations exactly)")(
+      "summary-hv", po::value<std::string>()->value_name("auto|exact|approx|none")->default_value("auto"),
+      "summary hypervolume: exact, Monte Carlo, none, or auto (exact when cheap)")(
+      "resume", po::value<std::string>(), "continue the run in DIR")("json", "print summary.json on stdout");
   po::variables_map vm;
   if (!command_line.parse(args, vm)) return 0;
 
@@ -145,12 +210,14 @@ int run_sweep(const Arguments& args) {
                          "given)", Location::of_field(std::string("--") + name));
       }
     }
-    if (!vm["seed"].defaulted() || !vm["checkpoint-every"].defaulted() || !vm["checkpoint-seconds"].defaulted()) {
+    if (!vm["seed"].defaulted() || !vm["checkpoint-every"].defaulted() ||
+        !vm["checkpoint-seconds"].defaulted() || !vm["summary-hv"].defaulted()) {
       throw UsageError("--resume takes the seed and checkpoint interval from DIR/config.json",
                        Location::of_field("--resume"));
     }
     folder_path = vm["resume"].as<std::string>();
     s = from_config(RunFolder(folder_path).read_config(), (folder_path / "config.json").string());
+    check_resumable(RunFolder(folder_path));
   } else {
     if (!vm.count("problem")) throw UsageError("missing --problem NAME", Location::of_field("--problem"));
     if (!vm.count("algorithm")) throw UsageError("missing --algorithm NAME", Location::of_field("--algorithm"));
@@ -160,9 +227,10 @@ int run_sweep(const Arguments& args) {
     if (vm.count("algorithm-params")) {
       s.algorithm_params = parse_json_option(vm["algorithm-params"].as<std::string>(), "algorithm-params");
     }
-    if (vm.count("generations")) s.generations = non_negative<std::int64_t>(vm, "generations");
-    if (vm.count("evaluations")) s.evaluations = non_negative<std::int64_t>(vm, "evaluations");
-    if (vm.count("time")) s.seconds = non_negative<double>(vm, "time");
+    if (vm.count("generations")) s.generations = positive_limit<std::int64_t>(vm, "generations");
+    if (vm.count("evaluations")) s.evaluations = positive_limit<std::int64_t>(vm, "evaluations");
+    if (vm.count("time")) s.seconds = positive_limit<double>(vm, "time");
+    s.summary_hv = vm["summary-hv"].as<std::string>();
     s.seed = vm["seed"].as<std::uint64_t>();
     s.checkpoint_every = non_negative<std::int64_t>(vm, "checkpoint-every");
     s.checkpoint_seconds = non_negative<double>(vm, "checkpoint-seconds");
@@ -171,6 +239,7 @@ int run_sweep(const Arguments& args) {
 
   const auto problem = make_problem(s.problem, s.problem_params);
   const auto algorithm = make_algorithm(s.algorithm, s.algorithm_params);
+  const HypervolumeMethod summary_hv = parse_hypervolume_method(s.summary_hv, "--summary-hv");
 
   RunFolder folder(folder_path);
   if (!resume) {
@@ -181,6 +250,7 @@ int run_sweep(const Arguments& args) {
                        Location::of_field("--out"));
     }
     folder.create();
+    algorithm->setup(*problem, s.seed);  // for resolved_options(); run() sets it up again
     // Atomic but not yet durable: run()'s first checkpoint syncs it (and the
     // directory) before it counts; until then a killed run leaves it intact.
     folder.write_config(to_config(s, *problem, *algorithm, threads), {.sync_file = false, .sync_directory = false});
@@ -196,6 +266,8 @@ int run_sweep(const Arguments& args) {
   options.checkpoint_every = s.checkpoint_every;
   options.checkpoint_min_seconds = s.checkpoint_seconds;
   options.resume = resume;
+  options.summary_hypervolume.method = summary_hv;
+  options.summary_hypervolume.seed = s.seed;
   StopOnSignal stop;
   options.stop_request = &stop.requested();
   const RunResult result = run(*problem, *algorithm, options);
@@ -208,6 +280,12 @@ int run_sweep(const Arguments& args) {
   }
 
   const nlohmann::json summary = read_json_file(folder.summary_path());
+  if (summary.contains("interrupted")) {
+    stop.tell(
+        "paretokit: interrupted during the summary: the run and its front are complete; summary.json lacks "
+        "what was skipped (null values)\n");
+    return 128 + stop.signal_number();
+  }
   if (vm.count("json")) {
     print_json(summary);
     return 0;
@@ -220,12 +298,7 @@ int run_sweep(const Arguments& args) {
               << " trials after the checkpoint evaluated again)\n";
   }
   std::cout << "front:   " << folder.front_txt_path().string() << " (" << result.front_f.rows() << " points)\n";
-  if (!summary["hypervolume"]["value"].is_null()) {
-    std::cout << "hypervolume " << format_number(summary["hypervolume"]["value"].get<double>()) << " (reference "
-              << summary["hypervolume"]["reference_source"].get<std::string>() << ")";
-    if (!summary["igd"].is_null()) std::cout << ", igd " << format_number(summary["igd"]["value"].get<double>());
-    std::cout << "\n";
-  }
+  std::cout << hypervolume_line(summary);
   std::cout << "summary: " << folder.summary_path().string() << "\n";
   return 0;
 }

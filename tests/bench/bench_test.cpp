@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <atomic>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -177,4 +178,19 @@ TEST_CASE("bench: budget checkpoints round to the nearest evaluation") {
   CHECK(trials_at_budget(20, 147) == 147);
   CHECK(trials_at_budget(1, 147) == 7);   // 7.35
   CHECK(trials_at_budget(10, 77) == 39);  // 38.5 rounds up
+}
+
+TEST_CASE("bench: a stop request starts no further run, says so, and the same command continues") {
+  const fs::path out = fresh_directory("stop");
+  std::atomic<bool> stop{true};
+  Options options = toy_options(out, 2);
+  options.stop_request = &stop;
+  const Summary stopped = run_bench(toy::suite(), options);
+  CHECK(stopped.interrupted);
+  CHECK(stopped.completed == 0);
+  stop = false;
+  const Summary resumed = run_bench(toy::suite(), options);
+  CHECK_FALSE(resumed.interrupted);
+  CHECK(resumed.completed == resumed.runs);
+  fs::remove_all(out);
 }

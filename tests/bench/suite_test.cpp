@@ -140,3 +140,18 @@ TEST_CASE("suites: a file that is not JSON names the file and line - real regist
     CHECK(error.where().field.rfind("tasks[0].params", 0) == 0);
   }
 }
+
+TEST_CASE("suites: every error in the file is reported, not only the first") {
+  auto bad = valid();
+  bad["tasks"].push_back({{"task_id", "c"}, {"problem", "nope"}, {"n_trials", 10}});
+  bad["tasks"].push_back({{"task_id", "d"}, {"problem", "toy"}, {"n_trials", 0}});
+  bad["tasks"][0]["n_trials"] = "ten";
+  bad.erase("name");
+  const std::string message = error_of(bad);
+  INFO(message);
+  CHECK(message.find("4 errors:") != std::string::npos);
+  CHECK(message.find("\n  name: missing") != std::string::npos);
+  CHECK(message.find("\n  tasks[0].n_trials: expected an integer") != std::string::npos);
+  CHECK(message.find("\n  tasks[1].problem: unknown problem 'nope'") != std::string::npos);
+  CHECK(message.find("\n  tasks[2].n_trials: must lie in [1,") != std::string::npos);
+}

@@ -3,6 +3,8 @@
 // files, JSON output, and exit code 2 with file:line on bad input.
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
 #include <cstdio>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -21,7 +23,8 @@ struct Run {
 
 // Runs `paretokit <arguments>` through the shell; stderr goes to a file.
 Run run_cli(const std::string& arguments) {
-  const std::string err_file = "hv_cli_test_stderr.txt";
+  // One file per process: ctest -j runs test cases as parallel processes.
+  const std::string err_file = "hv_cli_test_stderr_" + std::to_string(getpid()) + ".txt";
   const std::string command = std::string("\"") + PARETOKIT_CLI + "\" " + arguments + " 2>" + err_file;
   Run run;
   FILE* pipe = popen(command.c_str(), "r");
@@ -115,4 +118,35 @@ TEST_CASE("hvc cli: one contribution per point, matching the library") {
   const Run plain = run_cli("hvc " + write_file("hv_cli_hvc.txt", "0 0\n0.5 0.5\n0 0\n1 0\n"));
   REQUIRE(plain.status == 0);
   CHECK(plain.out == "0\n0\n0\n0\n");  // duplicates and dominated points
+}
+
+TEST_CASE("hv cli: an overflowing hypervolume or reference is an error, never inf with exit 0") {
+  const std::string huge = write_file("hv_cli_huge.txt", "-1e308 -1e308\n");
+  Run run = run_cli("hv --reference 1e308,1e308 " + huge);
+  CHECK(run.status == 2);
+  CHECK(run.out.find("inf") == std::string::npos);
+  CHECK(run.err.find("overflows") != std::string::npos);
+  const std::string wide = write_file("hv_cli_wide.txt", "-1e308 1e308\n1e308 -1e308\n");
+  run = run_cli("hv " + wide);  // the default reference, max + 0.1 (max - min), overflows
+  CHECK(run.status == 2);
+  CHECK(run.err.find("--reference") != std::string::npos);
+  // No internal function name in a user's error.
+  CHECK(run.err.find("hypervolume_2d") == std::string::npos);
+  run = run_cli("hvc " + wide);
+  CHECK(run.status == 2);
+  CHECK(run.out.find("inf") == std::string::npos);
+}
+
+TEST_CASE("hv cli: binary garbage in a point file is escaped and cut short in the message") {
+  std::string garbage = "0 1\n1 \x1b[31m";
+  garbage += std::string("\0", 1);
+  garbage += "zz" + std::string(500, 'q') + "\n";
+  write_file("hv_cli_garbage.txt", garbage);
+  const Run run = run_cli("hv hv_cli_garbage.txt");
+  CHECK(run.status == 2);
+  CHECK(run.err.find("hv_cli_garbage.txt:2") != std::string::npos);
+  CHECK(run.err.find("\\x1b[31m\\x00zz") != std::string::npos);  // the NUL no longer cuts the message
+  CHECK(run.err.find('\x1b') == std::string::npos);
+  CHECK(run.err.find("...") != std::string::npos);
+  CHECK(run.err.size() < 200);
 }

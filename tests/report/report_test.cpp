@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <atomic>
 #include <cmath>
 #include <filesystem>
 #include <fstream>
@@ -106,7 +107,9 @@ TEST_CASE("report: nice ticks value formatting and escaping") {
   CHECK(nice_ticks(1, 1, 5).empty());
   CHECK(format_value(0.5) == "0.5");
   CHECK(format_value(1234.5678) == "1235");
-  CHECK(format_value(1.5e7) == "1.5e+07");
+  CHECK(format_value(1.5e7) == "1.5e7");  // not "1.5e+07"
+  CHECK(format_value(2.5e-4) == "2.5e-4");
+  CHECK(format_value(-1e-5) == "-1e-5");
   CHECK(format_value(std::nan("")) == "–");
   CHECK(escape_xml("a<b & \"c\"") == "a&lt;b &amp; &quot;c&quot;");
 }
@@ -185,8 +188,85 @@ TEST_CASE("report: run page from a sweep folder's trials.jsonl") {
            << "{\"trial\":3,\"generation\":2,\"x\":[0.4],\"f\":[4,1]}\n";
   }
   const std::string html = run_report_html(folder);
-  CHECK(html.find("4 successful feasible evaluations") != std::string::npos);
-  CHECK(html.find("Hypervolume over evaluations") != std::string::npos);
+  CHECK(html.find("4: 4 feasible, 0 infeasible, 0 failed") != std::string::npos);
+  CHECK(html.find("Hypervolume of the non-dominated set over evaluations") != std::string::npos);
   CHECK(html.find("<script") == std::string::npos);
   CHECK_THROWS_AS(run_report_html(folder / "nothing"), paretokit::InputError);
+}
+
+namespace {
+
+// A sweep folder of `n` trials of `m` objectives (every 10th infeasible when
+// `constrained`), with a summary.json that states its reference.
+std::filesystem::path write_run_folder(const std::string& name, int n, int m, bool constrained) {
+  const auto folder = std::filesystem::temp_directory_path() / name;
+  std::filesystem::remove_all(folder);
+  std::filesystem::create_directories(folder);
+  std::ofstream trials(folder / "trials.jsonl");
+  std::uint64_t state = 12345;
+  auto uniform = [&] {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    return static_cast<double>(state >> 11) / 9007199254740992.0;
+  };
+  for (int t = 0; t < n; ++t) {
+    trials << "{\"trial\":" << t << ",\"generation\":" << t / 100 + 1 << ",\"x\":[0.5],\"f\":[";
+    for (int j = 0; j < m; ++j) trials << (j ? "," : "") << uniform();
+    trials << "]";
+    if (constrained) trials << ",\"g\":[" << (t % 10 == 0 ? 1.0 : -1.0) << "]";
+    trials << "}\n";
+  }
+  nlohmann::json summary = {{"evaluations", n},
+                            {"generations", n / 100},
+                            {"stop_reason", "evaluations"},
+                            {"seconds", 1.5},
+                            {"hypervolume",
+                             {{"value", 0.25},
+                              {"method", "exact"},
+                              {"reference", std::vector<double>(static_cast<std::size_t>(m), 1.1)},
+                              {"reference_source", "problem ideal and nadir: ideal + 1.1 (nadir - ideal)"}}},
+                            {"igd", {{"value", 0.125}, {"reference_front_size", 1000}}}};
+  std::ofstream(folder / "summary.json") << summary.dump();
+  return folder;
+}
+
+}  // namespace
+
+TEST_CASE("report: a run of 42,400 trials of 5 objectives gives a small page, sampled and saying so") {
+  const auto folder = write_run_folder("paretokit_report_large", 42400, 5, false);
+  const std::string html = run_report_html(folder);
+  CHECK(html.size() < 2'000'000);
+  CHECK(html.find("even sample") != std::string::npos);
+  CHECK(html.find("2000 of 42400") != std::string::npos);
+  CHECK(html.find("Parallel coordinates") != std::string::npos);
+  // The headline numbers come before any plot, with the reference in full.
+  const auto headline = html.find("<th>hypervolume</th>");
+  REQUIRE(headline != std::string::npos);
+  CHECK(headline < html.find("<svg"));
+  CHECK(html.find("[1.1,1.1,1.1,1.1,1.1] (problem ideal and nadir") != std::string::npos);
+  CHECK(html.find("0.125 (against 1000 points") != std::string::npos);
+  std::filesystem::remove_all(folder);
+}
+
+TEST_CASE("report: infeasible trials are drawn apart, the true front beneath, summary.json's reference") {
+  const auto folder = write_run_folder("paretokit_report_constrained", 300, 2, true);
+  RunReportOptions options;
+  options.true_front = Eigen::MatrixXd(3, 2);
+  (*options.true_front) << 0, 1, 0.5, 0.5, 1, 0;
+  options.reference = Eigen::VectorXd::Constant(2, 7.0);  // summary.json's wins
+  const std::string html = run_report_html(folder, options);
+  CHECK(html.find("300: 270 feasible, 30 infeasible, 0 failed") != std::string::npos);
+  CHECK(html.find(">infeasible<") != std::string::npos);  // its own legend entry
+  CHECK(html.find("true Pareto front") != std::string::npos);
+  CHECK(html.find("Reference [1.1,1.1]") != std::string::npos);
+  CHECK(html.find("[7.0,7.0]") == std::string::npos);
+
+  // Without summary.json: the problem's reference, else the run's own, said so.
+  std::filesystem::remove(folder / "summary.json");
+  CHECK(run_report_html(folder, options).find("Reference [7.0,7.0]") != std::string::npos);
+  CHECK(run_report_html(folder).find("run-specific") != std::string::npos);
+
+  std::atomic<bool> stop{true};
+  options.stop_request = &stop;
+  CHECK_THROWS_AS(run_report_html(folder, options), Interrupted);
+  std::filesystem::remove_all(folder);
 }

@@ -217,6 +217,12 @@ void PopulationAlgorithm::keep_rows(const Matrix& X, const Matrix& F, const Matr
   cv_ = std::move(ncv);
 }
 
+nlohmann::json PopulationAlgorithm::resolved_options() const {
+  nlohmann::json json = options();
+  if (json.contains("pop_size") && n_obj_ > 0 && initial_size() > 0) json["pop_size"] = initial_size();
+  return json;
+}
+
 nlohmann::json PopulationAlgorithm::save_state() const {
   nlohmann::json state{{"algorithm", name()},
                        {"options", options()},

@@ -89,20 +89,21 @@ const std::vector<Entry>& entries() {
          [](const nlohmann::json& p) { return std::make_unique<HypE>(HypE::options_from_json(p)); }});
     t.push_back(
         {{"smsemoa", "SMS-EMOA (Beume et al. 2007)",
-          "steady-state selection by least exclusive hypervolume contribution in the last front",
+          "steady-state selection by least exclusive hypervolume contribution in the last front; one "
+          "generation is one offspring (n_offsprings), so --generations G evaluates G candidates",
           join({{"pop_size", 100, "population size"},
                 {"n_offsprings", 1, "offspring per generation (steady state: 1)"},
                 {"reference_offset", 1.0, "reference point = worst of the last front + offset * range"}},
                variation_parameters(15.0, 0.9))},
          [](const nlohmann::json& p) { return std::make_unique<SMSEMOA>(SMSEMOA::options_from_json(p)); }});
-    t.push_back(
-        {{"random",
-          "Random search",
-          "uniform batches over the box; the population is the non-dominated set of all evaluated points",
-          {{"pop_size", 100, "points per batch"}, {"sampling", "uniform", "uniform, lhs or sobol"}}},
-         [](const nlohmann::json& p) {
-           return std::make_unique<RandomSearch>(RandomSearch::options_from_json(p));
-         }});
+    t.push_back({{"random",
+                  "Random search",
+                  "uniform batches over the box; what it keeps is an archive (not a population): the "
+                  "non-dominated set of every point evaluated",
+                  {{"pop_size", 100, "points per batch"}, {"sampling", "uniform", "uniform, lhs or sobol"}}},
+                 [](const nlohmann::json& p) {
+                   return std::make_unique<RandomSearch>(RandomSearch::options_from_json(p));
+                 }});
     return t;
   }();
   return table;

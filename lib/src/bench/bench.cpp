@@ -127,7 +127,8 @@ Summary run_bench(const Suite& suite, const Options& options) {
   {
     detail::ProgressLine progress(todo.size(), summary.skipped, options.progress);
     auto worker = [&] {
-      for (std::size_t i = next++; i < todo.size() && !stop; i = next++) {
+      const auto requested = [&] { return options.stop_request != nullptr && options.stop_request->load(); };
+      for (std::size_t i = next++; i < todo.size() && !stop && !requested(); i = next++) {
         progress.started();
         try {
           if (detail::run_one(*todo[i], options) == detail::RunState::crashed) {
@@ -153,6 +154,7 @@ Summary run_bench(const Suite& suite, const Options& options) {
   if (failure) std::rethrow_exception(failure);
   summary.completed = completed;
   summary.crashed += crashed;
+  summary.interrupted = summary.skipped + completed + crashed < summary.runs;
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - clock_start).count();
   return summary;
 }

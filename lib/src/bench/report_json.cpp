@@ -13,6 +13,7 @@
 #include "paretokit/core/error.hpp"
 #include "paretokit/indicators/distance_indicators.hpp"
 #include "paretokit/indicators/hypervolume.hpp"
+#include "paretokit/indicators/problem_reference.hpp"
 #include "paretokit/io/atomic_file.hpp"
 #include "paretokit/io/json_matrix.hpp"
 #include "report_ranking.hpp"
@@ -105,17 +106,16 @@ nlohmann::json task_report(const Task& task, const std::vector<std::string>& opt
     }
   }
 
-  // Normalization: the problem's ideal and nadir, else what the runs found.
-  const auto known_ideal = problem->ideal_point();
-  const auto known_nadir = problem->nadir_point();
+  // Normalization: the problem's ideal and nadir (or its front's bounds:
+  // the fixed scale summary.json and the run report use too), else what the
+  // runs found.
   Vector ideal = Vector::Constant(m, std::numeric_limits<double>::infinity());
   Vector nadir = Vector::Constant(m, -std::numeric_limits<double>::infinity());
   std::string source = "problem";
-  if (known_ideal && known_nadir && known_ideal->size() == m && known_nadir->size() == m &&
-      known_ideal->allFinite() && known_nadir->allFinite() &&
-      ((*known_nadir - *known_ideal).array() > 0).all()) {
-    ideal = *known_ideal;
-    nadir = *known_nadir;
+  if (const auto scale = known_objective_scale(*problem, options.igd_reference_points)) {
+    ideal = scale->ideal;
+    nadir = scale->nadir;
+    if (scale->source != "problem ideal and nadir") source = "problem front";
   } else {
     source = "observed";
     for (const auto& run : runs) {

@@ -117,79 +117,118 @@ ProblemFactory default_problem_factory() {
   };
 }
 
+namespace {
+
+// Every error of a suite, not only the first: each part (a top-level field,
+// a task, the split) is checked on its own and its first error collected.
+class Errors {
+ public:
+  explicit Errors(std::string source) : source_(std::move(source)) {}
+  template <class Check>
+  void check(Check&& part) {
+    try {
+      part();
+    } catch (const InputError& error) {
+      errors_.push_back(error);
+    }
+  }
+  // One error: as it was thrown. Several: one message listing each on its line.
+  void throw_if_any() const {
+    if (errors_.empty()) return;
+    if (errors_.size() == 1) throw errors_.front();
+    std::string reason = std::to_string(errors_.size()) + " errors:";
+    for (const auto& error : errors_) reason += "\n  " + error.where().field + ": " + error.reason();
+    throw InputError(reason, Location(source_));
+  }
+
+ private:
+  std::string source_;
+  std::vector<InputError> errors_;
+};
+
+}  // namespace
+
 Suite parse_suite(const nlohmann::json& document, const std::string& source, const ProblemFactory& factory) {
   const Checker check(source);
   check.only_fields(document, "", {"name", "description", "benchmark_id", "tasks", "split"});
+  Errors errors(source);
   Suite suite;
-  suite.name = check.string_field(document, "", "name", true);
-  suite.description = check.string_field(document, "", "description", false);
-  suite.benchmark_id = check.string_field(document, "", "benchmark_id", true);
-  if (!safe_relative_path(suite.benchmark_id) || suite.benchmark_id.find('/') != std::string::npos) {
-    check.fail("benchmark_id", "must be one folder name of letters, digits, '_', '-', '.'");
+  errors.check([&] { suite.name = check.string_field(document, "", "name", true); });
+  errors.check([&] { suite.description = check.string_field(document, "", "description", false); });
+  errors.check([&] {
+    suite.benchmark_id = check.string_field(document, "", "benchmark_id", true);
+    if (!safe_relative_path(suite.benchmark_id) || suite.benchmark_id.find('/') != std::string::npos) {
+      check.fail("benchmark_id", "must be one folder name of letters, digits, '_', '-', '.'");
+    }
+  });
+  if (!document.contains("tasks")) errors.check([&] { check.fail("tasks", "missing"); });
+  const auto& tasks = document.contains("tasks") ? document.at("tasks") : nlohmann::json::array();
+  if (document.contains("tasks") && (!tasks.is_array() || tasks.empty())) {
+    errors.check([&] { check.fail("tasks", "expected a non-empty array of tasks"); });
   }
-  if (!document.contains("tasks")) check.fail("tasks", "missing");
-  const auto& tasks = document.at("tasks");
-  if (!tasks.is_array() || tasks.empty()) check.fail("tasks", "expected a non-empty array of tasks");
 
   std::set<std::string> ids;
-  for (std::size_t i = 0; i < tasks.size(); ++i) {
-    const std::string at = "tasks[" + std::to_string(i) + "]";
-    const auto& entry = tasks[i];
-    check.only_fields(entry, at, {"task_id", "problem", "params", "n_var", "n_obj", "n_trials"});
-    Task task;
-    task.task_id = check.string_field(entry, at, "task_id", true);
-    if (!safe_relative_path(task.task_id)) {
-      check.fail(at + ".task_id",
-                 "'" + task.task_id +
-                     "' is not a relative path of letters, digits and '_', '-', '.', '^', '+' "
-                     "(it names folders of the bench layout)");
-    }
-    if (!ids.insert(task.task_id).second)
-      check.fail(at + ".task_id", "task id '" + task.task_id + "' appears twice");
-    task.problem = check.string_field(entry, at, "problem", true);
-    if (entry.contains("params")) {
-      task.params = entry.at("params");
-      if (!task.params.is_object())
-        check.fail(at + ".params", "expected a JSON object, got " + task.params.dump());
-    }
-    task.n_trials = check.integer_field(entry, at, "n_trials", 1, max_trials);
-
-    std::unique_ptr<Problem> problem;
-    try {
-      problem = factory(task.problem, task.params);
-    } catch (const Error& error) {
-      const std::string field = error.where().field;
-      const bool about_params = !field.empty() && field != "problem";
-      check.fail(at + (about_params ? ".params." + field : ".problem"), error.reason());
-    }
-    if (!problem) check.fail(at + ".problem", "the factory built no problem for '" + task.problem + "'");
-    task.n_var = problem->n_var();
-    task.n_obj = problem->n_obj();
-    if (task.n_obj < 2)
-      check.fail(at + ".problem", "'" + task.problem + "' has one objective; bench tasks need two or more");
-    for (const char* key : {"n_var", "n_obj"}) {
-      if (!entry.contains(key)) continue;
-      const Index stated = check.integer_field(entry, at, key, 1, 1'000'000);
-      const Index actual = std::string(key) == "n_var" ? task.n_var : task.n_obj;
-      if (stated != actual) {
-        check.fail(at + "." + key, "the suite says " + std::to_string(stated) + " but problem '" +
-                                       task.problem + "' with these params has " + std::to_string(actual));
+  for (std::size_t i = 0; tasks.is_array() && i < tasks.size(); ++i)
+    errors.check([&] {
+      const std::string at = "tasks[" + std::to_string(i) + "]";
+      const auto& entry = tasks[i];
+      check.only_fields(entry, at, {"task_id", "problem", "params", "n_var", "n_obj", "n_trials"});
+      Task task;
+      task.task_id = check.string_field(entry, at, "task_id", true);
+      if (!safe_relative_path(task.task_id)) {
+        check.fail(at + ".task_id",
+                   "'" + task.task_id +
+                       "' is not a relative path of letters, digits and '_', '-', '.', '^', '+' "
+                       "(it names folders of the bench layout)");
       }
-    }
-    suite.tasks.push_back(std::move(task));
-  }
-
-  if (document.contains("split")) {
-    const auto& split = document.at("split");
-    check.only_fields(split, "split", {"dev", "test"});
-    if (split.contains("dev")) suite.dev = id_list(check, split.at("dev"), "split.dev", ids);
-    if (split.contains("test")) suite.test = id_list(check, split.at("test"), "split.test", ids);
-    for (const auto& id : suite.test) {
-      if (std::find(suite.dev.begin(), suite.dev.end(), id) != suite.dev.end()) {
-        check.fail("split.test", "task id '" + id + "' is in both dev and test");
+      if (!ids.insert(task.task_id).second)
+        check.fail(at + ".task_id", "task id '" + task.task_id + "' appears twice");
+      task.problem = check.string_field(entry, at, "problem", true);
+      if (entry.contains("params")) {
+        task.params = entry.at("params");
+        if (!task.params.is_object())
+          check.fail(at + ".params", "expected a JSON object, got " + task.params.dump());
       }
-    }
-  }
+      task.n_trials = check.integer_field(entry, at, "n_trials", 1, max_trials);
+
+      std::unique_ptr<Problem> problem;
+      try {
+        problem = factory(task.problem, task.params);
+      } catch (const Error& error) {
+        const std::string field = error.where().field;
+        const bool about_params = !field.empty() && field != "problem";
+        check.fail(at + (about_params ? ".params." + field : ".problem"), error.reason());
+      }
+      if (!problem) check.fail(at + ".problem", "the factory built no problem for '" + task.problem + "'");
+      task.n_var = problem->n_var();
+      task.n_obj = problem->n_obj();
+      if (task.n_obj < 2)
+        check.fail(at + ".problem", "'" + task.problem + "' has one objective; bench tasks need two or more");
+      for (const char* key : {"n_var", "n_obj"}) {
+        if (!entry.contains(key)) continue;
+        const Index stated = check.integer_field(entry, at, key, 1, 1'000'000);
+        const Index actual = std::string(key) == "n_var" ? task.n_var : task.n_obj;
+        if (stated != actual) {
+          check.fail(at + "." + key, "the suite says " + std::to_string(stated) + " but problem '" +
+                                         task.problem + "' with these params has " + std::to_string(actual));
+        }
+      }
+      suite.tasks.push_back(std::move(task));
+    });
+
+  if (document.contains("split"))
+    errors.check([&] {
+      const auto& split = document.at("split");
+      check.only_fields(split, "split", {"dev", "test"});
+      if (split.contains("dev")) suite.dev = id_list(check, split.at("dev"), "split.dev", ids);
+      if (split.contains("test")) suite.test = id_list(check, split.at("test"), "split.test", ids);
+      for (const auto& id : suite.test) {
+        if (std::find(suite.dev.begin(), suite.dev.end(), id) != suite.dev.end()) {
+          check.fail("split.test", "task id '" + id + "' is in both dev and test");
+        }
+      }
+    });
+  errors.throw_if_any();
   return suite;
 }
 

@@ -9,6 +9,7 @@
 #include <memory>
 
 #include "paretokit/core/error.hpp"
+#include "paretokit/core/quote.hpp"
 
 namespace paretokit {
 
@@ -82,14 +83,14 @@ std::vector<PointSet> parse_point_sets(std::string_view text, const std::string&
       double value = 0;
       const auto [parsed_end, error] = std::from_chars(number_start, token_end, value);
       if (error != std::errc() || parsed_end != token_end || !std::isfinite(value)) {
-        const std::string token(cursor, token_end);
+        const std::string token = quote_for_message(std::string_view(cursor, token_end - cursor));
         if (error == std::errc::result_out_of_range) {
-          throw InputError("'" + token + "' is out of the range of a double", {source, line_number});
+          throw InputError(token + " is out of the range of a double", {source, line_number});
         }
         if (error == std::errc() && parsed_end == token_end) {
-          throw InputError("'" + token + "' is not a finite number", {source, line_number});
+          throw InputError(token + " is not a finite number", {source, line_number});
         }
-        throw InputError("'" + token + "' is not a number", {source, line_number});
+        throw InputError(token + " is not a number", {source, line_number});
       }
       current.values.push_back(value);
       ++count;

@@ -18,18 +18,19 @@ namespace paretokit {
 namespace detail {
 
 std::vector<double> points_inside_reference(const MatrixRef& points, const VectorRef& reference,
-                                            const char* function, std::vector<Index>* rows) {
-  const std::string name = function;
+                                            const char* /*function*/, std::vector<Index>* rows) {
+  // The messages speak the user's terms (a reference point, objectives,
+  // points numbered from 1), not the name of the algorithm that checks.
   const Index d = reference.size();
-  if (d == 0) throw InputError(name + ": the reference point is empty", Location::of_field("reference"));
+  if (d == 0) throw InputError("the reference point is empty", Location::of_field("reference"));
   if (points.rows() > 0 && points.cols() != d) {
-    throw InputError(name + ": the points have " + std::to_string(points.cols()) +
+    throw InputError("the points have " + std::to_string(points.cols()) +
                          " objectives but the reference point has " + std::to_string(d),
                      Location::of_field("reference"));
   }
   for (Index j = 0; j < d; ++j) {
     if (!std::isfinite(reference(j))) {
-      throw InputError(name + ": reference coordinate " + std::to_string(j + 1) + " is not finite",
+      throw InputError("objective " + std::to_string(j + 1) + " of the reference point is not finite",
                        Location::of_field("reference"));
     }
   }
@@ -41,7 +42,7 @@ std::vector<double> points_inside_reference(const MatrixRef& points, const Vecto
     for (Index j = 0; j < d; ++j) {
       const double x = points(i, j);
       if (!std::isfinite(x)) {
-        throw InputError(name + ": point " + std::to_string(i + 1) + " coordinate " + std::to_string(j + 1) +
+        throw InputError("objective " + std::to_string(j + 1) + " of point " + std::to_string(i + 1) +
                          " is not finite");
       }
       keep = keep && x < reference(j);
@@ -109,7 +110,7 @@ Vector hypervolume_contributions(const MatrixRef& points, const VectorRef& refer
 
 Vector default_reference_point(const MatrixRef& points) {
   if (points.rows() == 0 || points.cols() == 0) {
-    throw InputError("default_reference_point: no points to take the reference point from");
+    throw InputError("no points to take the default reference point from");
   }
   const RowVector high = points.colwise().maxCoeff();
   const RowVector low = points.colwise().minCoeff();

@@ -9,19 +9,19 @@
 
 namespace paretokit::detail {
 
-int check_hypervolume_input(const MatrixRef& points, const VectorRef& reference, const char* function) {
-  const std::string name = function;
-  if (reference.size() == 0) throw InputError(name + ": the reference point is empty");
+int check_hypervolume_input(const MatrixRef& points, const VectorRef& reference, const char* /*function*/) {
+  // In the user's terms, as points_inside_reference (hypervolume.cpp).
+  if (reference.size() == 0) throw InputError("the reference point is empty");
   if (points.rows() > 0 && points.cols() != reference.size())
-    throw InputError(name + ": points have " + std::to_string(points.cols()) +
+    throw InputError("the points have " + std::to_string(points.cols()) +
                      " objectives but the reference point has " + std::to_string(reference.size()));
   for (Index c = 0; c < reference.size(); ++c)
     if (!std::isfinite(reference[c]))
-      throw InputError(name + ": reference point coordinate " + std::to_string(c + 1) + " is not finite");
+      throw InputError("objective " + std::to_string(c + 1) + " of the reference point is not finite");
   for (Index i = 0; i < points.rows(); ++i)
     for (Index c = 0; c < points.cols(); ++c)
       if (!std::isfinite(points(i, c)))
-        throw InputError(name + ": point " + std::to_string(i + 1) + " coordinate " + std::to_string(c + 1) +
+        throw InputError("objective " + std::to_string(c + 1) + " of point " + std::to_string(i + 1) +
                          " is not finite");
   return static_cast<int>(reference.size());
 }

@@ -61,17 +61,23 @@ std::string scatter(const std::vector<FrontSeries>& series, const std::optional<
   return plot.render();
 }
 
-std::string parallel_coordinates(const std::vector<FrontSeries>& series, const std::string& title) {
+std::string parallel_coordinates(const std::vector<FrontSeries>& series,
+                                 const std::optional<Matrix>& reference, const std::string& title,
+                                 int page_width) {
   Index m = 0;
   for (const auto& s : series) m = std::max(m, s.points.cols());
-  const int width = std::max(480, static_cast<int>(90 * m));
-  SvgPlot plot(width, 320);
+  const int width = page_width > 0 ? page_width : std::max(480, static_cast<int>(90 * m));
+  SvgPlot plot(width, page_width > 0 ? 420 : 320);
   // Each axis scaled to [0, 1] over everything shown.
   Vector low = Vector::Constant(m, INFINITY), high = Vector::Constant(m, -INFINITY);
   for (const auto& s : series) {
     if (s.points.rows() == 0 || s.points.cols() != m) continue;
     low = low.cwiseMin(s.points.colwise().minCoeff().transpose());
     high = high.cwiseMax(s.points.colwise().maxCoeff().transpose());
+  }
+  if (reference && reference->rows() > 0 && reference->cols() == m) {
+    low = low.cwiseMin(reference->colwise().minCoeff().transpose());
+    high = high.cwiseMax(reference->colwise().maxCoeff().transpose());
   }
   plot.set_x_range(0.8, static_cast<double>(m) + 0.2);
   plot.set_y_range(-0.03, 1.03);
@@ -81,20 +87,26 @@ std::string parallel_coordinates(const std::vector<FrontSeries>& series, const s
       "scaled value", title);
   std::vector<double> axis_x(static_cast<std::size_t>(m));
   for (Index j = 0; j < m; ++j) axis_x[static_cast<std::size_t>(j)] = static_cast<double>(j + 1);
+  auto scaled = [&](const Matrix& points, Index i) {
+    std::vector<double> y(static_cast<std::size_t>(m));
+    for (Index j = 0; j < m; ++j) {
+      const double span = high[j] - low[j];
+      y[static_cast<std::size_t>(j)] = span > 0 ? (points(i, j) - low[j]) / span : 0.5;
+    }
+    return y;
+  };
+  if (reference && reference->cols() == m) {
+    for (Index i = 0; i < reference->rows(); ++i)
+      plot.line(axis_x, scaled(*reference, i), "#9a9a9a", 1.0, 0.25);
+  }
   for (std::size_t s = 0; s < series.size(); ++s) {
     const Matrix& points = series[s].points;
     if (points.cols() != m) continue;
     // Many lines: thinner and lighter, so that the density shows.
     const double opacity =
         std::clamp(12.0 / static_cast<double>(std::max<Index>(points.rows(), 1)), 0.12, 0.7);
-    for (Index i = 0; i < points.rows(); ++i) {
-      std::vector<double> y(static_cast<std::size_t>(m));
-      for (Index j = 0; j < m; ++j) {
-        const double span = high[j] - low[j];
-        y[static_cast<std::size_t>(j)] = span > 0 ? (points(i, j) - low[j]) / span : 0.5;
-      }
-      plot.line(axis_x, y, palette_color(s), 1.2, opacity);
-    }
+    for (Index i = 0; i < points.rows(); ++i)
+      plot.line(axis_x, scaled(points, i), palette_color(s), 1.2, opacity);
   }
   for (Index j = 0; j < m; ++j) {
     plot.line({static_cast<double>(j + 1), static_cast<double>(j + 1)}, {-0.03, 1.03}, "#444", 1.0, 0.8);
@@ -106,16 +118,20 @@ std::string parallel_coordinates(const std::vector<FrontSeries>& series, const s
 }  // namespace
 
 std::string front_plots(const std::vector<FrontSeries>& series, const std::optional<Matrix>& reference,
-                        const std::string& title) {
+                        const std::string& title, int width) {
   Index m = 0;
   for (const auto& s : series) m = std::max(m, s.points.cols());
-  if (m <= 2) return scatter(series, reference, 0, std::max<Index>(m - 1, 0), title, 480, 340, true);
-  if (m == 3) {
-    return scatter(series, reference, 0, 1, title + " (f1, f2)", 400, 320, true) +
-           scatter(series, reference, 0, 2, "(f1, f3)", 400, 320, false) +
-           scatter(series, reference, 1, 2, "(f2, f3)", 400, 320, false);
+  if (m <= 2) {
+    const int w = width > 0 ? width : 480;
+    return scatter(series, reference, 0, std::max<Index>(m - 1, 0), title, w, std::min(560, w * 2 / 3), true);
   }
-  return parallel_coordinates(series, title);
+  if (m == 3) {
+    const int w = width > 0 ? (width - 20) / 3 : 400;
+    return scatter(series, reference, 0, 1, title + " (f1, f2)", w, w * 4 / 5, true) +
+           scatter(series, reference, 0, 2, "(f1, f3)", w, w * 4 / 5, false) +
+           scatter(series, reference, 1, 2, "(f2, f3)", w, w * 4 / 5, false);
+  }
+  return parallel_coordinates(series, reference, title, width);
 }
 
 std::string curve_plot(const std::vector<CurveSeries>& series, const CurveOptions& options) {

@@ -1,13 +1,19 @@
 // The HTML page of one run folder: a `paretokit sweep` folder (trials.jsonl)
 // or one run of a bench (carps' trial_logs.jsonl).
+//
+// Bounded in time and size whatever the number of trials: each plotted series
+// is an even sample of at most max_drawn_points rows (said on the page), and
+// the hypervolume curve has at most kCurveSteps points, each an
+// estimate_hypervolume within a fixed budget (Monte Carlo, with its interval
+// drawn as a band, when the exact value would cost more).
 #include <algorithm>
 #include <cmath>
-#include <optional>
 
 #include "html_parts.hpp"
+#include "run_page_extras.hpp"
 #include "paretokit/core/error.hpp"
-#include "paretokit/core/point_file.hpp"
 #include "paretokit/indicators/hypervolume.hpp"
+#include "paretokit/indicators/hypervolume_estimate.hpp"
 #include "paretokit/io/atomic_file.hpp"
 #include "paretokit/io/json_matrix.hpp"
 #include "paretokit/io/jsonl.hpp"
@@ -23,155 +29,263 @@ namespace {
 
 namespace fs = std::filesystem;
 
+constexpr Index kCurveSteps = 20;
+// Point-coordinate operations for each point of the curve (about 0.02 s),
+// and the fewest Monte Carlo samples (a standard error of at most 2.3% of
+// the sampled box): the whole curve stays well under a second.
+constexpr double kCurveStepCost = 2e7;
+constexpr std::uint64_t kCurveMinSamples = 500;
+
 struct Evaluated {
-  Matrix f;                    // successful, feasible evaluations in order
-  std::size_t infeasible = 0;  // or failed
+  Matrix f;                // successful, feasible evaluations in order
+  Matrix infeasible;       // successful but infeasible, in order
+  std::size_t failed = 0;  // no finite objectives (not drawable)
   std::string kind;
 };
 
+Matrix rows_of(const Matrix& f, const std::vector<Index>& rows) {
+  Matrix out(static_cast<Index>(rows.size()), f.cols());
+  for (std::size_t k = 0; k < rows.size(); ++k) out.row(static_cast<Index>(k)) = f.row(rows[k]);
+  return out;
+}
+
 Evaluated read_sweep(const fs::path& path) {
   const TrialRecords records = read_trials(path);
-  Evaluated evaluated{Matrix(0, records.f.cols()), 0, "sweep run (trials.jsonl)"};
-  std::vector<Index> keep;
+  Evaluated evaluated{Matrix(0, records.f.cols()), Matrix(0, records.f.cols()), 0,
+                      "sweep run (trials.jsonl)"};
+  std::vector<Index> feasible, infeasible;
   for (Index i = 0; i < records.f.rows(); ++i) {
-    const bool feasible = records.g.cols() == 0 || (records.g.row(i).array() <= 0).all();
-    if (feasible && records.f.row(i).allFinite()) {
-      keep.push_back(i);
+    if (!records.f.row(i).allFinite()) {
+      ++evaluated.failed;
+    } else if (records.g.cols() == 0 || (records.g.row(i).array() <= 0).all()) {
+      feasible.push_back(i);
     } else {
-      ++evaluated.infeasible;
+      infeasible.push_back(i);
     }
   }
-  evaluated.f = records.f(keep, Eigen::all);
+  evaluated.f = rows_of(records.f, feasible);
+  evaluated.infeasible = rows_of(records.f, infeasible);
   return evaluated;
 }
 
 Evaluated read_carps(const fs::path& path) {
   const auto records = read_jsonl(path).records;
-  Evaluated evaluated{Matrix(0, 0), 0, "bench run (carps trial_logs.jsonl)"};
+  Evaluated evaluated{Matrix(0, 0), Matrix(0, 0), 0, "bench run (carps trial_logs.jsonl)"};
   std::vector<Vector> rows;
   for (std::size_t i = 0; i < records.size(); ++i) {
     const auto& value = records[i].value("trial_value", nlohmann::json::object());
     if (value.value("status", 0) != 1 || !value.contains("cost") || !value.at("cost").is_array()) {
-      ++evaluated.infeasible;
+      ++evaluated.failed;
       continue;
     }
     rows.push_back(vector_from_json(value.at("cost"), Location(path.string(), i + 1, "trial_value.cost")));
     if (rows.back().size() != rows.front().size()) {
       throw InputError("cost has a different length", Location(path.string(), i + 1, "trial_value.cost"));
     }
+    if (!rows.back().allFinite()) {
+      rows.pop_back();
+      ++evaluated.failed;
+    }
   }
   if (rows.empty()) return evaluated;
   evaluated.f.resize(static_cast<Index>(rows.size()), rows.front().size());
   for (std::size_t i = 0; i < rows.size(); ++i) evaluated.f.row(static_cast<Index>(i)) = rows[i].transpose();
+  evaluated.infeasible.resize(0, evaluated.f.cols());
   return evaluated;
 }
 
-// What a `paretokit quantize` folder adds: the exact frontier (drawn as the
-// reference) and HAWQ's published configurations (marked, and listed).
-struct QuantizeExtras {
-  std::optional<Matrix> exact;
-  Matrix published;
-  std::string table;  // HTML
+// At most `limit` rows, evenly spread over the order of evaluation.
+Matrix even_sample(const Matrix& points, Index limit) {
+  if (points.rows() <= limit) return points;
+  std::vector<Index> rows(static_cast<std::size_t>(limit));
+  for (Index k = 0; k < limit; ++k) rows[static_cast<std::size_t>(k)] = k * points.rows() / limit;
+  return rows_of(points, rows);
+}
+
+std::string sampled_label(const std::string& label, Index shown, Index total) {
+  if (shown == total) return label;
+  return label + " (" + std::to_string(shown) + " of " + std::to_string(total) + ")";
+}
+
+struct Reference {
+  Vector point;
+  std::string source;
 };
 
-QuantizeExtras read_quantize_extras(const fs::path& run_folder) {
-  QuantizeExtras extras;
-  if (fs::is_regular_file(run_folder / "exact_front.txt")) {
-    extras.exact = read_points((run_folder / "exact_front.txt").string());
+// summary.json's reference, else the problem's, else the run's own.
+Reference choose_reference(const nlohmann::json& summary, const RunReportOptions& options, const Matrix& f) {
+  if (summary.contains("hypervolume") &&
+      summary["hypervolume"].value("reference", nlohmann::json()).is_array()) {
+    const auto& hv = summary["hypervolume"];
+    return {vector_from_json(hv["reference"], Location("summary.json", 0, "hypervolume.reference")),
+            hv.value("reference_source", std::string("summary.json"))};
   }
-  if (!fs::is_regular_file(run_folder / "published.json")) return extras;
-  const nlohmann::json document = read_json_file(run_folder / "published.json");
-  const auto& list = document.value("configurations", nlohmann::json::array());
-  if (list.empty()) return extras;
-  const std::string where = (run_folder / "published.json").string();
-  extras.published.resize(static_cast<Index>(list.size()),
-                          static_cast<Index>(document.at("objectives").size()));
-  extras.table = "<table><tr><th>published configuration</th>";
-  for (const auto& name : document.at("objectives"))
-    extras.table += "<th>" + escape_xml(name.get<std::string>()) + "</th>";
-  extras.table += "<th>on the exact frontier</th></tr>";
-  for (std::size_t i = 0; i < list.size(); ++i) {
-    const Vector f =
-        vector_from_json(list[i].at("f"), Location(where, 0, "configurations[" + std::to_string(i) + "].f"));
-    if (f.size() != extras.published.cols()) throw InputError("f has a different length", Location(where));
-    extras.published.row(static_cast<Index>(i)) = f.transpose();
-    extras.table += "<tr><td>" + escape_xml(list[i].value("name", "")) + "</td>";
-    for (Index j = 0; j < f.size(); ++j) extras.table += "<td>" + format_value(f(j)) + "</td>";
-    const auto& on_front = list[i].value("on_exact_front", nlohmann::json());
-    extras.table += "<td>" +
-                    std::string(on_front.is_boolean() ? (on_front.get<bool>() ? "yes" : "no") : "-") +
-                    "</td></tr>";
+  if (options.reference && options.reference->size() == f.cols())
+    return {*options.reference, options.reference_source};
+  return {default_reference_point(f),
+          "run-specific: max + 0.1 (max - min) of this run's evaluations; not comparable with other runs"};
+}
+
+std::string number_text(const nlohmann::json& value) {
+  return value.is_number() ? format_value(value.get<double>()) : std::string("–");
+}
+
+// The headline card: what the run achieved, before any plot.
+std::string headline(const nlohmann::json& summary, const Evaluated& evaluated, const Reference& reference,
+                     const HypervolumeEstimate& final_hv) {
+  std::string hv_text;
+  const auto& hv = summary.value("hypervolume", nlohmann::json::object());
+  if (hv.contains("value") && hv["value"].is_number()) {
+    hv_text = format_value(hv["value"].get<double>());
+    if (hv.value("method", std::string("exact")) == "monte_carlo") {
+      hv_text += " ± " + number_text(hv["standard_error"]) + " (Monte Carlo, standard error)";
+    }
+  } else {
+    hv_text = format_value(final_hv.value);
+    if (final_hv.method == "monte_carlo")
+      hv_text += " ± " + format_value(final_hv.standard_error) + " (Monte Carlo)";
   }
-  extras.table += "</table>";
-  return extras;
+  const Index total = evaluated.f.rows() + evaluated.infeasible.rows() + static_cast<Index>(evaluated.failed);
+  std::string rows = "<tr><th>hypervolume</th><td>" + escape_xml(hv_text) +
+                     "</td></tr><tr><th>reference</th><td>" +
+                     escape_xml(vector_to_json(reference.point).dump()) + " (" +
+                     escape_xml(reference.source) + ")</td></tr>";
+  if (summary.contains("igd") && summary["igd"].is_object()) {
+    rows += "<tr><th>IGD</th><td>" + number_text(summary["igd"]["value"]) + " (against " +
+            number_text(summary["igd"]["reference_front_size"]) + " points of the true front)</td></tr>";
+  }
+  rows += "<tr><th>evaluations</th><td>" + std::to_string(total) + ": " + std::to_string(evaluated.f.rows()) +
+          " feasible, " + std::to_string(evaluated.infeasible.rows()) + " infeasible, " +
+          std::to_string(evaluated.failed) + " failed</td></tr>";
+  if (summary.contains("stop_reason")) {
+    rows += "<tr><th>stopped by</th><td>" + escape_xml(summary["stop_reason"].get<std::string>()) +
+            " after " + number_text(summary.value("generations", nlohmann::json())) +
+            " generations</td></tr>";
+  }
+  if (summary.contains("seconds"))
+    rows += "<tr><th>time</th><td>" + number_text(summary["seconds"]) + " s</td></tr>";
+  return "<div class=\"card\"><table class=\"headline\">" + rows + "</table></div>";
+}
+
+void check_stop(const RunReportOptions& options) {
+  if (options.stop_request != nullptr && options.stop_request->load()) {
+    throw Interrupted("interrupted: no report written");
+  }
 }
 
 }  // namespace
 
-std::string run_report_html(const fs::path& run_folder) {
+std::string run_report_html(const fs::path& run_folder, const RunReportOptions& options) {
   Evaluated evaluated;
-  const QuantizeExtras quantize = read_quantize_extras(run_folder);
   if (fs::is_regular_file(run_folder / "trials.jsonl")) {
     evaluated = read_sweep(run_folder / "trials.jsonl");
   } else if (fs::is_regular_file(run_folder / "trial_logs.jsonl")) {
     evaluated = read_carps(run_folder / "trial_logs.jsonl");
-  } else if (quantize.exact && fs::is_regular_file(run_folder / "front.txt")) {
-    evaluated = {read_points((run_folder / "front.txt").string()), 0,
-                 "quantize run, exact frontier (front.txt)"};
   } else {
     throw InputError(
         "not a run folder (no trials.jsonl or trial_logs.jsonl) nor a bench folder (no bench.json)",
         Location(run_folder.string()));
   }
-  nlohmann::json config = nlohmann::json::object();
+  check_stop(options);
+  nlohmann::json config = nlohmann::json::object(), summary = nlohmann::json::object();
   if (fs::is_regular_file(run_folder / "config.json")) config = read_json_file(run_folder / "config.json");
+  if (fs::is_regular_file(run_folder / "summary.json")) summary = read_json_file(run_folder / "summary.json");
+  const std::string config_card = "<div class=\"card\"><details><summary>config.json</summary><pre>" +
+                                  escape_xml(config.dump(2)) + "</pre></details></div>";
 
   const Matrix& f = evaluated.f;
   const Index n = f.rows();
-  std::string body = "<div class=\"card\"><p>" + std::to_string(n) + " successful feasible evaluations";
-  if (evaluated.infeasible > 0) body += ", " + std::to_string(evaluated.infeasible) + " infeasible or failed";
-  body += ".</p><details><summary>config.json</summary><pre>" + escape_xml(config.dump(2)) +
-          "</pre></details></div>";
-  if (n == 0)
-    return detail::page("Run report", escape_xml(run_folder.string()), body + "<p>No evaluations.</p>");
-
-  const auto front_indices = nondominated_indices(f);
-  const Matrix front = f(front_indices, Eigen::all);
-  std::vector<FrontSeries> series = {{"all evaluations", f}, {"non-dominated", front}};
-  if (quantize.published.rows() > 0) series.push_back({"published configurations", quantize.published});
-  // Reference points a domain search compared itself with (offload's baselines).
-  if (fs::is_regular_file(run_folder / "baselines.txt")) {
-    const Matrix baselines = read_points((run_folder / "baselines.txt").string());
-    if (baselines.rows() > 0 && baselines.cols() == f.cols()) series.push_back({"baselines", baselines});
+  if (n == 0) {
+    return detail::page("Run report", escape_xml(run_folder.string()),
+                        "<div class=\"card\"><p>No successful feasible evaluations (" +
+                            std::to_string(evaluated.infeasible.rows()) + " infeasible, " +
+                            std::to_string(evaluated.failed) + " failed).</p></div>" + config_card);
   }
-  body += "<h2>Points</h2><div class=\"card\"><div class=\"row\">" +
-          front_plots(series, quantize.exact,
-                      quantize.exact ? "Objectives (grey: the exact frontier)" : "Objectives") +
-          "</div>" + quantize.table + "</div>";
 
-  // Hypervolume of the non-dominated set after each of ~50 steps, against
-  // moocore's default reference point of all evaluations.
-  const Vector reference = default_reference_point(f);
-  const Index steps = std::min<Index>(50, n);
+  // The curve first (the headline's final value comes from it when there is
+  // no summary.json): the non-dominated set after each step, merged step by step.
+  const Reference reference = choose_reference(summary, options, f);
+  HypervolumeBudget budget;
+  budget.max_exact_cost = budget.max_monte_carlo_cost = kCurveStepCost;
+  budget.min_samples = kCurveMinSamples;
+  const Index steps = std::min(kCurveSteps, n);
   CurveSeries curve;
   curve.label = "non-dominated set";
   Matrix current(0, f.cols());
   Index done = 0;
+  bool any_monte_carlo = false;
+  HypervolumeEstimate last;
   for (Index s = 1; s <= steps; ++s) {
+    check_stop(options);
     const Index upto = (n * s + steps - 1) / steps;
     Matrix merged(current.rows() + (upto - done), f.cols());
     merged << current, f.middleRows(done, upto - done);
     current = merged(nondominated_indices(merged), Eigen::all);
     done = upto;
+    last = estimate_hypervolume(current, reference.point, budget);
+    any_monte_carlo = any_monte_carlo || last.method == "monte_carlo";
     curve.x.push_back(static_cast<double>(upto));
-    curve.mean.push_back(hypervolume(current, reference));
+    curve.mean.push_back(last.value);
+    curve.low.push_back(last.lower);
+    curve.high.push_back(last.upper);
   }
-  CurveOptions options;
-  options.x_label = "evaluations";
-  options.y_label = "hypervolume";
-  options.title =
-      "Hypervolume over evaluations (reference " + escape_xml(vector_to_json(reference).dump()) + ")";
-  body += "<h2>Progress</h2><div class=\"card\">" + curve_plot({curve}, options) + "</div>";
+  if (!any_monte_carlo) curve.low.clear(), curve.high.clear();
+  const Matrix& front = current;
+
+  std::string body = headline(summary, evaluated, reference, last);
+
+  // Points: samples of what is many, each series said to be one.
+  const Index limit = std::max<Index>(options.max_drawn_points, 1);
+  const Matrix shown = even_sample(f, limit);
+  const Matrix shown_front = even_sample(front, limit);
+  std::vector<FrontSeries> series = {
+      {sampled_label("feasible evaluations", shown.rows(), n), shown},
+      {sampled_label("non-dominated", shown_front.rows(), front.rows()), shown_front}};
+  if (evaluated.infeasible.rows() > 0) {
+    const Matrix shown_infeasible = even_sample(evaluated.infeasible, limit);
+    series.push_back({sampled_label("infeasible", shown_infeasible.rows(), evaluated.infeasible.rows()),
+                      shown_infeasible});
+  }
+  const detail::RunPageExtras extras = detail::read_run_page_extras(run_folder, f.cols());
+  for (const FrontSeries& marked : extras.marked) {
+    const Matrix shown_marked = even_sample(marked.points, limit);
+    series.push_back({sampled_label(marked.label, shown_marked.rows(), marked.points.rows()), shown_marked});
+  }
+  std::optional<Matrix> true_front;
+  if (extras.exact_front) {
+    true_front = even_sample(*extras.exact_front, limit);
+  } else if (options.true_front && options.true_front->cols() == f.cols() && options.true_front->rows() > 0) {
+    true_front = even_sample(*options.true_front, limit);
+  }
+  check_stop(options);
+  std::string note = "<p class=\"note\">";
+  if (shown.rows() < n || shown_front.rows() < front.rows()) {
+    note +=
+        "Many points: each series is an even sample over the order of evaluation (counts in the legend). ";
+  }
+  if (extras.exact_front) {
+    note += "Grey: the exact frontier. ";
+  } else if (true_front) {
+    note += "Grey: the problem's true Pareto front. ";
+  }
+  if (f.cols() >= 4)
+    note += "Parallel coordinates: one line per point, each axis scaled to the shown range. ";
+  note += "</p>";
+  body += "<h2>Points</h2><div class=\"card\">" + note + "<div class=\"row\">" +
+          front_plots(series, true_front, "Objectives", 1240) + "</div>" + extras.table_html + "</div>";
+
+  CurveOptions curve_options;
+  curve_options.x_label = "evaluations";
+  curve_options.y_label = "hypervolume";
+  curve_options.title = "Hypervolume of the non-dominated set over evaluations";
+  curve_options.width = 1240;
+  body +=
+      "<h2>Progress</h2><div class=\"card\"><p class=\"note\">Reference " +
+      escape_xml(vector_to_json(reference.point).dump()) + ": " + escape_xml(reference.source) + ". " +
+      (any_monte_carlo ? "Monte Carlo estimates where the exact value would cost too much; the band is their "
+                         "95% interval."
+                       : "Exact values.") +
+      "</p>" + curve_plot({curve}, curve_options) + "</div>" + config_card;
   return detail::page("Run report", escape_xml(evaluated.kind + ": " + run_folder.string()), body);
 }
 

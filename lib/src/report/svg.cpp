@@ -84,11 +84,24 @@ std::string format_value(double value) {
   char buffer[32];
   const double magnitude = std::abs(value);
   if (magnitude != 0 && (magnitude >= 1e5 || magnitude < 1e-3)) {
-    std::snprintf(buffer, sizeof buffer, "%.3g", value);
+    std::snprintf(buffer, sizeof buffer, "%.3e", value);
   } else {
     std::snprintf(buffer, sizeof buffer, "%.4g", value);
+    return buffer;
   }
-  return buffer;
+  // "2.500e-04" -> "2.5e-4", "1.000e+05" -> "1e5": no trailing zeros, no
+  // "+" and no leading zeros in the exponent.
+  std::string text = buffer;
+  const auto e = text.find('e');
+  std::string mantissa = text.substr(0, e), exponent = text.substr(e + 1);
+  if (mantissa.find('.') != std::string::npos) {
+    while (mantissa.back() == '0') mantissa.pop_back();
+    if (mantissa.back() == '.') mantissa.pop_back();
+  }
+  const bool negative = exponent.front() == '-';
+  if (exponent.front() == '+' || exponent.front() == '-') exponent.erase(0, 1);
+  while (exponent.size() > 1 && exponent.front() == '0') exponent.erase(0, 1);
+  return mantissa + "e" + (negative ? "-" : "") + exponent;
 }
 
 std::string escape_xml(const std::string& text) {
@@ -237,7 +250,7 @@ std::string SvgPlot::render() const {
   const double plot_height = height_ - top_ - bottom_;
   std::string svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" + std::to_string(width_) +
                     "\" height=\"" + std::to_string(height_) + "\" viewBox=\"0 0 " + std::to_string(width_) +
-                    " " + std::to_string(height_) + "\" class=\"plot\">";
+                    " " + std::to_string(height_) + "\" class=\"plot\" style=\"max-width:100%;height:auto\">";
   svg += "<defs><clipPath id=\"clip" + std::to_string(id) + "\"><rect x=\"" + number(left_) + "\" y=\"" +
          number(top_) + "\" width=\"" + number(plot_width) + "\" height=\"" + number(plot_height) +
          "\"/></clipPath></defs>";

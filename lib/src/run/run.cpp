@@ -52,12 +52,17 @@ void check_options(const RunOptions& options) {
 }
 
 // Hypervolume of the population's feasible non-dominated set.
-double population_hypervolume(const Algorithm& algorithm, const Vector& reference) {
+// Exact for the target; bounded in cost (Monte Carlo on a large front of many
+// objectives) for the progress line, which must not stall the run.
+double population_hypervolume(const Algorithm& algorithm, const Vector& reference, bool bounded = false) {
   const auto front = feasible_front_indices(algorithm.population_f(), algorithm.population_g());
   if (front.empty()) return 0;
   Matrix F(static_cast<Index>(front.size()), algorithm.population_f().cols());
   for (Index i = 0; i < F.rows(); ++i) F.row(i) = algorithm.population_f().row(front[static_cast<std::size_t>(i)]);
-  return hypervolume(F, reference);
+  if (!bounded) return hypervolume(F, reference);
+  HypervolumeBudget budget;
+  budget.max_exact_cost = budget.max_monte_carlo_cost = 2e8;
+  return estimate_hypervolume(F, reference, budget).value;
 }
 
 class Loop {
@@ -229,7 +234,7 @@ class Loop {
     const double now = seconds();
     const auto front = feasible_front_indices(algorithm_.population_f(), algorithm_.population_g());
     std::optional<double> hv;
-    if (reference_.size() > 0) hv = population_hypervolume(algorithm_, reference_);
+    if (reference_.size() > 0) hv = population_hypervolume(algorithm_, reference_, true);
     progress_.print(counters_.generation, counters_.evaluations, static_cast<std::int64_t>(front.size()), hv, now,
                     now > 0 ? static_cast<double>(counters_.evaluations) / now : 0.0);
   }

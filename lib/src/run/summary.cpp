@@ -7,6 +7,8 @@
 
 #include "paretokit/indicators/distance_indicators.hpp"
 #include "paretokit/indicators/hypervolume.hpp"
+#include "paretokit/indicators/hypervolume_estimate.hpp"
+#include "paretokit/indicators/problem_reference.hpp"
 #include "paretokit/io/json_matrix.hpp"
 #include "paretokit/pareto/nondominated_sort.hpp"
 
@@ -84,11 +86,10 @@ std::vector<Index> feasible_front_indices(const MatrixRef& F, const MatrixRef& G
 }
 
 HypervolumeReference hypervolume_reference(const Problem& problem, const MatrixRef& front) {
-  if (const auto nadir = problem.nadir_point(); nadir && nadir->size() == problem.n_obj()) {
-    return {(nadir->array() + 0.1 * nadir->array().abs()).matrix(), "nadir x 1.1"};
-  }
-  if (front.rows() > 0) return {default_reference_point(front), "front: max + 0.1 (max - min)"};
-  return {Vector(), "none"};
+  if (auto fixed = fixed_hypervolume_reference(problem))
+    return {std::move(fixed->point), fixed->source, true};
+  if (front.rows() > 0) return {default_reference_point(front), kRunSpecificReference, false};
+  return {Vector(), "none", false};
 }
 
 nlohmann::json summarize(const Problem& problem, const Algorithm& algorithm, const RunOptions& options,
@@ -97,39 +98,60 @@ nlohmann::json summarize(const Problem& problem, const Algorithm& algorithm, con
       {"problem", problem.name()},
       {"problem_params", problem.params()},
       {"algorithm", algorithm.name()},
-      {"algorithm_params", algorithm.options()},
+      {"algorithm_params", algorithm.resolved_options()},
       {"seed", options.seed},
       {"evaluations", result.evaluations},
       {"generations", result.generations},
       {"seconds", result.seconds},
       {"evaluations_per_second", result.seconds > 0 ? result.evaluations / result.seconds : 0.0},
       {"stop_reason", result.stop_reason},
-      {"population_size", result.population_f.rows()},
       {"feasible", result.feasible},
       {"front_size", result.front_f.rows()},
   };
+  // Random search keeps no population: what it holds is its archive of the
+  // non-dominated candidates found so far.
+  summary[algorithm.name() == "random" ? "archive_size" : "population_size"] = result.population_f.rows();
 
+  const auto stopped = [&] { return options.stop_request != nullptr && options.stop_request->load(); };
   HypervolumeReference reference;
   if (options.hypervolume_reference.size() == problem.n_obj()) {
-    reference = {options.hypervolume_reference, "given"};
+    reference = {options.hypervolume_reference, "given", true};
   } else {
     reference = hypervolume_reference(problem, result.front_f);
   }
   if (reference.point.size() > 0) {
-    const double value = result.front_f.rows() > 0 ? hypervolume(result.front_f, reference.point) : 0.0;
-    summary["hypervolume"] = {{"value", value},
-                              {"reference", vector_to_json(reference.point)},
-                              {"reference_source", reference.source}};
+    HypervolumeBudget budget = options.summary_hypervolume;
+    if (stopped()) budget.method = HypervolumeMethod::none;
+    const HypervolumeEstimate estimate = estimate_hypervolume(result.front_f, reference.point, budget);
+    nlohmann::json hv = to_json(estimate);
+    hv["reference"] = vector_to_json(reference.point);
+    hv["reference_source"] = reference.source;
+    hv["reference_fixed"] = reference.fixed;
+    if (stopped() && estimate.method == "none") hv["skipped"] = "interrupted";
+    summary["hypervolume"] = hv;
   } else {
     summary["hypervolume"] = {{"value", nullptr}, {"reference", nullptr}, {"reference_source", "none"}};
   }
 
-  const auto front = problem.pareto_front(summary_options.reference_front_points);
+  const auto front = stopped() ? std::nullopt : problem.pareto_front(summary_options.reference_front_points);
   if (front && front->rows() > 0 && result.front_f.rows() > 0) {
-    summary["igd"] = {{"value", summary_igd(result.front_f, *front)}, {"reference_front_size", front->rows()}};
+    // IGD costs (reference points) x (front points) x objectives at worst: a
+    // reference front thinned to the budget keeps it bounded (stated as
+    // reference_front_size).
+    const double per_reference = static_cast<double>(result.front_f.rows() * result.front_f.cols());
+    const auto affordable = static_cast<Index>(std::max(100.0, summary_options.max_igd_cost / per_reference));
+    Matrix reference_front = *front;
+    if (affordable < front->rows()) {
+      std::vector<Index> rows;
+      for (Index k = 0; k < affordable; ++k) rows.push_back(k * front->rows() / affordable);
+      reference_front = (*front)(rows, Eigen::all);
+    }
+    summary["igd"] = {{"value", summary_igd(result.front_f, reference_front)},
+                      {"reference_front_size", reference_front.rows()}};
   } else {
     summary["igd"] = nullptr;
   }
+  if (stopped()) summary["interrupted"] = "a signal stopped the summary: what it skipped is null";
   return summary;
 }
 

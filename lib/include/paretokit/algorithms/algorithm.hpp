@@ -26,6 +26,11 @@ class Algorithm {
   virtual std::string name() const = 0;
   // The options as JSON (pymoo names), as the registry accepts them.
   virtual nlohmann::json options() const = 0;
+  // options() with what setup() chose filled in (NSGA-III's and MOEA/D's
+  // "pop_size": 0, "from the directions", becomes the size they give), for
+  // config.json and summary.json. options() keeps what was asked: it is what
+  // a checkpoint compares.
+  virtual nlohmann::json resolved_options() const { return options(); }
 
   // Binds the algorithm to a problem and seeds it; forgets any earlier run.
   virtual void setup(const Problem& problem, std::uint64_t seed) = 0;

@@ -56,6 +56,8 @@ class PopulationAlgorithm : public Algorithm {
 
   nlohmann::json save_state() const final;
   void load_state(const nlohmann::json& state) final;
+  // After setup(): "pop_size" is the size of the initial batch.
+  nlohmann::json resolved_options() const override;
 
   // Searches a mixed space (see above); call before setup().
   // Overrides the problem's own search_space() (if any) from the next setup().

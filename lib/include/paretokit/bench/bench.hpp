@@ -26,6 +26,8 @@
 // (status 2 and the message in its logs and result.json) and the bench goes on.
 #pragma once
 
+#include <atomic>
+
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -64,6 +66,9 @@ struct Options {
   std::int64_t trajectory_every_change_max_trials = 10000;
   // Progress line on stderr (only drawn when stderr is a terminal).
   bool progress = true;
+  // Once true, no further run starts; runs in flight finish (a stopped bench
+  // resumes by running the same command again). Not owned.
+  const std::atomic<bool>* stop_request = nullptr;
   AlgorithmFactory algorithm_factory;  // required
   ProblemFactory problem_factory = default_problem_factory();
 };
@@ -74,6 +79,7 @@ struct Summary {
   std::size_t completed = 0;  // finished by this call, success
   std::size_t crashed = 0;    // finished as crashed (this call or before)
   double seconds = 0.0;       // wall-clock time of this call
+  bool interrupted = false;   // stop_request ended it before every run had started
 };
 
 // Checks the options (InputError naming the option), builds one algorithm per

@@ -18,8 +18,9 @@ struct FrontSeries {
 // Final fronts: a scatter for 2 objectives; the three pairwise projections
 // for 3; parallel coordinates (each axis scaled to the shown range) for 4 or
 // more. `reference` (e.g. the true front) is drawn in grey beneath.
+// `width`: the pixels they share (0: the bench page's sizes).
 std::string front_plots(const std::vector<FrontSeries>& series, const std::optional<Matrix>& reference,
-                        const std::string& title);
+                        const std::string& title, int width = 0);
 
 // A line per series with a shaded band (e.g. mean and min-max over seeds).
 struct CurveSeries {

@@ -12,6 +12,7 @@
 #include "paretokit/algorithms/algorithm.hpp"
 #include "paretokit/core/matrix.hpp"
 #include "paretokit/core/problem.hpp"
+#include "paretokit/indicators/hypervolume_estimate.hpp"
 
 namespace paretokit {
 
@@ -94,6 +95,10 @@ struct RunOptions {
   // at most 4 times a second, and only when stderr is a terminal.
   bool progress = true;
   std::vector<RunCallback> callbacks;
+  // summary.json's hypervolume: exact when its predicted cost fits the
+  // budget, else Monte Carlo with its standard error (or none); bounded in
+  // time whatever the front. stop_request also cuts the summary short.
+  HypervolumeBudget summary_hypervolume;
 };
 
 }  // namespace paretokit
