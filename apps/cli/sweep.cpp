@@ -1,7 +1,9 @@
 // paretokit sweep: optimize a registered problem with a registered algorithm
 // and write the run folder of DESIGN.md section 5; `--resume DIR` continues
 // an interrupted run from DIR/config.json and DIR/checkpoint.json.
+#include <algorithm>
 #include <iostream>
+#include <memory>
 #include <string>
 
 #include "command.hpp"
@@ -14,6 +16,7 @@
 #include "paretokit/run/run.hpp"
 #include "paretokit/run/summary.hpp"
 #include "stop_on_signal.hpp"
+#include "sweep_command.hpp"
 
 namespace paretokit::cli {
 
@@ -37,7 +40,14 @@ constexpr const char* kDescription =
     "second Ctrl-C stops at once.\n"
     "Without --out the folder is runs/<problem>-<algorithm>-seed<S> (with -2, -3... if taken).\n"
     "Prints where the results went, or summary.json with --json. Progress goes to stderr when it\n"
-    "is a terminal.";
+    "is a terminal.\n"
+    "With --command instead of --problem, each trial runs the command (in its own process group)\n"
+    "on a configuration of the --space file; DIR/trials/<trial>/ holds its config.json, stdout,\n"
+    "stderr and outcome.json. The command reads the configuration from {config_file}, {NAME}\n"
+    "placeholders or $PARETOKIT_PARAM_<NAME>, and reports its values in <trial>/result.json (use\n"
+    "$PARETOKIT_TRIAL_DIR) or as the last JSON line on stdout: --objectives names them (:max to\n"
+    "maximize). A crash, --timeout or --memory-limit marks the trial failed (infeasible) and the\n"
+    "study goes on; --resume reuses finished trial folders and reruns the ones cut by a kill.";
 
 struct Settings {
   std::string problem, algorithm;
@@ -55,10 +65,11 @@ struct Settings {
   // trials take seconds or more. Bounding by time keeps the cost a few percent
   // at most and the work a crash loses about a second (plus K generations).
   double checkpoint_seconds = 1.0;
+  std::optional<CommandSettings> command;  // the external-process path
 };
 
 nlohmann::json to_config(const Settings& s, const Problem& problem, const Algorithm& algorithm, int threads) {
-  return {{"command", "sweep"},
+  nlohmann::json config = {{"command", "sweep"},
           {"problem", s.problem},
           {"problem_params", s.problem_params},
           {"algorithm", s.algorithm},
@@ -70,6 +81,8 @@ nlohmann::json to_config(const Settings& s, const Problem& problem, const Algori
           {"threads", threads},
           // For the reader: every parameter as the registries resolved them.
           {"resolved", {{"problem_params", problem.params()}, {"algorithm_options", algorithm.options()}}}};
+  if (s.command) config["evaluator"] = to_json(*s.command);
+  return config;
 }
 
 Settings from_config(const nlohmann::json& config, const std::string& path) {
@@ -86,6 +99,7 @@ Settings from_config(const nlohmann::json& config, const std::string& path) {
     s.seconds = termination.value("seconds", 0.0);
     s.checkpoint_every = config.value("checkpoint_every", std::int64_t{10});
     s.checkpoint_seconds = config.value("checkpoint_seconds", Settings{}.checkpoint_seconds);
+    if (config.contains("evaluator")) s.command = command_settings_from_json(config["evaluator"], path);
   } catch (const nlohmann::json::exception& error) {
     throw InputError(std::string("bad sweep config: ") + error.what(), {path});
   }
@@ -129,6 +143,7 @@ int run_sweep(const Arguments& args) {
        "...at most once per S seconds (0: every K generations exactly)")
       ("resume", po::value<std::string>(), "continue the run in DIR")
       ("json", "print summary.json on stdout");
+  add_command_options(command_line.options);
   po::variables_map vm;
   if (!command_line.parse(args, vm)) return 0;
 
@@ -145,6 +160,11 @@ int run_sweep(const Arguments& args) {
                          "given)", Location::of_field(std::string("--") + name));
       }
     }
+    for (const char* name : command_option_names()) {
+      if (vm.count(name)) {
+        throw UsageError("--resume takes every setting from DIR/config.json", Location::of_field(std::string("--") + name));
+      }
+    }
     if (!vm["seed"].defaulted() || !vm["checkpoint-every"].defaulted() || !vm["checkpoint-seconds"].defaulted()) {
       throw UsageError("--resume takes the seed and checkpoint interval from DIR/config.json",
                        Location::of_field("--resume"));
@@ -152,10 +172,11 @@ int run_sweep(const Arguments& args) {
     folder_path = vm["resume"].as<std::string>();
     s = from_config(RunFolder(folder_path).read_config(), (folder_path / "config.json").string());
   } else {
-    if (!vm.count("problem")) throw UsageError("missing --problem NAME", Location::of_field("--problem"));
-    if (!vm.count("algorithm")) throw UsageError("missing --algorithm NAME", Location::of_field("--algorithm"));
-    s.problem = vm["problem"].as<std::string>();
-    s.algorithm = vm["algorithm"].as<std::string>();
+    s.command = read_command_settings(vm);
+    if (!s.command && !vm.count("problem")) throw UsageError("missing --problem NAME", Location::of_field("--problem"));
+    if (!s.command && !vm.count("algorithm")) throw UsageError("missing --algorithm NAME", Location::of_field("--algorithm"));
+    s.problem = s.command ? "command" : vm["problem"].as<std::string>();
+    s.algorithm = vm.count("algorithm") ? vm["algorithm"].as<std::string>() : "nsga2";
     if (vm.count("problem-params")) s.problem_params = parse_json_option(vm["problem-params"].as<std::string>(), "problem-params");
     if (vm.count("algorithm-params")) {
       s.algorithm_params = parse_json_option(vm["algorithm-params"].as<std::string>(), "algorithm-params");
@@ -163,13 +184,28 @@ int run_sweep(const Arguments& args) {
     if (vm.count("generations")) s.generations = non_negative<std::int64_t>(vm, "generations");
     if (vm.count("evaluations")) s.evaluations = non_negative<std::int64_t>(vm, "evaluations");
     if (vm.count("time")) s.seconds = non_negative<double>(vm, "time");
+    if (const std::int64_t budget = read_budget(vm)) {
+      if (vm.count("evaluations")) throw UsageError("give --budget or --evaluations, not both", Location::of_field("--budget"));
+      s.evaluations = budget;
+    }
+    if (s.command && s.generations == 0 && s.evaluations == 0 && s.seconds == 0) {
+      throw UsageError("--command needs a limit: --budget N (trials)", Location::of_field("--budget"));
+    }
+    // A program's trials are expensive: without --algorithm, NSGA-II with a
+    // population of a tenth of the budget (4 to 100), so that it evolves.
+    if (s.command && !vm.count("algorithm") && !s.algorithm_params.contains("pop_size") && s.evaluations > 0) {
+      s.algorithm_params["pop_size"] = std::clamp<std::int64_t>(s.evaluations / 10, 4, 100);
+    }
     s.seed = vm["seed"].as<std::uint64_t>();
     s.checkpoint_every = non_negative<std::int64_t>(vm, "checkpoint-every");
     s.checkpoint_seconds = non_negative<double>(vm, "checkpoint-seconds");
     if (s.generations == 0 && s.evaluations == 0 && s.seconds == 0) s.generations = kDefaultGenerations;
   }
 
-  const auto problem = make_problem(s.problem, s.problem_params);
+  std::unique_ptr<CommandProblem> command_problem;
+  if (s.command) command_problem = make_command_problem(*s.command);
+  const std::unique_ptr<Problem> problem =
+      s.command ? std::unique_ptr<Problem>(std::move(command_problem)) : make_problem(s.problem, s.problem_params);
   const auto algorithm = make_algorithm(s.algorithm, s.algorithm_params);
 
   RunFolder folder(folder_path);
@@ -180,6 +216,15 @@ int run_sweep(const Arguments& args) {
                            "' already holds a run: continue it with --resume, or choose another --out",
                        Location::of_field("--out"));
     }
+  }
+  // Checks the command (placeholders, the program) before anything runs or
+  // is written.
+  std::unique_ptr<ProcessEvaluator> process_evaluator;
+  if (s.command) {
+    process_evaluator = make_process_evaluator(*s.command, static_cast<const CommandProblem&>(*problem),
+                                               folder.directory(), resume);
+  }
+  if (!resume) {
     folder.create();
     // Atomic but not yet durable: run()'s first checkpoint syncs it (and the
     // directory) before it counts; until then a killed run leaves it intact.
@@ -187,6 +232,7 @@ int run_sweep(const Arguments& args) {
   }
 
   RunOptions options;
+  options.evaluator = process_evaluator.get();
   options.max_generations = s.generations;
   options.max_evaluations = s.evaluations;
   options.max_seconds = s.seconds;
@@ -218,6 +264,17 @@ int run_sweep(const Arguments& args) {
   if (result.resumed) {
     std::cout << "resumed from generation " << result.resumed_generation << " (" << result.dropped_trials
               << " trials after the checkpoint evaluated again)\n";
+  }
+  if (process_evaluator) {
+    const nlohmann::json report = process_evaluator->report();
+    std::cout << "trials:  " << (folder.directory() / "trials").string() << " (" << result.failed_trials
+              << " failed; utilization of " << s.command->workers << " workers "
+              << format_number(report["utilization"].get<double>()) << ")\n";
+    if (result.resumed) {
+      std::cout << "resume:  " << report["reused_finished_trials"].get<std::int64_t>()
+                << " finished trials reused, " << report["rerun_unfinished_trials"].get<std::int64_t>()
+                << " cut by the interruption run again\n";
+    }
   }
   std::cout << "front:   " << folder.front_txt_path().string() << " (" << result.front_f.rows() << " points)\n";
   if (!summary["hypervolume"]["value"].is_null()) {

@@ -118,9 +118,11 @@ class Loop {
         break;
       }
       const auto evaluation_start = Clock::now();
-      Evaluation batch{Matrix(X.rows(), problem_.n_obj()), Matrix(X.rows(), problem_.n_constr())};
-      evaluator_->evaluate_into(problem_, X, batch.objectives, batch.constraints);
+      // Rows are trials counters_.evaluations, ...: the process evaluator's
+      // trial folders, stable across a resume.
+      const Evaluation batch = evaluator_->evaluate_trials(problem_, X, counters_.evaluations);
       result.evaluation_seconds += std::chrono::duration<double>(Clock::now() - evaluation_start).count();
+      counters_.failed_trials += batch.failures();
       if (trials_) log_trials(X, batch);
       algorithm_.tell(X, batch);
       counters_.generation += 1;
@@ -250,6 +252,8 @@ class Loop {
                           ? result.population_g.rows()
                           : (result.population_g.array() <= 0).rowwise().all().count();
     result.evaluations = counters_.evaluations;
+    result.failed_trials = counters_.failed_trials;
+    result.evaluator_report = evaluator_->report();
     result.generations = counters_.generation;
     result.seconds = seconds();
   }

@@ -72,7 +72,7 @@ std::vector<Index> feasible_front_indices(const MatrixRef& F, const MatrixRef& G
   std::vector<Index> feasible;
   feasible.reserve(static_cast<std::size_t>(F.rows()));
   for (Index i = 0; i < F.rows(); ++i) {
-    if (G.cols() == 0 || (G.row(i).array() <= 0).all()) feasible.push_back(i);
+    if ((G.cols() == 0 || (G.row(i).array() <= 0).all()) && F.row(i).allFinite()) feasible.push_back(i);
   }
   if (feasible.empty()) return {};
   if (static_cast<Index>(feasible.size()) == F.rows()) return nondominated_indices(F);
@@ -108,6 +108,11 @@ nlohmann::json summarize(const Problem& problem, const Algorithm& algorithm, con
       {"feasible", result.feasible},
       {"front_size", result.front_f.rows()},
   };
+  // Only where something can fail (an external-process evaluator) or did.
+  if (result.failed_trials > 0 || !result.evaluator_report.is_null()) {
+    summary["failed_trials"] = result.failed_trials;
+  }
+  if (!result.evaluator_report.is_null()) summary["evaluator"] = result.evaluator_report;
 
   HypervolumeReference reference;
   if (options.hypervolume_reference.size() == problem.n_obj()) {

@@ -28,8 +28,9 @@ struct SummaryOptions {
   Index reference_front_points = 10000;
 };
 
-// Rows that satisfy every constraint (all of G <= 0) and are not dominated by
-// another such row, in increasing order.
+// Rows that satisfy every constraint (all of G <= 0), have finite objectives
+// (a failed evaluation reads +inf: core/evaluation.hpp) and are not dominated
+// by another such row, in increasing order.
 std::vector<Index> feasible_front_indices(const MatrixRef& F, const MatrixRef& G);
 
 struct HypervolumeReference {
