@@ -2,7 +2,8 @@
 // stdin from /dev/null and stdout/stderr into files, an optional address-
 // space limit (setrlimit in the child), and a wall-clock timeout after which
 // the whole group is killed (SIGKILL to -pgid: the shell and everything it
-// started). POSIX: fork + execve; between them the child calls only
+// started). POSIX: posix_spawn (vfork-like, the cheap start) without a
+// memory limit; fork + setrlimit + execve with one, the child calling only
 // async-signal-safe functions, so forking from a threaded process is safe.
 #pragma once
 

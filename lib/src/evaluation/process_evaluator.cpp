@@ -272,7 +272,13 @@ TrialOutcome ProcessEvaluator::run_trial(const Job& job) {
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   const auto config_file = dir / "config.json";
-  write_file_atomically(config_file, config.dump(2) + "\n", {.sync_file = false, .sync_directory = false});
+  {
+    // A fresh folder: no reader can see a half-written file that matters
+    // (outcome.json, written last and atomically, is what resume trusts).
+    std::ofstream file(config_file);
+    file << config.dump(2) << '\n';
+    if (!file) throw Error("cannot write '" + config_file.string() + "'");
+  }
 
   detail::ChildRequest request;
   request.command = command_->expand(config, job.trial, dir.string(), config_file.string());
