@@ -196,8 +196,14 @@ int run_sweep(const Arguments& args) {
     if (s.command && !vm.count("algorithm") && !s.algorithm_params.contains("pop_size") && s.evaluations > 0) {
       s.algorithm_params["pop_size"] = std::clamp<std::int64_t>(s.evaluations / 10, 4, 100);
     }
+    // SMS-EMOA's one offspring a generation would leave all workers but one idle.
+    if (s.command && s.algorithm == "smsemoa" && !s.algorithm_params.contains("n_offsprings")) {
+      s.algorithm_params["n_offsprings"] = s.command->workers;
+    }
     s.seed = vm["seed"].as<std::uint64_t>();
     s.checkpoint_every = non_negative<std::int64_t>(vm, "checkpoint-every");
+    // A program's generation costs far more than a checkpoint: every one.
+    if (s.command && vm["checkpoint-every"].defaulted()) s.checkpoint_every = 1;
     s.checkpoint_seconds = non_negative<double>(vm, "checkpoint-seconds");
     if (s.generations == 0 && s.evaluations == 0 && s.seconds == 0) s.generations = kDefaultGenerations;
   }
@@ -219,10 +225,11 @@ int run_sweep(const Arguments& args) {
   }
   // Checks the command (placeholders, the program) before anything runs or
   // is written.
+  StopOnSignal stop;
   std::unique_ptr<ProcessEvaluator> process_evaluator;
   if (s.command) {
     process_evaluator = make_process_evaluator(*s.command, static_cast<const CommandProblem&>(*problem),
-                                               folder.directory(), resume);
+                                               folder.directory(), resume, &stop.requested());
   }
   if (!resume) {
     folder.create();
@@ -242,7 +249,6 @@ int run_sweep(const Arguments& args) {
   options.checkpoint_every = s.checkpoint_every;
   options.checkpoint_min_seconds = s.checkpoint_seconds;
   options.resume = resume;
-  StopOnSignal stop;
   options.stop_request = &stop.requested();
   const RunResult result = run(*problem, *algorithm, options);
   if (result.stop_reason == "interrupted") {

@@ -114,8 +114,8 @@ std::unique_ptr<CommandProblem> make_command_problem(const CommandSettings& s) {
 
 std::unique_ptr<ProcessEvaluator> make_process_evaluator(const CommandSettings& s,
                                                          const CommandProblem& problem,
-                                                         const std::filesystem::path& run_folder,
-                                                         bool resume) {
+                                                         const std::filesystem::path& run_folder, bool resume,
+                                                         const std::atomic<bool>* stop_request) {
   ProcessEvaluator::Options options;
   options.command = s.command;
   options.trials_directory = run_folder / "trials";
@@ -124,6 +124,7 @@ std::unique_ptr<ProcessEvaluator> make_process_evaluator(const CommandSettings& 
   options.memory_limit_bytes = s.memory_limit_bytes;
   options.retries = s.retries;
   options.reuse_finished = resume;
+  options.stop_request = stop_request;
   return std::make_unique<ProcessEvaluator>(problem, options);
 }
 

@@ -9,6 +9,7 @@
 // evaluator a ProcessEvaluator with its trial folders in DIR/trials/.
 #pragma once
 
+#include <atomic>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -49,7 +50,7 @@ CommandSettings command_settings_from_json(const nlohmann::json& json, const std
 std::unique_ptr<CommandProblem> make_command_problem(const CommandSettings& settings);
 std::unique_ptr<ProcessEvaluator> make_process_evaluator(const CommandSettings& settings,
                                                          const CommandProblem& problem,
-                                                         const std::filesystem::path& run_folder,
-                                                         bool resume);
+                                                         const std::filesystem::path& run_folder, bool resume,
+                                                         const std::atomic<bool>* stop_request);
 
 }  // namespace paretokit::cli

@@ -5,7 +5,12 @@
 // none lost, the ones cut by the kill run again and counted.
 #include <catch2/catch.hpp>
 
+#include <signal.h>
 #include <sys/wait.h>
+
+#include <algorithm>
+#include <chrono>
+#include <thread>
 
 #include <cstdlib>
 #include <fstream>
@@ -144,4 +149,44 @@ TEST_CASE("sweep --command: kill -9 mid-study, --resume repeats no finished tria
   CHECK(summary["evaluator"]["rerun_unfinished_trials"] == rerun);
   CHECK(slurp(dir / "resumed.log").find(std::to_string(rerun) + " cut by the interruption run again") !=
         std::string::npos);
+}
+
+TEST_CASE("sweep --command: Ctrl-C kills the running trials at once, and --resume runs them again") {
+  test::TempDir dir("sweep-command");
+  const auto out = dir / "run";
+  const auto slow = dir / "slow";
+  std::ofstream(slow.string()) << "";
+  // While `slow` exists, trials 6 and later sleep (for the signal to land).
+  const std::string command =
+      "if [ {trial} -ge 6 ] && [ -e " + slow.string() + " ]; then sleep 30; fi; sh " + kToy + "/evaluate.sh";
+  const std::string args = toy_args(out, command, 12, 2);
+  const std::string cli = std::string(PARETOKIT_CLI) + " " + args + " > " + (dir / "log").string() + " 2>&1";
+  FILE* shell = ::popen(("exec " + cli).c_str(), "w");  // exec: the shell's pid is the sweep's
+  REQUIRE(shell != nullptr);
+  for (int k = 0; k < 2000 && !std::filesystem::exists(out / "trials/7/config.json"); ++k) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  REQUIRE(std::filesystem::exists(out / "trials/7/config.json"));
+  // popen gives no pid: signal the sweep through its process (found by its
+  // --out argument in /proc).
+  int sweep_pid = 0;
+  for (const auto& entry : std::filesystem::directory_iterator("/proc")) {
+    const std::string name = entry.path().filename().string();
+    if (name.find_first_not_of("0123456789") != std::string::npos) continue;
+    std::string cmdline = slurp(entry.path() / "cmdline");
+    std::replace(cmdline.begin(), cmdline.end(), '\0', ' ');
+    if (cmdline.find(PARETOKIT_CLI) == 0 && cmdline.find(out.string()) != std::string::npos)
+      sweep_pid = std::stoi(name);
+  }
+  REQUIRE(sweep_pid > 0);
+  ::kill(sweep_pid, SIGINT);
+  const int status = ::pclose(shell);
+  CHECK(WEXITSTATUS(status) == 130);
+  CHECK_FALSE(std::filesystem::exists(out / "trials/7/outcome.json"));  // killed, not recorded
+  CHECK_FALSE(std::filesystem::exists(out / "summary.json"));
+
+  std::filesystem::remove(slow);
+  REQUIRE(run_cli("sweep --resume " + out.string(), dir / "resumed.log") == 0);
+  CHECK(read_trials(out / "trials.jsonl").x.rows() == 12);
+  CHECK(read_json_file(out / "summary.json")["evaluator"]["rerun_unfinished_trials"].get<int>() >= 1);
 }

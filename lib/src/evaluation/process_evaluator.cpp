@@ -19,6 +19,9 @@ namespace paretokit {
 
 namespace {
 
+// A trial killed because the study stopped: nothing to record.
+struct Abandoned {};
+
 double now_seconds() {
   return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
 }
@@ -184,8 +187,18 @@ TrialOutcome ProcessEvaluator::collect() {
   std::unique_lock lock(mutex_);
   if (in_flight_ == 0 && !fatal_)
     throw UsageError("collect(): no trial in flight", Location::of_field("evaluator"));
-  outcome_ready_.wait(lock, [&] { return !outcomes_.empty() || fatal_; });
+  auto stopped = [&] { return options_.stop_request != nullptr && options_.stop_request->load(); };
+  // Polled: a signal handler can only set the flag, not notify.
+  while (!outcome_ready_.wait_for(lock, std::chrono::milliseconds(50),
+                                  [&] { return !outcomes_.empty() || fatal_ || stopped(); })) {
+  }
   if (fatal_) std::rethrow_exception(fatal_);
+  if (outcomes_.empty() && stopped()) {
+    abandoned_ = true;  // what the killed trials give is not an outcome
+    jobs_.clear();
+    for (const int group : running_groups_) ::kill(-group, SIGKILL);
+    throw EvaluationInterrupted("stopped while trials ran: they run again on resume");
+  }
   TrialOutcome outcome = std::move(outcomes_.front());
   outcomes_.pop_front();
   --in_flight_;
@@ -212,6 +225,8 @@ void ProcessEvaluator::work() {
       std::lock_guard lock(mutex_);
       last_end_ = std::max(last_end_, now_seconds());
       outcomes_.push_back(std::move(outcome));
+    } catch (const Abandoned&) {
+      continue;  // killed by an interruption: no outcome.json, rerun on resume
     } catch (...) {
       std::lock_guard lock(mutex_);
       if (!fatal_) fatal_ = std::current_exception();
@@ -306,6 +321,7 @@ TrialOutcome ProcessEvaluator::run_trial(const Job& job) {
     {
       std::lock_guard lock(mutex_);
       running_groups_.erase(child.pid);  // reaped: its pid may be reused
+      if (abandoned_ || stopping_) throw Abandoned{};
       busy_seconds_ += child.seconds;
       ++run_trials_;
       if (attempt > 0) ++retried_attempts_;

@@ -120,7 +120,16 @@ class Loop {
       const auto evaluation_start = Clock::now();
       // Rows are trials counters_.evaluations, ...: the process evaluator's
       // trial folders, stable across a resume.
-      const Evaluation batch = evaluator_->evaluate_trials(problem_, X, counters_.evaluations);
+      Evaluation batch;
+      try {
+        batch = evaluator_->evaluate_trials(problem_, X, counters_.evaluations);
+      } catch (const EvaluationInterrupted&) {
+        // Mid-batch: the algorithm has asked but not been told, so its state
+        // is no checkpoint; the last one stays, and resume redoes the rest.
+        result.stop_reason = "interrupted";
+        interrupted_mid_batch_ = true;
+        break;
+      }
       result.evaluation_seconds += std::chrono::duration<double>(Clock::now() - evaluation_start).count();
       counters_.failed_trials += batch.failures();
       if (trials_) log_trials(X, batch);
@@ -140,7 +149,7 @@ class Loop {
     }
     // The final state too, so that resuming a finished (or interrupted) run
     // changes nothing (or continues exactly).
-    if (folder && checkpoint_generation_ != counters_.generation) checkpoint();
+    if (folder && checkpoint_generation_ != counters_.generation && !interrupted_mid_batch_) checkpoint();
     if (progress_.active()) report_progress(true);
     progress_.finish();
     finish(result);
@@ -270,6 +279,7 @@ class Loop {
   std::optional<detail::RunFolderWriter> writer_;  // after trials_: stops first
   detail::Counters counters_;
   std::int64_t checkpoint_generation_ = -1;
+  bool interrupted_mid_batch_ = false;
   double base_seconds_ = 0;
   Clock::time_point start_;
   Clock::time_point last_checkpoint_;  // or the start

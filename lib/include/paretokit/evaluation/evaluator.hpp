@@ -32,6 +32,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "paretokit/core/error.hpp"
 #include "paretokit/core/matrix.hpp"
 #include "paretokit/core/problem.hpp"
 
@@ -45,6 +46,13 @@ struct TrialOutcome {
   TrialStatus status = TrialStatus::success;
   std::string message;  // why it failed
   double seconds = 0;   // wall time of the evaluation
+};
+
+// Thrown by an evaluator that was asked to stop (a stop request, Ctrl-C)
+// in the middle of a batch: run() then ends "interrupted" without telling
+// the algorithm or logging the batch, keeping its last checkpoint.
+class EvaluationInterrupted : public Error {
+  using Error::Error;
 };
 
 class Evaluator {

@@ -58,6 +58,7 @@
 // the algorithm's trajectory, depends on timing.
 #pragma once
 
+#include <atomic>
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
@@ -97,6 +98,10 @@ class ProcessEvaluator final : public Evaluator {
     // Resume: reuse finished trial folders of the same configuration. When
     // false, an existing trials_directory is emptied first.
     bool reuse_finished = false;
+    // Once true (Ctrl-C), running trials are killed and collect() throws
+    // EvaluationInterrupted; their folders, without outcome.json, run again
+    // on resume. Not owned.
+    const std::atomic<bool>* stop_request = nullptr;
   };
 
   // Checks the command (placeholders, the program on PATH) before anything
@@ -136,6 +141,7 @@ class ProcessEvaluator final : public Evaluator {
   std::deque<TrialOutcome> outcomes_;
   std::size_t in_flight_ = 0;
   bool stopping_ = false;
+  bool abandoned_ = false;  // interrupted: running trials are killed, not recorded
   std::exception_ptr fatal_;
   bool result_checked_ = false;  // the first result named every objective
   std::set<int> running_groups_;
