@@ -99,7 +99,7 @@ TEST_CASE("failed trials: every algorithm goes on, keeps them out of its front, 
   }
 }
 
-TEST_CASE("failed trials: the log line carries status and message, read back; successes keep their bytes") {
+TEST_CASE("failed trials: the log line carries status and message, read back, successes keep their bytes") {
   test::TempDir dir("failed");
   Evaluation e{Matrix::Constant(2, 2, 0.5), Matrix(2, 0)};
   e.set_failed(1, TrialStatus::memory_out, "say \"no\"");
