@@ -258,3 +258,18 @@ TEST_CASE("process evaluator: objective, constraint and memory flags are parsed 
   CHECK_THROWS_AS(parse_memory_size("lots", "--memory-limit"), UsageError);
   CHECK_THROWS_AS(parse_memory_size("-1G", "--memory-limit"), UsageError);
 }
+
+TEST_CASE("process evaluator: kill_running_trials() ends every running trial's group (a second Ctrl-C)") {
+  test::TempDir dir("process");
+  const CommandProblem problem = toy_problem("acc");
+  ProcessEvaluator evaluator(problem, options_for(dir, "sleep 30 & wait"));
+  evaluator.submit(problem, row(0.1, 1, 0), 0);
+  for (int k = 0; k < 1000 && !std::filesystem::exists(dir / "trials/0/stderr"); ++k) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(50));  // spawned and registered
+  kill_running_trials();
+  const TrialOutcome outcome = evaluator.collect();
+  CHECK(outcome.status == TrialStatus::crashed);
+  CHECK(outcome.message == "killed by signal 9");
+}

@@ -9,15 +9,47 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
 
 #include "paretokit/core/error.hpp"
+#include "paretokit/evaluation/process_evaluator.hpp"
 
 extern char** environ;
 
-namespace paretokit::detail {
+namespace paretokit {
+
+namespace {
+// Process groups of the running children, for kill_running_trials(): a
+// fixed table of lock-free atomics (0: free), usable from a signal handler.
+constexpr int kGroupSlots = 1024;
+std::atomic<int> running_groups[kGroupSlots];
+
+void remember_group(int group) {
+  for (auto& slot : running_groups) {
+    int free = 0;
+    if (slot.compare_exchange_strong(free, group)) return;
+  }
+}
+
+void forget_group(int group) {
+  for (auto& slot : running_groups) {
+    int expected = group;
+    if (slot.compare_exchange_strong(expected, 0)) return;
+  }
+}
+}  // namespace
+
+void kill_running_trials() noexcept {
+  for (auto& slot : running_groups) {
+    const int group = slot.load();
+    if (group > 0) ::kill(-group, SIGKILL);
+  }
+}
+
+namespace detail {
 
 namespace {
 
@@ -170,6 +202,7 @@ namespace {
 
 ChildResult reap(pid_t pid, const ChildRequest& request, std::chrono::steady_clock::time_point start,
                  const std::function<void(int)>& on_start) {
+  remember_group(pid);
   if (on_start) on_start(pid);
   ChildResult result;
   result.pid = pid;
@@ -181,6 +214,7 @@ ChildResult reap(pid_t pid, const ChildRequest& request, std::chrono::steady_clo
   rusage usage{};
   while (::wait4(pid, &status, 0, &usage) < 0 && errno == EINTR) {
   }
+  forget_group(pid);
   result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   result.max_rss_kib = usage.ru_maxrss;
   if (WIFSIGNALED(status)) {
@@ -194,4 +228,6 @@ ChildResult reap(pid_t pid, const ChildRequest& request, std::chrono::steady_clo
 
 }  // namespace
 
-}  // namespace paretokit::detail
+}  // namespace detail
+
+}  // namespace paretokit

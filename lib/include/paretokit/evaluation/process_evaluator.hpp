@@ -154,6 +154,11 @@ class ProcessEvaluator final : public Evaluator {
   std::int64_t run_trials_ = 0, reused_trials_ = 0, rerun_unfinished_ = 0, retried_attempts_ = 0;
 };
 
+// SIGKILL to the process group of every trial running in this process (of
+// any ProcessEvaluator). Async-signal-safe: for a signal handler that ends
+// the process at once (sweep's second Ctrl-C), so that no trial outlives it.
+void kill_running_trials() noexcept;
+
 // "512M", "2G", "100k", "1000000" (bytes) -> bytes; UsageError naming `flag`.
 std::uint64_t parse_memory_size(const std::string& text, const std::string& flag);
 
