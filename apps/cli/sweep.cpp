@@ -252,9 +252,11 @@ int run_sweep(const Arguments& args) {
   options.stop_request = &stop.requested();
   const RunResult result = run(*problem, *algorithm, options);
   if (result.stop_reason == "interrupted") {
+    const std::string kept = process_evaluator ? " evaluations logged; the trials running were killed and run again "
+                                                 "on resume, finished ones are kept"
+                                               : " evaluations, all logged and checkpointed";
     stop.tell("paretokit: interrupted after generation " + std::to_string(result.generations) + " (" +
-              std::to_string(result.evaluations) +
-              " evaluations, all logged and checkpointed); continue with: paretokit sweep --resume " +
+              std::to_string(result.evaluations) + kept + "); continue with: paretokit sweep --resume " +
               folder.directory().string() + "\n");
     return 128 + stop.signal_number();
   }
