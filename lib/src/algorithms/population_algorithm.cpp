@@ -126,6 +126,8 @@ void PopulationAlgorithm::tell(const MatrixRef& X, const Evaluation& evaluation)
     throw InputError("tell(): expected " + std::to_string(n_constr_) + " constraint columns",
                      Location::of_field("constraints"));
   if (F.hasNaN()) throw InputError("tell(): an objective value is NaN", Location::of_field("objectives"));
+  if (!evaluation.status.empty() && static_cast<Index>(evaluation.status.size()) != n)
+    throw InputError("tell(): expected one status per row", Location::of_field("status"));
   ++generation_;
   evaluations_ += n;
   if (evaluation.all_succeeded()) {

@@ -29,7 +29,8 @@ std::optional<TrialStatus> trial_status_from_string(std::string_view text) {
 
 const std::string& Evaluation::message_of(Index row) const {
   static const std::string none;
-  return message.empty() ? none : message[static_cast<std::size_t>(row)];
+  const auto i = static_cast<std::size_t>(row);
+  return i < message.size() ? message[i] : none;
 }
 
 bool Evaluation::all_succeeded() const {
