@@ -191,9 +191,10 @@ int run_sweep(const Arguments& args) {
     if (s.command && s.generations == 0 && s.evaluations == 0 && s.seconds == 0) {
       throw UsageError("--command needs a limit: --budget N (trials)", Location::of_field("--budget"));
     }
-    // A program's trials are expensive: without --algorithm, NSGA-II with a
-    // population of a tenth of the budget (4 to 100), so that it evolves.
-    if (s.command && !vm.count("algorithm") && !s.algorithm_params.contains("pop_size") && s.evaluations > 0) {
+    // A program's trials are expensive: NSGA-II by default, and a population
+    // of a tenth of the budget (4 to 100) unless given, so that it evolves
+    // within the budget rather than overshooting it with its first batch.
+    if (s.command && !s.algorithm_params.contains("pop_size") && s.evaluations > 0) {
       s.algorithm_params["pop_size"] = std::clamp<std::int64_t>(s.evaluations / 10, 4, 100);
     }
     // SMS-EMOA's one offspring a generation would leave all workers but one idle.
