@@ -162,7 +162,8 @@ int run_sweep(const Arguments& args) {
     }
     for (const char* name : command_option_names()) {
       if (vm.count(name)) {
-        throw UsageError("--resume takes every setting from DIR/config.json", Location::of_field(std::string("--") + name));
+        throw UsageError("--resume takes every setting from DIR/config.json",
+                         Location::of_field(std::string("--") + name));
       }
     }
     if (!vm["seed"].defaulted() || !vm["checkpoint-every"].defaulted() || !vm["checkpoint-seconds"].defaulted()) {
@@ -173,8 +174,12 @@ int run_sweep(const Arguments& args) {
     s = from_config(RunFolder(folder_path).read_config(), (folder_path / "config.json").string());
   } else {
     s.command = read_command_settings(vm);
-    if (!s.command && !vm.count("problem")) throw UsageError("missing --problem NAME", Location::of_field("--problem"));
-    if (!s.command && !vm.count("algorithm")) throw UsageError("missing --algorithm NAME", Location::of_field("--algorithm"));
+    if (!s.command && !vm.count("problem")) {
+      throw UsageError("missing --problem NAME (or --command)", Location::of_field("--problem"));
+    }
+    if (!s.command && !vm.count("algorithm")) {
+      throw UsageError("missing --algorithm NAME", Location::of_field("--algorithm"));
+    }
     s.problem = s.command ? "command" : vm["problem"].as<std::string>();
     s.algorithm = vm.count("algorithm") ? vm["algorithm"].as<std::string>() : "nsga2";
     if (vm.count("problem-params")) s.problem_params = parse_json_option(vm["problem-params"].as<std::string>(), "problem-params");
@@ -185,7 +190,9 @@ int run_sweep(const Arguments& args) {
     if (vm.count("evaluations")) s.evaluations = non_negative<std::int64_t>(vm, "evaluations");
     if (vm.count("time")) s.seconds = non_negative<double>(vm, "time");
     if (const std::int64_t budget = read_budget(vm)) {
-      if (vm.count("evaluations")) throw UsageError("give --budget or --evaluations, not both", Location::of_field("--budget"));
+      if (vm.count("evaluations")) {
+        throw UsageError("give --budget or --evaluations, not both", Location::of_field("--budget"));
+      }
       s.evaluations = budget;
     }
     if (s.command && s.generations == 0 && s.evaluations == 0 && s.seconds == 0) {
