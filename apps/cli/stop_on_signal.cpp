@@ -5,6 +5,8 @@
 
 #include <cerrno>
 
+#include "paretokit/evaluation/process_evaluator.hpp"
+
 namespace paretokit::cli {
 
 namespace {
@@ -32,7 +34,9 @@ extern "C" void on_stop_signal(int signal_number) {
   int none = 0;  // the number before the flag: whoever sees the flag sees it
   stop_signal.compare_exchange_strong(none, signal_number);
   if (stop_requested.exchange(true)) {
-    // The second signal, of either kind: the default action, at once.
+    // The second signal, of either kind: the default action, at once, and
+    // no trial program (sweep --command) left running without us.
+    kill_running_trials();
     for (int s : kSignals) reset_to_default(s);
     ::raise(signal_number);
     errno = saved_errno;

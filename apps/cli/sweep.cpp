@@ -1,7 +1,9 @@
 // paretokit sweep: optimize a registered problem with a registered algorithm
 // and write the run folder of DESIGN.md section 5; `--resume DIR` continues
 // an interrupted run from DIR/config.json and DIR/checkpoint.json.
+#include <algorithm>
 #include <iostream>
+#include <memory>
 #include <string>
 
 #include "command.hpp"
@@ -15,6 +17,7 @@
 #include "paretokit/run/run.hpp"
 #include "paretokit/run/summary.hpp"
 #include "stop_on_signal.hpp"
+#include "sweep_command.hpp"
 
 namespace paretokit::cli {
 
@@ -42,7 +45,14 @@ constexpr const char* kDescription =
     "second Ctrl-C stops at once.\n"
     "Without --out the folder is runs/<problem>-<algorithm>-seed<S> (with -2, -3... if taken).\n"
     "Prints where the results went, or summary.json with --json. Progress goes to stderr when it\n"
-    "is a terminal.";
+    "is a terminal.\n"
+    "With --command instead of --problem, each trial runs the command (in its own process group)\n"
+    "on a configuration of the --space file; DIR/trials/<trial>/ holds its config.json, stdout,\n"
+    "stderr and outcome.json. The command reads the configuration from {config_file}, {NAME}\n"
+    "placeholders or $PARETOKIT_PARAM_<NAME>, and reports its values in <trial>/result.json (use\n"
+    "$PARETOKIT_TRIAL_DIR) or as the last JSON line on stdout: --objectives names them (:max to\n"
+    "maximize). A crash, --timeout or --memory-limit marks the trial failed (infeasible) and the\n"
+    "study goes on; --resume reuses finished trial folders and reruns the ones cut by a kill.";
 
 struct Settings {
   std::string problem, algorithm;
@@ -61,10 +71,11 @@ struct Settings {
   // at most and the work a crash loses about a second (plus K generations).
   double checkpoint_seconds = 1.0;
   std::string summary_hv = "auto";
+  std::optional<CommandSettings> command;  // the external-process path
 };
 
 nlohmann::json to_config(const Settings& s, const Problem& problem, const Algorithm& algorithm, int threads) {
-  return {{"command", "sweep"},
+  nlohmann::json config = {{"command", "sweep"},
           {"problem", s.problem},
           {"problem_params", s.problem_params},
           {"algorithm", s.algorithm},
@@ -79,6 +90,8 @@ nlohmann::json to_config(const Settings& s, const Problem& problem, const Algori
           // For the reader: every parameter as the registries resolved them.
           {"resolved",
            {{"problem_params", problem.params()}, {"algorithm_options", algorithm.resolved_options()}}}};
+  if (s.command) config["evaluator"] = to_json(*s.command);
+  return config;
 }
 
 Settings from_config(const nlohmann::json& config, const std::string& path) {
@@ -96,6 +109,7 @@ Settings from_config(const nlohmann::json& config, const std::string& path) {
     s.checkpoint_every = config.value("checkpoint_every", std::int64_t{10});
     s.checkpoint_seconds = config.value("checkpoint_seconds", Settings{}.checkpoint_seconds);
     s.summary_hv = config.value("summary_hv", Settings{}.summary_hv);
+    if (config.contains("evaluator")) s.command = command_settings_from_json(config["evaluator"], path);
   } catch (const nlohmann::json::exception& error) {
     throw InputError(std::string("bad sweep config: ") + error.what(), {path});
   }
@@ -174,6 +188,9 @@ int run_sweep(const Arguments& args) {
       "         [--generations G] [--evaluations E] [--time SECONDS] [--seed S] [--threads T]\n"
       "         [--out DIR] [--checkpoint-every K] [--checkpoint-seconds S]\n"
       "         [--summary-hv auto|exact|approx|none] [--json]\n"
+      "       paretokit sweep --command CMD --space FILE --objectives NAME[:max],... --budget N\n"
+      "         [--constraints EXPR,...] [--workers W] [--timeout S] [--memory-limit MB]\n"
+      "         [--retries R] [common options above]\n"
       "       paretokit sweep --resume DIR [--threads T] [--json]",
       kDescription);
   command_line.options.add_options()("problem", po::value<std::string>(),
@@ -194,6 +211,7 @@ int run_sweep(const Arguments& args) {
       "summary-hv", po::value<std::string>()->value_name("auto|exact|approx|none")->default_value("auto"),
       "summary hypervolume: exact, Monte Carlo, none, or auto (exact when cheap)")(
       "resume", po::value<std::string>(), "continue the run in DIR")("json", "print summary.json on stdout");
+  add_command_options(command_line.options);
   po::variables_map vm;
   if (!command_line.parse(args, vm)) return 0;
 
@@ -210,6 +228,12 @@ int run_sweep(const Arguments& args) {
                          "given)", Location::of_field(std::string("--") + name));
       }
     }
+    for (const char* name : command_option_names()) {
+      if (vm.count(name)) {
+        throw UsageError("--resume takes every setting from DIR/config.json",
+                         Location::of_field(std::string("--") + name));
+      }
+    }
     if (!vm["seed"].defaulted() || !vm["checkpoint-every"].defaulted() ||
         !vm["checkpoint-seconds"].defaulted() || !vm["summary-hv"].defaulted()) {
       throw UsageError("--resume takes the seed and checkpoint interval from DIR/config.json",
@@ -219,10 +243,15 @@ int run_sweep(const Arguments& args) {
     s = from_config(RunFolder(folder_path).read_config(), (folder_path / "config.json").string());
     check_resumable(RunFolder(folder_path));
   } else {
-    if (!vm.count("problem")) throw UsageError("missing --problem NAME", Location::of_field("--problem"));
-    if (!vm.count("algorithm")) throw UsageError("missing --algorithm NAME", Location::of_field("--algorithm"));
-    s.problem = vm["problem"].as<std::string>();
-    s.algorithm = vm["algorithm"].as<std::string>();
+    s.command = read_command_settings(vm);
+    if (!s.command && !vm.count("problem")) {
+      throw UsageError("missing --problem NAME (or --command)", Location::of_field("--problem"));
+    }
+    if (!s.command && !vm.count("algorithm")) {
+      throw UsageError("missing --algorithm NAME", Location::of_field("--algorithm"));
+    }
+    s.problem = s.command ? "command" : vm["problem"].as<std::string>();
+    s.algorithm = vm.count("algorithm") ? vm["algorithm"].as<std::string>() : "nsga2";
     if (vm.count("problem-params")) s.problem_params = parse_json_option(vm["problem-params"].as<std::string>(), "problem-params");
     if (vm.count("algorithm-params")) {
       s.algorithm_params = parse_json_option(vm["algorithm-params"].as<std::string>(), "algorithm-params");
@@ -231,13 +260,37 @@ int run_sweep(const Arguments& args) {
     if (vm.count("evaluations")) s.evaluations = positive_limit<std::int64_t>(vm, "evaluations");
     if (vm.count("time")) s.seconds = positive_limit<double>(vm, "time");
     s.summary_hv = vm["summary-hv"].as<std::string>();
+    if (const std::int64_t budget = read_budget(vm)) {
+      if (vm.count("evaluations")) {
+        throw UsageError("give --budget or --evaluations, not both", Location::of_field("--budget"));
+      }
+      s.evaluations = budget;
+    }
+    if (s.command && s.generations == 0 && s.evaluations == 0 && s.seconds == 0) {
+      throw UsageError("--command needs a limit: --budget N (trials)", Location::of_field("--budget"));
+    }
+    // A program's trials are expensive: NSGA-II by default, and a population
+    // of a tenth of the budget (4 to 100) unless given, so that it evolves
+    // within the budget rather than overshooting it with its first batch.
+    if (s.command && !s.algorithm_params.contains("pop_size") && s.evaluations > 0) {
+      s.algorithm_params["pop_size"] = std::clamp<std::int64_t>(s.evaluations / 10, 4, 100);
+    }
+    // SMS-EMOA's one offspring a generation would leave all workers but one idle.
+    if (s.command && s.algorithm == "smsemoa" && !s.algorithm_params.contains("n_offsprings")) {
+      s.algorithm_params["n_offsprings"] = s.command->workers;
+    }
     s.seed = vm["seed"].as<std::uint64_t>();
     s.checkpoint_every = non_negative<std::int64_t>(vm, "checkpoint-every");
+    // A program's generation costs far more than a checkpoint: every one.
+    if (s.command && vm["checkpoint-every"].defaulted()) s.checkpoint_every = 1;
     s.checkpoint_seconds = non_negative<double>(vm, "checkpoint-seconds");
     if (s.generations == 0 && s.evaluations == 0 && s.seconds == 0) s.generations = kDefaultGenerations;
   }
 
-  const auto problem = make_problem(s.problem, s.problem_params);
+  std::unique_ptr<CommandProblem> command_problem;
+  if (s.command) command_problem = make_command_problem(*s.command);
+  const std::unique_ptr<Problem> problem =
+      s.command ? std::unique_ptr<Problem>(std::move(command_problem)) : make_problem(s.problem, s.problem_params);
   const auto algorithm = make_algorithm(s.algorithm, s.algorithm_params);
   const HypervolumeMethod summary_hv = parse_hypervolume_method(s.summary_hv, "--summary-hv");
 
@@ -249,6 +302,16 @@ int run_sweep(const Arguments& args) {
                            "' already holds a run: continue it with --resume, or choose another --out",
                        Location::of_field("--out"));
     }
+  }
+  // Checks the command (placeholders, the program) before anything runs or
+  // is written.
+  StopOnSignal stop;
+  std::unique_ptr<ProcessEvaluator> process_evaluator;
+  if (s.command) {
+    process_evaluator = make_process_evaluator(*s.command, static_cast<const CommandProblem&>(*problem),
+                                               folder.directory(), resume, &stop.requested());
+  }
+  if (!resume) {
     folder.create();
     algorithm->setup(*problem, s.seed);  // for resolved_options(); run() sets it up again
     // Atomic but not yet durable: run()'s first checkpoint syncs it (and the
@@ -257,6 +320,7 @@ int run_sweep(const Arguments& args) {
   }
 
   RunOptions options;
+  options.evaluator = process_evaluator.get();
   options.max_generations = s.generations;
   options.max_evaluations = s.evaluations;
   options.max_seconds = s.seconds;
@@ -268,13 +332,14 @@ int run_sweep(const Arguments& args) {
   options.resume = resume;
   options.summary_hypervolume.method = summary_hv;
   options.summary_hypervolume.seed = s.seed;
-  StopOnSignal stop;
   options.stop_request = &stop.requested();
   const RunResult result = run(*problem, *algorithm, options);
   if (result.stop_reason == "interrupted") {
+    const std::string kept = process_evaluator ? " evaluations logged; the trials running were killed and run again "
+                                                 "on resume, finished ones are kept"
+                                               : " evaluations, all logged and checkpointed";
     stop.tell("paretokit: interrupted after generation " + std::to_string(result.generations) + " (" +
-              std::to_string(result.evaluations) +
-              " evaluations, all logged and checkpointed); continue with: paretokit sweep --resume " +
+              std::to_string(result.evaluations) + kept + "); continue with: paretokit sweep --resume " +
               folder.directory().string() + "\n");
     return 128 + stop.signal_number();
   }
@@ -296,6 +361,17 @@ int run_sweep(const Arguments& args) {
   if (result.resumed) {
     std::cout << "resumed from generation " << result.resumed_generation << " (" << result.dropped_trials
               << " trials after the checkpoint evaluated again)\n";
+  }
+  if (process_evaluator) {
+    const nlohmann::json report = process_evaluator->report();
+    std::cout << "trials:  " << (folder.directory() / "trials").string() << " (" << result.failed_trials
+              << " failed; utilization of " << s.command->workers << " workers "
+              << format_number(report["utilization"].get<double>()) << ")\n";
+    if (result.resumed) {
+      std::cout << "resume:  " << report["reused_finished_trials"].get<std::int64_t>()
+                << " finished trials reused, " << report["rerun_unfinished_trials"].get<std::int64_t>()
+                << " cut by the interruption run again\n";
+    }
   }
   std::cout << "front:   " << folder.front_txt_path().string() << " (" << result.front_f.rows() << " points)\n";
   std::cout << hypervolume_line(summary);

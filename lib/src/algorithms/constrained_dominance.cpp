@@ -2,6 +2,7 @@
 #include "paretokit/algorithms/constrained_dominance.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <numeric>
 
 #include "paretokit/core/error.hpp"
@@ -14,6 +15,14 @@ Vector constraint_violation(const MatrixRef& G) {
   if (G.cols() == 0) return Vector::Zero(G.rows());
   if (G.hasNaN()) throw InputError("a constraint value is NaN", Location::of_field("constraints"));
   return G.array().max(0.0).rowwise().sum().matrix();
+}
+
+Vector total_violation(const MatrixRef& F, const MatrixRef& G) {
+  Vector cv = constraint_violation(G);
+  for (Index i = 0; i < F.rows(); ++i) {
+    if (!F.row(i).allFinite()) cv[i] = std::numeric_limits<double>::infinity();
+  }
+  return cv;
 }
 
 bool constrained_dominates(const Eigen::Ref<const RowVector>& fa, double cva,

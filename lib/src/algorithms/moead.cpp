@@ -161,7 +161,7 @@ void MOEAD::survive(const Matrix& X, const Matrix& F, const Matrix& G) {
     throw InputError(
         "MOEA/D tell() needs the " + std::to_string(order_.size()) + " offspring of the last ask()",
         Location::of_field("X"));
-  const Vector cv = constraint_violation(G);
+  const Vector cv = total_violation(F, G);
   if (options_.mode == MoeadMode::classic)
     survive_classic(X, F, G, cv);
   else

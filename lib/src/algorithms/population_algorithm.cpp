@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "paretokit/algorithms/constrained_dominance.hpp"
 #include "paretokit/algorithms/variation.hpp"
@@ -128,19 +129,48 @@ void PopulationAlgorithm::tell(const MatrixRef& X, const Evaluation& evaluation)
     throw InputError("tell(): expected " + std::to_string(n_constr_) + " constraint columns",
                      Location::of_field("constraints"));
   if (F.hasNaN()) throw InputError("tell(): an objective value is NaN", Location::of_field("objectives"));
-  Matrix Z = encoded_ ? space_->encode(X) : Matrix(X);
+  if (!evaluation.status.empty() && static_cast<Index>(evaluation.status.size()) != n)
+    throw InputError("tell(): expected one status per row", Location::of_field("status"));
   ++generation_;
   evaluations_ += n;
+  if (evaluation.all_succeeded()) {
+    Matrix Z = encoded_ ? space_->encode(X) : Matrix(X);
+    absorb(std::move(Z), F, std::move(G));
+  } else {
+    absorb_with_failures(X, evaluation, std::move(G));
+  }
+  if (encoded_) X_values_ = space_->decode(X_);
+}
+
+void PopulationAlgorithm::absorb(Matrix Z, const Matrix& F, Matrix G) {
   if (X_.rows() == 0) {
+    if (Z.rows() == 0) return;  // nothing succeeded yet: the next ask() samples again
     X_ = std::move(Z);
     F_ = F;
     G_ = std::move(G);
-    cv_ = constraint_violation(G_);
+    cv_ = total_violation(F_, G_);
     on_initial_population();
-  } else if (n > 0) {
+  } else if (Z.rows() > 0) {
     survive(Z, F, G);
   }
-  if (encoded_) X_values_ = space_->decode(X_);
+}
+
+// The rule of core/evaluation.hpp: failed rows read +inf (violation +inf);
+// they are dropped unless the algorithm keeps every row in its slot.
+void PopulationAlgorithm::absorb_with_failures(const MatrixRef& X, const Evaluation& evaluation, Matrix G) {
+  constexpr double inf = std::numeric_limits<double>::infinity();
+  Matrix F = evaluation.objectives;
+  std::vector<Index> kept;
+  for (Index i = 0; i < X.rows(); ++i) {
+    if (evaluation.failed(i)) {
+      F.row(i).setConstant(inf);
+      if (n_constr_ > 0) G.row(i).setConstant(inf);
+      if (!keeps_failed_rows()) continue;
+    }
+    kept.push_back(i);
+  }
+  Matrix Z = encoded_ ? space_->encode(X(kept, Eigen::all)) : Matrix(X(kept, Eigen::all));
+  absorb(std::move(Z), F(kept, Eigen::all), G(kept, Eigen::all));
 }
 
 Matrix PopulationAlgorithm::mate(Index n, const std::function<std::vector<Index>(Index)>& select,
@@ -196,7 +226,7 @@ PopulationAlgorithm::Combined PopulationAlgorithm::combine_with(const Matrix& Xo
   all.X << X_, Xo;
   all.F << F_, Fo;
   if (n_constr_ > 0) all.G << G_, Go;
-  all.cv << cv_, constraint_violation(Go);
+  all.cv << cv_, total_violation(Fo, Go);
   return all;
 }
 void PopulationAlgorithm::keep_rows(const Matrix& X, const Matrix& F, const Matrix& G, const Vector& cv,
@@ -264,7 +294,7 @@ void PopulationAlgorithm::load_state(const nlohmann::json& state) {
     F_.resize(0, n_obj_);
     G_.resize(0, n_constr_);
   }
-  cv_ = constraint_violation(G_);
+  cv_ = total_violation(F_, G_);
   if (encoded_) X_values_ = space_->decode(X_);
   load_extra(state);
 }

@@ -41,7 +41,7 @@ void RandomSearch::survive(const Matrix& Xo, const Matrix& Fo, const Matrix& Go)
 }
 
 void RandomSearch::keep_nondominated(const Matrix& X, const Matrix& F, const Matrix& G) {
-  const Vector cv = constraint_violation(G);
+  const Vector cv = total_violation(F, G);
   const auto fronts = constrained_fronts(F, cv, 1);
   keep_rows(X, F, G, cv, fronts.empty() ? std::vector<Index>{} : fronts.front());
 }

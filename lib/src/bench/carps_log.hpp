@@ -8,12 +8,13 @@
 #include <cstdint>
 #include <string>
 
+#include "paretokit/core/evaluation.hpp"
 #include "paretokit/core/matrix.hpp"
 
 namespace paretokit::bench::detail {
 
-// carps.utils.trials.StatusType
-enum class TrialStatus : int { success = 1, crashed = 2, timeout = 3, memory_out = 4 };
+// carps.utils.trials.StatusType: core/evaluation.hpp's TrialStatus has its codes.
+using paretokit::TrialStatus;
 
 struct TrialLine {
   std::int64_t n_trials = 0;  // 1-based count of evaluations so far

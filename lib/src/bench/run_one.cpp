@@ -104,10 +104,12 @@ class Driver {
         const RowVector x = X.row(i);
         const RowVector f = evaluation.objectives.row(i);
         const RowVector g = evaluation.constraints.row(i);
-        TrialLine line{n, spec_.seed, &x, &f, &g, per_trial, start, end, TrialStatus::success, {}};
+        // A failed trial's cost is null, as carps writes a crash's.
+        TrialLine line{n,         spec_.seed, &x,  evaluation.failed(i) ? nullptr : &f, &g, per_trial,
+                       start,     end,        evaluation.status_of(i), evaluation.message_of(i)};
         const bool finite = f.allFinite();
         const bool feasible = g.size() == 0 || (g.array() <= 0.0).all();
-        if (!finite) {
+        if (!finite && !evaluation.failed(i)) {
           line.status = TrialStatus::crashed;
           line.message = "non-finite objective value";
         }

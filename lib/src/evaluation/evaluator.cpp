@@ -4,6 +4,8 @@
 #include <chrono>
 #include <stdexcept>
 
+#include "paretokit/core/error.hpp"
+
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
 #include <tbb/partitioner.h>
@@ -30,6 +32,29 @@ Evaluation Evaluator::evaluate(const Problem& problem, const MatrixRef& X) {
   Evaluation result{Matrix(X.rows(), problem.n_obj()), Matrix(X.rows(), problem.n_constr())};
   evaluate_into(problem, X, result.objectives, result.constraints);
   return result;
+}
+
+Evaluation Evaluator::evaluate_trials(const Problem& problem, const MatrixRef& X,
+                                      std::int64_t /*first_trial*/) {
+  return evaluate(problem, X);
+}
+
+void Evaluator::submit(const Problem& problem, const Eigen::Ref<const RowVector>& x, std::int64_t trial) {
+  const auto start = std::chrono::steady_clock::now();
+  Evaluation e = evaluate(problem, x);
+  TrialOutcome outcome;
+  outcome.trial = trial;
+  outcome.objectives = e.objectives.row(0);
+  outcome.constraints = e.constraints.row(0);
+  outcome.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  ready_.push_back(std::move(outcome));
+}
+
+TrialOutcome Evaluator::collect() {
+  if (ready_.empty()) throw UsageError("collect(): no trial in flight", Location::of_field("evaluator"));
+  TrialOutcome outcome = std::move(ready_.front());
+  ready_.pop_front();
+  return outcome;
 }
 
 void SerialEvaluator::evaluate_into(const Problem& problem, const MatrixRef& X, MatrixMut F, MatrixMut G) {
@@ -78,7 +103,8 @@ void ThreadEvaluator::evaluate_into(const Problem& problem, const MatrixRef& X, 
         tbb::blocked_range<Index>(0, n, block),
         [&](const tbb::blocked_range<Index>& rows) {
           const Index begin = rows.begin(), count = rows.end() - rows.begin();
-          problem.evaluate_into(X.middleRows(begin, count), F.middleRows(begin, count), G.middleRows(begin, count));
+          problem.evaluate_into(X.middleRows(begin, count), F.middleRows(begin, count),
+                                G.middleRows(begin, count));
         },
         tbb::simple_partitioner());
     // Wall time x threads: an upper bound of one thread's time (it includes

@@ -135,6 +135,16 @@ void TrialLog::append(std::int64_t first_trial, std::int64_t generation, const M
       out = put(out, ",\"g\":");
       out = put_row(out, evaluation.constraints.row(i));
     }
+    if (evaluation.failed(i)) {
+      // Rare: formatted apart (the message has any length), the buffer grown.
+      std::string tail = ",\"status\":\"";
+      tail += to_string(evaluation.status_of(i));
+      tail += '"';
+      if (!evaluation.message_of(i).empty()) tail += ",\"message\":" + nlohmann::json(evaluation.message_of(i)).dump();
+      const auto used = static_cast<std::size_t>(out - buffer_.data());
+      buffer_.resize(buffer_.size() + tail.size());
+      out = put(buffer_.data() + used, tail);
+    }
     out = put(out, "}\n");
   }
   buffer_.resize(static_cast<std::size_t>(out - buffer_.data()));
@@ -174,6 +184,14 @@ TrialRecords read_trials(const std::filesystem::path& path) {
       fill("x", records.x);
       fill("f", records.f);
       fill("g", records.g);
+      TrialStatus status = TrialStatus::success;
+      if (const auto it = record.find("status"); it != record.end()) {
+        const auto parsed = it->is_string() ? trial_status_from_string(it->get<std::string>()) : std::nullopt;
+        if (!parsed) throw InputError("unknown trial status " + it->dump(), {where.file, where.line, "status"});
+        status = *parsed;
+      }
+      records.status.push_back(status);
+      records.message.push_back(record.value("message", std::string()));
     } catch (const nlohmann::json::exception& error) {
       throw InputError(std::string("malformed trial record: ") + error.what(), where);
     }

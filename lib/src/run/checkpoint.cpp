@@ -16,7 +16,7 @@ constexpr int kVersion = 2;
 
 nlohmann::json make_checkpoint(const Problem& problem, const Algorithm& algorithm, std::uint64_t seed,
                                const Counters& counters) {
-  return {{"format", kFormat},
+  nlohmann::json checkpoint = {{"format", kFormat},
           {"version", kVersion},
           {"problem", problem.name()},
           {"n_var", problem.n_var()},
@@ -30,6 +30,8 @@ nlohmann::json make_checkpoint(const Problem& problem, const Algorithm& algorith
           {"trials", counters.evaluations},
           {"seconds", counters.seconds},
           {"state", algorithm.save_state()}};
+  if (counters.failed_trials > 0) checkpoint["failed_trials"] = counters.failed_trials;
+  return checkpoint;
 }
 
 Counters check_checkpoint(const nlohmann::json& checkpoint, const Problem& problem, const Algorithm& algorithm,
@@ -60,6 +62,7 @@ Counters check_checkpoint(const nlohmann::json& checkpoint, const Problem& probl
     counters.generation = field("generation").get<std::int64_t>();
     counters.evaluations = field("evaluations").get<std::int64_t>();
     counters.seconds = field("seconds").get<double>();
+    counters.failed_trials = checkpoint.value("failed_trials", std::int64_t{0});
     if (counters.generation < 0 || counters.evaluations < 0 || field("trials") != counters.evaluations) {
       throw InputError("inconsistent counters", {path, 0, "generation"});
     }

@@ -4,6 +4,7 @@
 //   {"format": "paretokit-checkpoint", "version": 1, "problem": ..., "n_var",
 //    "n_obj", "algorithm": ..., "seed", "generation", "evaluations",
 //    "trials": lines of trials.jsonl it accounts for, "seconds",
+//    "failed_trials" (only when > 0),
 //    "state": Algorithm::save_state()}
 #pragma once
 
@@ -20,6 +21,8 @@ struct Counters {
   std::int64_t generation = 0;
   std::int64_t evaluations = 0;
   double seconds = 0;
+  // Written only when > 0, so that runs without failures keep their bytes.
+  std::int64_t failed_trials = 0;
 };
 
 nlohmann::json make_checkpoint(const Problem& problem, const Algorithm& algorithm, std::uint64_t seed,

@@ -123,9 +123,20 @@ class Loop {
         break;
       }
       const auto evaluation_start = Clock::now();
-      Evaluation batch{Matrix(X.rows(), problem_.n_obj()), Matrix(X.rows(), problem_.n_constr())};
-      evaluator_->evaluate_into(problem_, X, batch.objectives, batch.constraints);
+      // Rows are trials counters_.evaluations, ...: the process evaluator's
+      // trial folders, stable across a resume.
+      Evaluation batch;
+      try {
+        batch = evaluator_->evaluate_trials(problem_, X, counters_.evaluations);
+      } catch (const EvaluationInterrupted&) {
+        // Mid-batch: the algorithm has asked but not been told, so its state
+        // is no checkpoint; the last one stays, and resume redoes the rest.
+        result.stop_reason = "interrupted";
+        interrupted_mid_batch_ = true;
+        break;
+      }
       result.evaluation_seconds += std::chrono::duration<double>(Clock::now() - evaluation_start).count();
+      counters_.failed_trials += batch.failures();
       if (trials_) log_trials(X, batch);
       algorithm_.tell(X, batch);
       counters_.generation += 1;
@@ -143,7 +154,7 @@ class Loop {
     }
     // The final state too, so that resuming a finished (or interrupted) run
     // changes nothing (or continues exactly).
-    if (folder && checkpoint_generation_ != counters_.generation) checkpoint();
+    if (folder && checkpoint_generation_ != counters_.generation && !interrupted_mid_batch_) checkpoint();
     if (progress_.active()) report_progress(true);
     progress_.finish();
     finish(result);
@@ -255,6 +266,8 @@ class Loop {
                           ? result.population_g.rows()
                           : (result.population_g.array() <= 0).rowwise().all().count();
     result.evaluations = counters_.evaluations;
+    result.failed_trials = counters_.failed_trials;
+    result.evaluator_report = evaluator_->report();
     result.generations = counters_.generation;
     result.seconds = seconds();
   }
@@ -271,6 +284,7 @@ class Loop {
   std::optional<detail::RunFolderWriter> writer_;  // after trials_: stops first
   detail::Counters counters_;
   std::int64_t checkpoint_generation_ = -1;
+  bool interrupted_mid_batch_ = false;
   double base_seconds_ = 0;
   Clock::time_point start_;
   Clock::time_point last_checkpoint_;  // or the start

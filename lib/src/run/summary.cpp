@@ -74,7 +74,7 @@ std::vector<Index> feasible_front_indices(const MatrixRef& F, const MatrixRef& G
   std::vector<Index> feasible;
   feasible.reserve(static_cast<std::size_t>(F.rows()));
   for (Index i = 0; i < F.rows(); ++i) {
-    if (G.cols() == 0 || (G.row(i).array() <= 0).all()) feasible.push_back(i);
+    if ((G.cols() == 0 || (G.row(i).array() <= 0).all()) && F.row(i).allFinite()) feasible.push_back(i);
   }
   if (feasible.empty()) return {};
   if (static_cast<Index>(feasible.size()) == F.rows()) return nondominated_indices(F);
@@ -111,6 +111,11 @@ nlohmann::json summarize(const Problem& problem, const Algorithm& algorithm, con
   // Random search keeps no population: what it holds is its archive of the
   // non-dominated candidates found so far.
   summary[algorithm.name() == "random" ? "archive_size" : "population_size"] = result.population_f.rows();
+  // Only where something can fail (an external-process evaluator) or did.
+  if (result.failed_trials > 0 || !result.evaluator_report.is_null()) {
+    summary["failed_trials"] = result.failed_trials;
+  }
+  if (!result.evaluator_report.is_null()) summary["evaluator"] = result.evaluator_report;
 
   const auto stopped = [&] { return options.stop_request != nullptr && options.stop_request->load(); };
   HypervolumeReference reference;

@@ -17,6 +17,11 @@ namespace paretokit {
 // Total constraint violation of each row of G (n x c); zeros when c = 0.
 Vector constraint_violation(const MatrixRef& G);
 
+// constraint_violation(G), and +inf for a row whose objectives are not all
+// finite: a failed evaluation (core/evaluation.hpp) is infeasible beyond any
+// real violation. What every algorithm of this module ranks rows by.
+Vector total_violation(const MatrixRef& F, const MatrixRef& G);
+
 // a constrained-dominates b.
 bool constrained_dominates(const Eigen::Ref<const RowVector>& fa, double cva,
                            const Eigen::Ref<const RowVector>& fb, double cvb);

@@ -84,6 +84,9 @@ class MOEAD : public PopulationAlgorithm {
   void on_initial_population() override;
   Matrix make_offspring() override;
   void survive(const Matrix& X, const Matrix& F, const Matrix& G) override;
+  // Offspring r belongs to subproblem order_[r]: a failed one stays in the
+  // batch (violation +inf) and so never replaces an incumbent.
+  bool keeps_failed_rows() const override { return true; }
   void save_extra(nlohmann::json& state) const override;
   void load_extra(const nlohmann::json& state) override;
 

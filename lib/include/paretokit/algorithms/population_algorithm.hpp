@@ -75,6 +75,10 @@ class PopulationAlgorithm : public Algorithm {
   virtual Matrix make_offspring() = 0;     // internal coordinates
   // The evaluated offspring (internal coordinates); updates X_, F_, G_, cv_.
   virtual void survive(const Matrix& X, const Matrix& F, const Matrix& G) = 0;
+  // Failed rows (core/evaluation.hpp) are dropped before survive() unless
+  // this says true (MOEA/D: offspring i belongs to subproblem i); kept rows
+  // read +inf, constraints included, and have violation +inf.
+  virtual bool keeps_failed_rows() const { return false; }
   virtual void save_extra(nlohmann::json& /*state*/) const {}
   virtual void load_extra(const nlohmann::json& /*state*/) {}
 
@@ -122,6 +126,10 @@ class PopulationAlgorithm : public Algorithm {
   Index evaluations_ = 0;
 
  private:
+  // tell()'s two paths: every row succeeded (the usual case), or some failed.
+  void absorb(Matrix Z, const Matrix& F, Matrix G);
+  void absorb_with_failures(const MatrixRef& X, const Evaluation& evaluation, Matrix G);
+
   std::optional<SearchSpace> explicit_space_;  // set_search_space()
   std::optional<SearchSpace> space_;           // in use: explicit, else the problem's
   bool encoded_ = false;

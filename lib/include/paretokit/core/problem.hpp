@@ -13,15 +13,11 @@
 
 #include <nlohmann/json.hpp>
 
+#include "paretokit/core/evaluation.hpp"
 #include "paretokit/core/matrix.hpp"
 #include "paretokit/core/search_space.hpp"
 
 namespace paretokit {
-
-struct Evaluation {
-  Matrix objectives;   // n x n_obj
-  Matrix constraints;  // n x n_constr (n x 0 when unconstrained)
-};
 
 class Problem {
  public:

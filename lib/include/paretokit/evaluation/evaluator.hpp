@@ -1,23 +1,59 @@
 // Evaluators: how a batch of candidates becomes objectives and constraints.
 //
 // The run loop hands every batch to an Evaluator, so the same algorithm runs
-// serially, on threads, and later on other processes, machines or a GPU
-// (external-process, MPI and CUDA evaluators are later work). Since a
-// Problem's rows are independent (core/problem.hpp), every evaluator returns
-// exactly the same matrices for the same batch, whatever the split.
+// serially, on threads, or as external programs (process_evaluator.hpp);
+// MPI and CUDA evaluators are later work. Since a Problem's rows are
+// independent (core/problem.hpp), every in-process evaluator returns exactly
+// the same matrices for the same batch, whatever the split.
 //
 //   ThreadEvaluator evaluator({.threads = 2});
 //   Evaluation e = evaluator.evaluate(problem, X);
+//
+// Two ways to hand work over:
+//  - synchronous, a whole batch: evaluate_trials() (rows numbered as trials
+//    first_trial, first_trial + 1, ...) returns the batch with per-row
+//    statuses (core/evaluation.hpp). The simple case, and what generational
+//    algorithms use: their batch is the unit.
+//  - asynchronous, one trial at a time: submit() starts a trial and
+//    returns at once when a worker is free (concurrency() of them);
+//    collect() waits for any one trial to finish and returns it, in the
+//    order they finish. A steady-state driver keeps concurrency() trials
+//    in flight (see DESIGN notes in process_evaluator.hpp). The default
+//    implementation evaluates at submit() on the calling thread.
+// A failed evaluation is a status, never an exception; exceptions mean the
+// study cannot go on (a bad command, a result without the objectives).
 #pragma once
 
 #include <atomic>
+#include <cstdint>
+#include <deque>
 #include <memory>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
+#include "paretokit/core/error.hpp"
 #include "paretokit/core/matrix.hpp"
 #include "paretokit/core/problem.hpp"
 
 namespace paretokit {
+
+// One finished trial, from collect().
+struct TrialOutcome {
+  std::int64_t trial = 0;
+  RowVector objectives;   // minimized (+inf when failed)
+  RowVector constraints;  // <= 0 feasible (+inf when failed)
+  TrialStatus status = TrialStatus::success;
+  std::string message;  // why it failed
+  double seconds = 0;   // wall time of the evaluation
+};
+
+// Thrown by an evaluator that was asked to stop (a stop request, Ctrl-C)
+// in the middle of a batch: run() then ends "interrupted" without telling
+// the algorithm or logging the batch, keeping its last checkpoint.
+class EvaluationInterrupted : public Error {
+  using Error::Error;
+};
 
 class Evaluator {
  public:
@@ -31,6 +67,28 @@ class Evaluator {
 
   // Allocates F and G and evaluates X.
   Evaluation evaluate(const Problem& problem, const MatrixRef& X);
+
+  // The batch as trials first_trial, first_trial + 1, ..., with per-row
+  // statuses. Default: evaluate(), every row a success.
+  virtual Evaluation evaluate_trials(const Problem& problem, const MatrixRef& X, std::int64_t first_trial);
+
+  // --- asynchronous interface ---------------------------------------------
+  // Starts trial `trial` on row x. Default: evaluates it now.
+  virtual void submit(const Problem& problem, const Eigen::Ref<const RowVector>& x, std::int64_t trial);
+  // Waits for one submitted trial to finish and returns it (any order).
+  // UsageError when nothing is in flight.
+  virtual TrialOutcome collect();
+  // Trials submitted and not yet collected.
+  virtual std::size_t in_flight() const { return ready_.size(); }
+  // Trials that run at once: what a driver keeps in flight.
+  virtual int concurrency() const { return 1; }
+
+  // What summary.json reports about this evaluator (workers, utilization,
+  // trials reused on resume...); null: nothing to say.
+  virtual nlohmann::json report() const { return nullptr; }
+
+ private:
+  std::deque<TrialOutcome> ready_;  // the default submit()'s results
 };
 
 // The whole batch in one call on the calling thread.

@@ -4,7 +4,10 @@
 //   trials.jsonl      one evaluated candidate per line, appended as evaluated:
 //                     {"trial":0,"generation":1,"x":[...],"f":[...]}  (+ "g":[...]
 //                     when the problem has constraints); trial numbers start at
-//                     0 and generations at 1 (the first ask/tell cycle)
+//                     0 and generations at 1 (the first ask/tell cycle). A
+//                     failed trial adds "status" ("crashed", "timeout",
+//                     "memory_out") and "message", its f and g reading "inf";
+//                     a successful one has no status field
 //   checkpoint.json   the algorithm's full state and the counters, replaced
 //                     atomically every K generations while running
 //   front.txt         the final non-dominated objective vectors, a point file
@@ -105,6 +108,8 @@ struct TrialRecords {
   std::vector<std::int64_t> trial;
   std::vector<std::int64_t> generation;
   Matrix x, f, g;  // one row per trial; g has 0 columns when unconstrained
+  std::vector<TrialStatus> status;   // success unless the line says otherwise
+  std::vector<std::string> message;  // empty unless the line has one
   bool dropped_torn_line = false;
 };
 TrialRecords read_trials(const std::filesystem::path& path);

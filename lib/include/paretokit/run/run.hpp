@@ -37,6 +37,8 @@ struct RunResult {
   Index feasible = 0;  // feasible members of the final population
 
   std::int64_t evaluations = 0;
+  // Trials whose status is not success (core/evaluation.hpp), all sessions.
+  std::int64_t failed_trials = 0;
   std::int64_t generations = 0;
   double seconds = 0;             // wall time, all sessions of a resumed run together
   double evaluation_seconds = 0;  // of which in the evaluator (this session only)
@@ -48,6 +50,8 @@ struct RunResult {
   bool resumed = false;                  // continued from a checkpoint
   std::int64_t resumed_generation = 0;   // the checkpoint's generation
   std::int64_t dropped_trials = 0;       // trial lines cut from trials.jsonl on resume
+  // Evaluator::report() (workers, utilization, reused trials); null if none.
+  nlohmann::json evaluator_report;
 };
 
 // Runs `algorithm` on `problem` (calls algorithm.setup(problem, options.seed)).

@@ -40,8 +40,9 @@ struct SummaryOptions {
   double max_igd_cost = 1e9;
 };
 
-// Rows that satisfy every constraint (all of G <= 0) and are not dominated by
-// another such row, in increasing order.
+// Rows that satisfy every constraint (all of G <= 0), have finite objectives
+// (a failed evaluation reads +inf: core/evaluation.hpp) and are not dominated
+// by another such row, in increasing order.
 std::vector<Index> feasible_front_indices(const MatrixRef& F, const MatrixRef& G);
 
 inline constexpr const char* kRunSpecificReference =
