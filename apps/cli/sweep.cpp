@@ -10,6 +10,7 @@
 #include "paretokit/core/error.hpp"
 #include "paretokit/io/atomic_file.hpp"
 #include "paretokit/io/run_folder.hpp"
+#include "paretokit/learning/learned_set.hpp"
 #include "paretokit/problems/registry.hpp"
 #include "paretokit/run/run.hpp"
 #include "paretokit/run/summary.hpp"
@@ -28,8 +29,11 @@ constexpr const char* kDescription =
     "  front.txt/.json  the final non-dominated set\n"
     "  summary.json     evaluations, generations, seconds, front_size, hypervolume (reference:\n"
     "                   the problem's nadir x 1.1, else stated), igd against the reference front\n"
-    "The run stops at the first limit reached among --generations, --evaluations and --time;\n"
-    "with none of them it runs 250 generations. Parameters are JSON objects with pymoo's names,\n"
+    "The run stops at the first limit reached among --generations, --evaluations (or --budget)\n"
+    "and --time; with none of them it runs 250 generations. A generation is one ask/tell batch:\n"
+    "for psl-mobo, svh-psl and parego the initial design, then batches of batch_size (5), so\n"
+    "give them --budget E; they also write set_model.json (psl-sample reads it).\n"
+    "Parameters are JSON objects with pymoo's names,\n"
     "e.g. --problem-params '{\"n_obj\": 3}' --algorithm-params '{\"pop_size\": 92}'.\n"
     "The same seed gives the same result whatever --threads, and a run killed at any point and\n"
     "continued with --resume DIR ends exactly as an uninterrupted one. Ctrl-C (or SIGTERM) stops\n"
@@ -116,10 +120,11 @@ int run_sweep(const Arguments& args) {
   command_line.options.add_options()
       ("problem", po::value<std::string>(), "problem name (see 'paretokit problems')")
       ("problem-params", po::value<std::string>(), "problem parameters, a JSON object")
-      ("algorithm", po::value<std::string>(), "algorithm name: nsga2, nsga3, moead, hype, smsemoa, random")
+      ("algorithm", po::value<std::string>(), "algorithm name: nsga2, nsga3, moead, hype, smsemoa, random, psl-mobo, svh-psl, parego")
       ("algorithm-params", po::value<std::string>(), "algorithm parameters, a JSON object")
       ("generations", po::value<std::int64_t>(), "stop after G generations")
       ("evaluations", po::value<std::int64_t>(), "stop once E candidates are evaluated (ends the generation)")
+      ("budget", po::value<std::int64_t>(), "the same as --evaluations (the name for expensive problems)")
       ("time", po::value<double>(), "stop after SECONDS of wall time (not reproducible)")
       ("seed", po::value<std::uint64_t>()->default_value(1), "random seed")
       ("threads", po::value<int>()->default_value(0), "threads; 0: every core (results do not depend on it)")
@@ -139,7 +144,7 @@ int run_sweep(const Arguments& args) {
   const bool resume = vm.count("resume") > 0;
   if (resume) {
     for (const char* name : {"problem", "problem-params", "algorithm", "algorithm-params", "generations",
-                             "evaluations", "time", "out"}) {
+                             "evaluations", "budget", "time", "out"}) {
       if (vm.count(name)) {
         throw UsageError("--resume takes every setting from DIR/config.json (only --threads and --json may be "
                          "given)", Location::of_field(std::string("--") + name));
@@ -162,6 +167,10 @@ int run_sweep(const Arguments& args) {
     }
     if (vm.count("generations")) s.generations = non_negative<std::int64_t>(vm, "generations");
     if (vm.count("evaluations")) s.evaluations = non_negative<std::int64_t>(vm, "evaluations");
+    if (vm.count("budget")) {
+      if (vm.count("evaluations")) throw UsageError("give --budget or --evaluations, not both", Location::of_field("--budget"));
+      s.evaluations = non_negative<std::int64_t>(vm, "budget");
+    }
     if (vm.count("time")) s.seconds = non_negative<double>(vm, "time");
     s.seed = vm["seed"].as<std::uint64_t>();
     s.checkpoint_every = non_negative<std::int64_t>(vm, "checkpoint-every");
@@ -171,6 +180,12 @@ int run_sweep(const Arguments& args) {
 
   const auto problem = make_problem(s.problem, s.problem_params);
   const auto algorithm = make_algorithm(s.algorithm, s.algorithm_params);
+  // Surrogate algorithms (psl-mobo, ...) start with an n_init-point design.
+  if (const auto n_init = algorithm->options().value("n_init", std::int64_t{0}); s.evaluations > 0 && n_init > s.evaluations)
+    throw UsageError("the budget (" + std::to_string(s.evaluations) + ") is smaller than " + s.algorithm +
+                         "'s initial design (n_init = " + std::to_string(n_init) +
+                         "): raise it or lower --algorithm-params '{\"n_init\": ...}'",
+                     Location::of_field("--budget"));
 
   RunFolder folder(folder_path);
   if (!resume) {
@@ -206,6 +221,9 @@ int run_sweep(const Arguments& args) {
               folder.directory().string() + "\n");
     return 128 + stop.signal_number();
   }
+
+  // The learned Pareto set (psl-mobo, svh-psl): read by `paretokit psl-sample DIR`.
+  if (const auto set = learned_set(*algorithm)) write_json_atomically(folder.directory() / "set_model.json", set->to_json());
 
   const nlohmann::json summary = read_json_file(folder.summary_path());
   if (vm.count("json")) {
