@@ -35,7 +35,8 @@ Matrix read_preferences(const std::string& path, Index m) {
                        {path, set.lines.front()});
     for (Index i = 0; i < set.points.rows(); ++i)
       if ((set.points.row(i).array() < 0).any() || set.points.row(i).sum() <= 0)
-        throw InputError("a preference must be numbers >= 0, not all 0", {path, set.lines[static_cast<std::size_t>(i)]});
+        throw InputError("a preference must be numbers >= 0, not all 0",
+                         {path, set.lines[static_cast<std::size_t>(i)]});
     all.conservativeResize(all.rows() + set.points.rows(), Eigen::NoChange);
     all.bottomRows(set.points.rows()) = set.points;
   }

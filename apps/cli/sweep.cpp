@@ -120,7 +120,8 @@ int run_sweep(const Arguments& args) {
   command_line.options.add_options()
       ("problem", po::value<std::string>(), "problem name (see 'paretokit problems')")
       ("problem-params", po::value<std::string>(), "problem parameters, a JSON object")
-      ("algorithm", po::value<std::string>(), "algorithm name: nsga2, nsga3, moead, hype, smsemoa, random, psl-mobo, svh-psl, parego")
+      ("algorithm", po::value<std::string>(), "algorithm name: nsga2, nsga3, moead, hype, smsemoa, random, "
+       "psl-mobo, svh-psl, parego")
       ("algorithm-params", po::value<std::string>(), "algorithm parameters, a JSON object")
       ("generations", po::value<std::int64_t>(), "stop after G generations")
       ("evaluations", po::value<std::int64_t>(), "stop once E candidates are evaluated (ends the generation)")
@@ -168,7 +169,8 @@ int run_sweep(const Arguments& args) {
     if (vm.count("generations")) s.generations = non_negative<std::int64_t>(vm, "generations");
     if (vm.count("evaluations")) s.evaluations = non_negative<std::int64_t>(vm, "evaluations");
     if (vm.count("budget")) {
-      if (vm.count("evaluations")) throw UsageError("give --budget or --evaluations, not both", Location::of_field("--budget"));
+      if (vm.count("evaluations"))
+        throw UsageError("give --budget or --evaluations, not both", Location::of_field("--budget"));
       s.evaluations = non_negative<std::int64_t>(vm, "budget");
     }
     if (vm.count("time")) s.seconds = non_negative<double>(vm, "time");
@@ -181,7 +183,8 @@ int run_sweep(const Arguments& args) {
   const auto problem = make_problem(s.problem, s.problem_params);
   const auto algorithm = make_algorithm(s.algorithm, s.algorithm_params);
   // Surrogate algorithms (psl-mobo, ...) start with an n_init-point design.
-  if (const auto n_init = algorithm->options().value("n_init", std::int64_t{0}); s.evaluations > 0 && n_init > s.evaluations)
+  const auto n_init = algorithm->options().value("n_init", std::int64_t{0});
+  if (s.evaluations > 0 && n_init > s.evaluations)
     throw UsageError("the budget (" + std::to_string(s.evaluations) + ") is smaller than " + s.algorithm +
                          "'s initial design (n_init = " + std::to_string(n_init) +
                          "): raise it or lower --algorithm-params '{\"n_init\": ...}'",
@@ -223,7 +226,8 @@ int run_sweep(const Arguments& args) {
   }
 
   // The learned Pareto set (psl-mobo, svh-psl): read by `paretokit psl-sample DIR`.
-  if (const auto set = learned_set(*algorithm)) write_json_atomically(folder.directory() / "set_model.json", set->to_json());
+  if (const auto set = learned_set(*algorithm))
+    write_json_atomically(folder.directory() / "set_model.json", set->to_json());
 
   const nlohmann::json summary = read_json_file(folder.summary_path());
   if (vm.count("json")) {

@@ -4,8 +4,8 @@
 // variables, mixed search spaces, and that the set model learns something.
 #include <cmath>
 
-#include <catch2/catch.hpp>
 #include <tbb/global_control.h>
+#include <catch2/catch.hpp>
 
 #include "paretokit/algorithms/registry.hpp"
 #include "paretokit/core/error.hpp"
@@ -20,8 +20,8 @@ namespace {
 
 nlohmann::json small_params(const std::string& name) {
   if (name == "parego") return {{"n_init", 6}, {"batch_size", 3}, {"gp_starts", 2}, {"n_candidates", 200}};
-  return {{"n_init", 6}, {"batch_size", 3}, {"gp_starts", 2}, {"hidden", 16},
-          {"n_steps", 30}, {"n_candidates", 100}};
+  return {{"n_init", 6},  {"batch_size", 3}, {"gp_starts", 2},
+          {"hidden", 16}, {"n_steps", 30},   {"n_candidates", 100}};
 }
 
 std::unique_ptr<Algorithm> make(const std::string& name) {
@@ -179,8 +179,9 @@ TEST_CASE("psl-mobo beats its own initial design on zdt1") {
   // have grown in hypervolume beyond the Latin-hypercube design.
   const auto problem = make_problem("zdt1", {{"n_var", 4}});
   register_learning_algorithms();
-  auto algorithm = make_algorithm("psl-mobo", {{"n_init", 10}, {"hidden", 32}, {"n_steps", 200},
-                                               {"n_candidates", 300}, {"gp_starts", 2}});
+  auto algorithm = make_algorithm(
+      "psl-mobo",
+      {{"n_init", 10}, {"hidden", 32}, {"n_steps", 200}, {"n_candidates", 300}, {"gp_starts", 2}});
   algorithm->setup(*problem, 1);
   const Vector reference = Vector::Constant(2, 11.0);
   run_tells(*algorithm, *problem, 1);

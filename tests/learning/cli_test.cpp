@@ -6,8 +6,8 @@
 #include <sstream>
 #include <string>
 
-#include <catch2/catch.hpp>
 #include <sys/wait.h>
+#include <catch2/catch.hpp>
 
 #include "io/temp_dir.hpp"
 #include "paretokit/io/atomic_file.hpp"
@@ -24,7 +24,8 @@ int run(const std::string& args, const std::filesystem::path& output) {
 
 const std::string kSmall =
     "--problem zdt1 --problem-params '{\"n_var\": 3}' --algorithm psl-mobo --algorithm-params "
-    "'{\"n_init\": 6, \"batch_size\": 3, \"hidden\": 16, \"n_steps\": 30, \"n_candidates\": 100, \"gp_starts\": 2}' "
+    "'{\"n_init\": 6, \"batch_size\": 3, \"hidden\": 16, \"n_steps\": 30, \"n_candidates\": 100, "
+    "\"gp_starts\": 2}' "
     "--seed 4 --threads 2 ";
 
 }  // namespace
@@ -39,7 +40,8 @@ TEST_CASE("sweep with psl-mobo writes the learned set, resumes exactly, and psl-
   // Stop after 2 generations (12 evaluations), then resume to the budget of 15:
   // --resume reads the generation limit from config.json, so edit it there.
   const auto part = dir.path() / "part";
-  REQUIRE(run("sweep " + kSmall + "--budget 15 --generations 2 --checkpoint-every 1 --out " + part.string(), out) == 0);
+  REQUIRE(run("sweep " + kSmall + "--budget 15 --generations 2 --checkpoint-every 1 --out " + part.string(),
+              out) == 0);
   auto config = read_json_file(part / "config.json");
   config["termination"]["generations"] = 0;
   write_json_atomically(part / "config.json", config);
@@ -76,6 +78,7 @@ TEST_CASE("a budget below the initial design is a usage error") {
   const auto out = dir.path() / "out.txt";
   CHECK(run("sweep " + kSmall + "--budget 4 --out " + (dir.path() / "r").string(), out) == 2);
   CHECK(read_text_file(out).find("initial design") != std::string::npos);
-  CHECK(run("sweep --problem zdt1 --algorithm svh-psl --budget 100 --out " + (dir.path() / "w").string(), out) == 2);
+  CHECK(run("sweep --problem zdt1 --algorithm svh-psl --budget 100 --out " + (dir.path() / "w").string(),
+            out) == 2);
   CHECK(read_text_file(out).find("max_variables") != std::string::npos);
 }

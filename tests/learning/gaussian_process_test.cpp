@@ -58,7 +58,8 @@ TEST_CASE("posterior and likelihood match explicit inverses") {
     CHECK(p.mean(q) == Approx(mu).epsilon(1e-9));
     CHECK(p.std(q) == Approx(std::sqrt(var) * sd).epsilon(1e-6));
   }
-  const Vector theta = (Vector(5) << std::log(0.3), std::log(0.7), std::log(2.0), std::log(1.5), std::log(1e-3)).finished();
+  const Vector theta =
+      (Vector(5) << std::log(0.3), std::log(0.7), std::log(2.0), std::log(1.5), std::log(1e-3)).finished();
   const double lml = -0.5 * ys.dot(Kinv * ys) - 0.5 * std::log(K.determinant()) - 6.0 * std::log(2 * M_PI);
   CHECK(GaussianProcess::log_marginal_likelihood(X, ys, theta, nullptr) == Approx(lml).epsilon(1e-10));
 }
@@ -77,8 +78,23 @@ TEST_CASE("likelihood gradient matches finite differences") {
     up(k) += e;
     down(k) -= e;
     const double fd = (GaussianProcess::log_marginal_likelihood(X, y, up, nullptr) -
-                       GaussianProcess::log_marginal_likelihood(X, y, down, nullptr)) / (2 * e);
+                       GaussianProcess::log_marginal_likelihood(X, y, down, nullptr)) /
+                      (2 * e);
     CHECK(grad(k) == Approx(fd).epsilon(1e-5).margin(1e-6));
+  }
+  // With the length-scale prior.
+  const GaussianProcessOptions options;
+  Vector post_grad;
+  GaussianProcess::log_posterior(X, y, theta, &post_grad, options);
+  for (Index k = 0; k < theta.size(); ++k) {
+    const double e = 1e-6;
+    Vector up = theta, down = theta;
+    up(k) += e;
+    down(k) -= e;
+    const double fd = (GaussianProcess::log_posterior(X, y, up, nullptr, options) -
+                       GaussianProcess::log_posterior(X, y, down, nullptr, options)) /
+                      (2 * e);
+    CHECK(post_grad(k) == Approx(fd).epsilon(1e-5).margin(1e-6));
   }
 }
 
@@ -118,14 +134,25 @@ TEST_CASE("the fit recovers the length scales of a sampled GP") {
   Vector z(n);
   for (Index i = 0; i < n; ++i) z(i) = rng.normal();
   const Vector y = L * z;
+  // Maximum likelihood (no prior) recovers both.
   GaussianProcess gp;
   Rng fit_rng(1);
-  const auto report = gp.fit(X, y, fit_rng);
+  GaussianProcessOptions no_prior;
+  no_prior.length_scale_prior_shape = 0;
+  const auto report = gp.fit(X, y, fit_rng, no_prior);
   const Vector l = gp.hyperparameters().length_scales;
   CHECK(l(0) > 0.15 / 2);
   CHECK(l(0) < 0.15 * 2);
   CHECK(l(1) > 0.7);
   CHECK(report.jitter == 0.0);
+  // The default Gamma(3, 6) prior shrinks the long one but keeps the order.
+  GaussianProcess map;
+  Rng map_rng(1);
+  map.fit(X, y, map_rng);
+  const Vector lm = map.hyperparameters().length_scales;
+  CHECK(lm(0) > 0.15 / 2);
+  CHECK(lm(0) < 0.15 * 2);
+  CHECK(lm(1) > 2 * lm(0));
   // Held-out predictions are close.
   const Matrix Xq = random_points(1, 2, rng);
   CHECK(std::isfinite(gp.predict(Xq).mean(0)));

@@ -2,8 +2,8 @@
 // quadratic, the Dirichlet sampler, the JSON round trip, and the greedy
 // hypervolume selection against brute force.
 #include <algorithm>
-#include <set>
 #include <cmath>
+#include <set>
 
 #include <catch2/catch.hpp>
 

@@ -21,8 +21,8 @@ bool dominated_by_any(const MatrixRef& set, const Eigen::Ref<const RowVector>& y
 }  // namespace
 
 std::vector<Index> select_by_hypervolume_improvement(const MatrixRef& front, const MatrixRef& candidates_f,
-                                                     const MatrixRef& candidates_x, const MatrixRef& evaluated_x,
-                                                     Index k) {
+                                                     const MatrixRef& candidates_x,
+                                                     const MatrixRef& evaluated_x, Index k) {
   const Index c = candidates_f.rows(), m = candidates_f.cols();
   Matrix all(front.rows() + c, m);
   all << front, candidates_f;
@@ -54,14 +54,16 @@ std::vector<Index> select_by_hypervolume_improvement(const MatrixRef& front, con
   // Fallback: farthest-point filling in x.
   Matrix others(evaluated_x.rows() + static_cast<Index>(chosen.size()), candidates_x.cols());
   others.topRows(evaluated_x.rows()) = evaluated_x;
-  for (std::size_t j = 0; j < chosen.size(); ++j) others.row(evaluated_x.rows() + static_cast<Index>(j)) = candidates_x.row(chosen[j]);
+  for (std::size_t j = 0; j < chosen.size(); ++j)
+    others.row(evaluated_x.rows() + static_cast<Index>(j)) = candidates_x.row(chosen[j]);
   while (static_cast<Index>(chosen.size()) < std::min(k, c)) {
     Index best = -1;
     double best_distance = -1.0;
     for (Index i = 0; i < c; ++i) {
       if (taken[static_cast<std::size_t>(i)]) continue;
       double nearest = std::numeric_limits<double>::infinity();
-      for (Index r = 0; r < others.rows(); ++r) nearest = std::min(nearest, (others.row(r) - candidates_x.row(i)).squaredNorm());
+      for (Index r = 0; r < others.rows(); ++r)
+        nearest = std::min(nearest, (others.row(r) - candidates_x.row(i)).squaredNorm());
       if (nearest > best_distance) {
         best_distance = nearest;
         best = i;

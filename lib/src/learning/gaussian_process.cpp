@@ -62,8 +62,9 @@ Matrix scaled_sq_distances(const MatrixRef& A, const MatrixRef& B, const Vector&
 struct NegativeLikelihood {
   const MatrixRef& X;
   const VectorRef& y;
+  const GaussianProcessOptions& options;
   double operator()(const Vector& theta, Vector& gradient) {
-    const double lml = GaussianProcess::log_marginal_likelihood(X, y, theta, &gradient);
+    const double lml = GaussianProcess::log_posterior(X, y, theta, &gradient, options);
     if (!std::isfinite(lml)) {
       gradient.setZero();
       return 1e300;
@@ -75,7 +76,8 @@ struct NegativeLikelihood {
 
 }  // namespace
 
-Matrix GaussianProcess::kernel(const MatrixRef& A, const MatrixRef& B, const GaussianProcessHyperparameters& h) {
+Matrix GaussianProcess::kernel(const MatrixRef& A, const MatrixRef& B,
+                               const GaussianProcessHyperparameters& h) {
   const Matrix r = scaled_sq_distances(A, B, h.length_scales).cwiseSqrt();
   return (h.signal_variance * (1.0 + kSqrt5 * r.array() + (5.0 / 3.0) * r.array().square()) *
           (-kSqrt5 * r.array()).exp())
@@ -88,7 +90,8 @@ double GaussianProcess::log_marginal_likelihood(const MatrixRef& X, const Vector
   const GaussianProcessHyperparameters h = from_theta(theta);
   const Matrix r = scaled_sq_distances(X, X, h.length_scales).cwiseSqrt();
   const Eigen::ArrayXXd decay = (-kSqrt5 * r.array()).exp();
-  Eigen::MatrixXd K = h.signal_variance * (1.0 + kSqrt5 * r.array() + (5.0 / 3.0) * r.array().square()) * decay;
+  Eigen::MatrixXd K =
+      h.signal_variance * (1.0 + kSqrt5 * r.array() + (5.0 / 3.0) * r.array().square()) * decay;
   const Eigen::MatrixXd K_signal = K;
   K.diagonal().array() += h.noise_variance;
   Eigen::LLT<Eigen::MatrixXd> llt;
@@ -115,6 +118,20 @@ double GaussianProcess::log_marginal_likelihood(const MatrixRef& X, const Vector
   return lml;
 }
 
+double GaussianProcess::log_posterior(const MatrixRef& X, const VectorRef& y, const Vector& theta,
+                                     Vector* gradient, const GaussianProcessOptions& options) {
+  double value = log_marginal_likelihood(X, y, theta, gradient);
+  const double a = options.length_scale_prior_shape, b = options.length_scale_prior_rate;
+  if (a <= 0 || !std::isfinite(value)) return value;
+  // log Gamma(l | a, b) = (a - 1) log l - b l + const, with t = log l.
+  for (Index k = 0; k < X.cols(); ++k) {
+    const double l = std::exp(theta(k));
+    value += (a - 1) * theta(k) - b * l;
+    if (gradient != nullptr) (*gradient)(k) += (a - 1) - b * l;
+  }
+  return value;
+}
+
 GaussianProcessFitReport GaussianProcess::condition(const MatrixRef& X, const VectorRef& y,
                                                     const GaussianProcessHyperparameters& hyperparameters) {
   if (X.rows() == 0 || X.rows() != y.size())
@@ -136,15 +153,14 @@ GaussianProcessFitReport GaussianProcess::condition(const MatrixRef& X, const Ve
     throw Error("Gaussian process: the kernel matrix is not positive definite even with jitter",
                 Location::of_field("gp"));
   alpha_ = llt_.solve(ys);
-  report.log_marginal_likelihood = -0.5 * ys.dot(alpha_) -
-                                   llt_.matrixLLT().diagonal().array().log().sum() -
+  report.log_marginal_likelihood = -0.5 * ys.dot(alpha_) - llt_.matrixLLT().diagonal().array().log().sum() -
                                    0.5 * static_cast<double>(ys.size()) * kLog2Pi;
   return report;
 }
 
-GaussianProcessFitReport GaussianProcess::fit(const MatrixRef& X, const VectorRef& y, Rng& rng,
-                                              const GaussianProcessOptions& options,
-                                              const std::optional<GaussianProcessHyperparameters>& warm_start) {
+GaussianProcessFitReport GaussianProcess::fit(
+    const MatrixRef& X, const VectorRef& y, Rng& rng, const GaussianProcessOptions& options,
+    const std::optional<GaussianProcessHyperparameters>& warm_start) {
   if (X.rows() == 0 || X.rows() != y.size() || !X.allFinite() || !y.allFinite())
     throw InputError("a Gaussian process needs finite data, one output per point", Location::of_field("gp"));
   const Index d = X.cols();
@@ -180,7 +196,7 @@ GaussianProcessFitReport GaussianProcess::fit(const MatrixRef& X, const VectorRe
   param.epsilon_rel = 1e-6;
   param.max_linesearch = 40;
   LBFGSpp::LBFGSBSolver<double> solver(param);
-  NegativeLikelihood objective{X, ys};
+  NegativeLikelihood objective{X, ys, options};
 
   Vector best_theta = starts.front();
   double best = std::numeric_limits<double>::infinity();
@@ -209,7 +225,8 @@ GaussianProcessFitReport GaussianProcess::fit(const MatrixRef& X, const VectorRe
 GaussianProcessPrediction GaussianProcess::predict(const MatrixRef& Xq, bool with_gradients) const {
   if (!fitted()) throw Error("predict() before fit()", Location::of_field("gp"));
   if (Xq.cols() != X_.cols())
-    throw InputError("predict(): expected " + std::to_string(X_.cols()) + " columns", Location::of_field("gp"));
+    throw InputError("predict(): expected " + std::to_string(X_.cols()) + " columns",
+                     Location::of_field("gp"));
   const Matrix r = scaled_sq_distances(Xq, X_, hyper_.length_scales).cwiseSqrt();
   const Eigen::ArrayXXd decay = (-kSqrt5 * r.array()).exp();
   const Eigen::MatrixXd Kq = hyper_.signal_variance *
@@ -217,7 +234,8 @@ GaussianProcessPrediction GaussianProcess::predict(const MatrixRef& Xq, bool wit
   GaussianProcessPrediction out;
   out.mean = (Kq * alpha_).array() * y_scale_ + y_mean_;
   const Eigen::MatrixXd V = llt_.matrixL().solve(Kq.transpose());  // n x q
-  const Vector variance = (hyper_.signal_variance - V.colwise().squaredNorm().transpose().array()).cwiseMax(0.0);
+  const Vector variance =
+      (hyper_.signal_variance - V.colwise().squaredNorm().transpose().array()).cwiseMax(0.0);
   // A floor keeps the std differentiable at the data points.
   const Vector sd_standardized = (variance.array() + 1e-12 * hyper_.signal_variance).sqrt();
   out.std = sd_standardized * y_scale_;
@@ -247,7 +265,8 @@ nlohmann::json to_json(const GaussianProcessHyperparameters& h) {
           {"noise_variance", h.noise_variance}};
 }
 
-GaussianProcessHyperparameters hyperparameters_from_json(const nlohmann::json& json, const std::string& field) {
+GaussianProcessHyperparameters hyperparameters_from_json(const nlohmann::json& json,
+                                                         const std::string& field) {
   GaussianProcessHyperparameters h;
   h.length_scales = detail::vector_from_json(detail::member(json, "length_scales"), field + ".length_scales");
   const auto number = [&](const char* key) {

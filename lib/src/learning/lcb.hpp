@@ -9,12 +9,12 @@
 namespace paretokit::detail {
 
 struct LowerConfidenceBound {
-  Matrix value;               // B x m
-  std::vector<Matrix> grad;   // m matrices B x n: d value_j / d x (empty unless asked)
+  Matrix value;              // B x m
+  std::vector<Matrix> grad;  // m matrices B x n: d value_j / d x (empty unless asked)
 };
 
-inline LowerConfidenceBound lower_confidence_bound(const std::vector<GaussianProcess>& gps, const MatrixRef& X,
-                                                   double coef, bool with_gradients) {
+inline LowerConfidenceBound lower_confidence_bound(const std::vector<GaussianProcess>& gps,
+                                                   const MatrixRef& X, double coef, bool with_gradients) {
   LowerConfidenceBound out;
   out.value.resize(X.rows(), static_cast<Index>(gps.size()));
   for (std::size_t j = 0; j < gps.size(); ++j) {

@@ -31,7 +31,8 @@ nlohmann::json LearnedSet::to_json() const {
 
 LearnedSet LearnedSet::from_json(const nlohmann::json& json, const std::string& file) {
   if (!json.is_object() || json.value("format", "") != "paretokit-set-model")
-    throw InputError("not a set model file (expected \"format\": \"paretokit-set-model\")", {file, 0, "format"});
+    throw InputError("not a set model file (expected \"format\": \"paretokit-set-model\")",
+                     {file, 0, "format"});
   LearnedSet set;
   try {
     set.algorithm = json.value("algorithm", "");
@@ -41,11 +42,12 @@ LearnedSet LearnedSet::from_json(const nlohmann::json& json, const std::string& 
     set.model = SetModel::from_json(json.at("set_model"), "set_model");
   } catch (const InputError& error) {
     const std::string field = error.where().field;
-    throw InputError(error.reason(), {file, 0, field.rfind("variables", 0) == 0 ? "search_space." + field : field});
+    throw InputError(error.reason(),
+                     {file, 0, field.rfind("variables", 0) == 0 ? "search_space." + field : field});
   }
   if (set.model.n_var() != set.space.size())
-    throw InputError("the set model has " + std::to_string(set.model.n_var()) + " outputs, the search space " +
-                         std::to_string(set.space.size()) + " variables",
+    throw InputError("the set model has " + std::to_string(set.model.n_var()) +
+                         " outputs, the search space " + std::to_string(set.space.size()) + " variables",
                      {file, 0, "set_model.n_var"});
   return set;
 }

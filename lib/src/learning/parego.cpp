@@ -65,7 +65,8 @@ struct NegativeEi {
 
 Matrix ParEGO::propose(Index n) {
   const Matrix F = evaluated_f()(finite_rows_, Eigen::all);
-  if (F.rows() < 2) throw Error("parego: fewer than two finite evaluations", Location::of_field("objectives"));
+  if (F.rows() < 2)
+    throw Error("parego: fewer than two finite evaluations", Location::of_field("objectives"));
   const Matrix Z = finite_z();
   const RowVector low = F.colwise().minCoeff(), high = F.colwise().maxCoeff();
   const RowVector range = (high - low).cwiseMax(1e-12);

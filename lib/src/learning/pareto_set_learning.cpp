@@ -26,8 +26,8 @@ ParetoSetLearning::ParetoSetLearning(Method method, Options options)
 
 ParetoSetLearning::Options ParetoSetLearning::options_from_json(Method method, const nlohmann::json& json) {
   const std::string name = method == Method::psl_mobo ? "psl-mobo" : "svh-psl";
-  std::vector<std::string> keys{"hidden", "n_steps", "n_preferences", "learning_rate", "coef_lcb", "augmentation",
-                                "n_candidates"};
+  std::vector<std::string> keys{"hidden",   "n_steps",      "n_preferences", "learning_rate",
+                                "coef_lcb", "augmentation", "n_candidates"};
   if (method == Method::svh_psl) keys.insert(keys.end(), {"svgd_alpha", "svgd_c", "n_test"});
   const detail::Params params(json, name, detail::with_surrogate_keys(keys));
   Options o = default_options(method);

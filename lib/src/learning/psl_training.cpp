@@ -70,8 +70,8 @@ SetModel::Activations row_of(const SetModel::Activations& a, Index b) {
 }
 
 // The Stein variational direction of SVH-PSL for one step.
-Vector stein_direction(const SetModel& model, const SetModel::Activations& acts, const LowerConfidenceBound& lcb,
-                       const Scalarized& s, const PslTrainingOptions& o) {
+Vector stein_direction(const SetModel& model, const SetModel::Activations& acts,
+                       const LowerConfidenceBound& lcb, const Scalarized& s, const PslTrainingOptions& o) {
   const Index B = acts.output.rows(), m = lcb.value.cols(), n = acts.output.cols();
   Matrix grads(B, model.n_parameters());
   for (Index b = 0; b < B; ++b) grads.row(b) = model.backward(row_of(acts, b), s.dx.row(b)).transpose();

@@ -11,8 +11,8 @@
 namespace paretokit::detail {
 
 struct PslTrainingOptions {
-  Index n_steps = 1000;        // Adam steps
-  Index n_preferences = 10;    // preferences (particles) per step
+  Index n_steps = 1000;      // Adam steps
+  Index n_preferences = 10;  // preferences (particles) per step
   double learning_rate = 1e-3;
   double coef_lcb = 0.1;       // value = mu - coef_lcb * sigma
   double augmentation = 0.01;  // rho of the augmented Tchebycheff term

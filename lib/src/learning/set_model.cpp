@@ -28,7 +28,8 @@ struct Layout {
 
 }  // namespace
 
-SetModel::SetModel(Index n_obj, Index n_var, Index hidden, Rng& rng) : n_obj_(n_obj), n_var_(n_var), hidden_(hidden) {
+SetModel::SetModel(Index n_obj, Index n_var, Index hidden, Rng& rng)
+    : n_obj_(n_obj), n_var_(n_var), hidden_(hidden) {
   if (n_obj < 1 || n_var < 1 || hidden < 1)
     throw InputError("a set model needs at least one objective, variable and hidden unit",
                      Location::of_field("hidden"));
@@ -62,7 +63,8 @@ SetModel::Activations SetModel::forward(const MatrixRef& preferences) const {
 
 Matrix SetModel::predict(const MatrixRef& preferences) const {
   if (preferences.cols() != n_obj_)
-    throw InputError("preferences need " + std::to_string(n_obj_) + " columns", Location::of_field("preferences"));
+    throw InputError("preferences need " + std::to_string(n_obj_) + " columns",
+                     Location::of_field("preferences"));
   return forward(preferences).output;
 }
 
@@ -112,8 +114,12 @@ SetModel SetModel::from_json(const nlohmann::json& json, const std::string& fiel
 }
 
 Adam::Adam(Index n_parameters, double learning_rate, double beta1, double beta2, double epsilon)
-    : learning_rate_(learning_rate), beta1_(beta1), beta2_(beta2), epsilon_(epsilon),
-      m_(Vector::Zero(n_parameters)), v_(Vector::Zero(n_parameters)) {}
+    : learning_rate_(learning_rate),
+      beta1_(beta1),
+      beta2_(beta2),
+      epsilon_(epsilon),
+      m_(Vector::Zero(n_parameters)),
+      v_(Vector::Zero(n_parameters)) {}
 
 void Adam::step(Vector& parameters, const VectorRef& gradient) {
   ++t_;

@@ -32,15 +32,17 @@ void SurrogateAlgorithm::setup(const Problem& problem, std::uint64_t seed) {
   n_obj_ = problem.n_obj();
   n_constr_ = problem.n_constr();
   if (n_var_ <= 0 || n_obj_ < 2)
-    throw InputError(name() + " needs at least one variable and two objectives", Location::of_field("problem"));
+    throw InputError(name() + " needs at least one variable and two objectives",
+                     Location::of_field("problem"));
   if (n_var_ > base_options_.max_variables)
-    throw InputError(name() + ": the problem has " + std::to_string(n_var_) +
-                         " variables, more than the Gaussian process is set to model (max_variables = " +
-                         std::to_string(base_options_.max_variables) +
-                         "); with a budget of ~100-200 evaluations a GP cannot learn more. Reduce the problem "
-                         "(e.g. --problem-params '{\"n_var\": 20}'), use an evolutionary algorithm (nsga2), "
-                         "or raise --algorithm-params '{\"max_variables\": N}' (slower, less reliable fits)",
-                     Location::of_field("max_variables"));
+    throw InputError(
+        name() + ": the problem has " + std::to_string(n_var_) +
+            " variables, more than the Gaussian process is set to model (max_variables = " +
+            std::to_string(base_options_.max_variables) +
+            "); with a budget of ~100-200 evaluations a GP cannot learn more. Reduce the problem "
+            "(e.g. --problem-params '{\"n_var\": 20}'), use an evolutionary algorithm (nsga2), "
+            "or raise --algorithm-params '{\"max_variables\": N}' (slower, less reliable fits)",
+        Location::of_field("max_variables"));
   if (const auto space = problem.search_space()) {
     space_ = *space;
     if (space_.size() != n_var_)
@@ -51,7 +53,8 @@ void SurrogateAlgorithm::setup(const Problem& problem, std::uint64_t seed) {
     const Vector lower = problem.lower_bounds(), upper = problem.upper_bounds();
     if (lower.size() != n_var_ || upper.size() != n_var_ || !lower.allFinite() || !upper.allFinite() ||
         (lower.array() > upper.array()).any())
-      throw InputError("the problem's bounds must be finite with lower <= upper", Location::of_field("bounds"));
+      throw InputError("the problem's bounds must be finite with lower <= upper",
+                       Location::of_field("bounds"));
     space_ = SearchSpace::real_box(lower, upper);
   }
   Z_.resize(0, n_var_);
@@ -181,7 +184,8 @@ void SurrogateAlgorithm::load_state(const nlohmann::json& state) {
   F_ = std::move(F);
   G_ = G.cols() == n_constr_ ? std::move(G) : Matrix(0, n_constr_);
   const auto& iteration = detail::member(state, "iteration");
-  if (!iteration.is_number_integer()) throw InputError("expected an integer", Location::of_field("iteration"));
+  if (!iteration.is_number_integer())
+    throw InputError("expected an integer", Location::of_field("iteration"));
   iteration_ = iteration.get<Index>();
   rng_ = detail::rng_from_json(detail::member(state, "rng"), "rng");
   const auto& hyper = detail::member(state, "gp_hyperparameters");

@@ -20,7 +20,7 @@ namespace paretokit {
 // candidates_f: c x m; candidates_x: c x n and evaluated_x (for the
 // fallback). Returns k distinct candidate indices (fewer if c < k).
 std::vector<Index> select_by_hypervolume_improvement(const MatrixRef& front, const MatrixRef& candidates_f,
-                                                     const MatrixRef& candidates_x, const MatrixRef& evaluated_x,
-                                                     Index k);
+                                                     const MatrixRef& candidates_x,
+                                                     const MatrixRef& evaluated_x, Index k);
 
 }  // namespace paretokit

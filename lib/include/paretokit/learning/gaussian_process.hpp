@@ -29,19 +29,26 @@
 namespace paretokit {
 
 struct GaussianProcessOptions {
-  int n_starts = 5;              // LBFGS-B starts: the previous/default point, then random ones
-  int max_iterations = 200;      // per start
+  int n_starts = 5;                // LBFGS-B starts: the previous/default point, then random ones
+  int max_iterations = 200;        // per start
   double min_length_scale = 1e-2;  // in unit-cube units
   double max_length_scale = 1e2;
   double min_signal_variance = 5e-2;  // of the standardized outputs
   double max_signal_variance = 2e1;
   double min_noise_variance = 1e-6;  // of the standardized outputs
   double max_noise_variance = 1e-1;
+  // Gamma(shape, rate) prior on every length scale, maximized with the
+  // likelihood (MAP), as BoTorch's classic default Gamma(3, 6) (mode 1/3):
+  // without it a fit on ~100 points in many dimensions readily switches
+  // relevant dimensions off (length scale at the upper bound) and explains
+  // the data by one short length scale. shape 0: no prior.
+  double length_scale_prior_shape = 3.0;
+  double length_scale_prior_rate = 6.0;
 };
 
 // The hyperparameters, in natural units.
 struct GaussianProcessHyperparameters {
-  Vector length_scales;   // d
+  Vector length_scales;  // d
   double signal_variance = 1.0;
   double noise_variance = 1e-4;
 };
@@ -66,9 +73,9 @@ class GaussianProcess {
   // Fits to X (n x d) and y (n, finite); the starts beyond the first two draw
   // from rng. `warm_start` (e.g. the previous fit's hyperparameters) is the
   // first start when given. Throws InputError on empty or non-finite data.
-  GaussianProcessFitReport fit(const MatrixRef& X, const VectorRef& y, Rng& rng,
-                               const GaussianProcessOptions& options = {},
-                               const std::optional<GaussianProcessHyperparameters>& warm_start = std::nullopt);
+  GaussianProcessFitReport fit(
+      const MatrixRef& X, const VectorRef& y, Rng& rng, const GaussianProcessOptions& options = {},
+      const std::optional<GaussianProcessHyperparameters>& warm_start = std::nullopt);
   // Conditions on X, y with the given hyperparameters, without optimizing.
   GaussianProcessFitReport condition(const MatrixRef& X, const VectorRef& y,
                                      const GaussianProcessHyperparameters& hyperparameters);
@@ -86,6 +93,10 @@ class GaussianProcess {
   // Returns -infinity when K cannot be factored even with jitter.
   static double log_marginal_likelihood(const MatrixRef& X, const VectorRef& y, const Vector& theta,
                                         Vector* gradient);
+  // The log marginal likelihood plus the log length-scale prior of `options`
+  // (up to a constant), what fit() maximizes; gradient w.r.t. theta.
+  static double log_posterior(const MatrixRef& X, const VectorRef& y, const Vector& theta, Vector* gradient,
+                              const GaussianProcessOptions& options);
 
  private:
   Matrix X_;
@@ -96,6 +107,7 @@ class GaussianProcess {
 };
 
 nlohmann::json to_json(const GaussianProcessHyperparameters& h);
-GaussianProcessHyperparameters hyperparameters_from_json(const nlohmann::json& json, const std::string& field);
+GaussianProcessHyperparameters hyperparameters_from_json(const nlohmann::json& json,
+                                                         const std::string& field);
 
 }  // namespace paretokit

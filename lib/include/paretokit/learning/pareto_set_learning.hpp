@@ -47,10 +47,10 @@ class ParetoSetLearning : public SurrogateAlgorithm {
     double learning_rate = 1e-3;
     double coef_lcb = 0.1;
     double augmentation = 0.01;
-    Index n_candidates = 1000;   // preferences mapped to candidates for batch selection
-    double svgd_alpha = 1e-3;    // svh-psl: repulsion weight
-    double svgd_c = 1.0;         // svh-psl: bandwidth factor
-    Index n_test = 0;            // svh-psl: checkpoint-selection preferences (0: 100 m)
+    Index n_candidates = 1000;  // preferences mapped to candidates for batch selection
+    double svgd_alpha = 1e-3;   // svh-psl: repulsion weight
+    double svgd_c = 1.0;        // svh-psl: bandwidth factor
+    Index n_test = 0;           // svh-psl: checkpoint-selection preferences (0: 100 m)
   };
 
   static Options default_options(Method method);
