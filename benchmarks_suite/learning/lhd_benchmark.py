@@ -23,7 +23,6 @@ import argparse
 import json
 import math
 import os
-import resource
 import statistics
 import subprocess
 import sys
@@ -89,11 +88,16 @@ def true_front(cli, work, problem):
 def one_run(cli, work, problem, algorithm, seed, budget):
     out = os.path.join(work, f"{problem}-{algorithm}-{seed}")
     if not os.path.exists(os.path.join(out, "summary.json")):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_utime
-        run([cli, "sweep", "--problem", problem, "--problem-params", json.dumps(PARAMS.get(problem, {})),
+        proc = subprocess.Popen(
+            [cli, "sweep", "--problem", problem, "--problem-params", json.dumps(PARAMS.get(problem, {})),
              "--algorithm", algorithm, "--algorithm-params", json.dumps(ALGORITHMS[algorithm]),
-             "--budget", str(budget), "--seed", str(seed), "--threads", "1", "--out", out])
-        cpu = resource.getrusage(resource.RUSAGE_CHILDREN).ru_utime - before
+             "--budget", str(budget), "--seed", str(seed), "--threads", "1", "--out", out],
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        _, status, usage = os.wait4(proc.pid, 0)  # this child's own CPU time
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        if proc.returncode != 0:
+            raise RuntimeError(f"{out}: exit {proc.returncode}: {proc.stderr.read().decode()}")
+        cpu = usage.ru_utime + usage.ru_stime
         json.dump({"cpu_seconds": cpu}, open(os.path.join(out, "cpu.json"), "w"))
     summary = json.load(open(os.path.join(out, "summary.json")))
     cpu = json.load(open(os.path.join(out, "cpu.json")))["cpu_seconds"]
