@@ -100,7 +100,8 @@ def one_run(cli, work, problem, algorithm, seed, budget):
         cpu = usage.ru_utime + usage.ru_stime
         json.dump({"cpu_seconds": cpu}, open(os.path.join(out, "cpu.json"), "w"))
     summary = json.load(open(os.path.join(out, "summary.json")))
-    cpu = json.load(open(os.path.join(out, "cpu.json")))["cpu_seconds"]
+    cpu_file = os.path.join(out, "cpu.json")  # absent when the run finished without this script
+    cpu = json.load(open(cpu_file))["cpu_seconds"] if os.path.exists(cpu_file) else float("nan")
     return out, summary, cpu
 
 

@@ -119,7 +119,7 @@ double GaussianProcess::log_marginal_likelihood(const MatrixRef& X, const Vector
 }
 
 double GaussianProcess::log_posterior(const MatrixRef& X, const VectorRef& y, const Vector& theta,
-                                     Vector* gradient, const GaussianProcessOptions& options) {
+                                      Vector* gradient, const GaussianProcessOptions& options) {
   double value = log_marginal_likelihood(X, y, theta, gradient);
   const double a = options.length_scale_prior_shape, b = options.length_scale_prior_rate;
   if (a <= 0 || !std::isfinite(value)) return value;
