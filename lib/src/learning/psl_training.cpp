@@ -65,6 +65,40 @@ double median(std::vector<double> values) {
   return 0.5 * (upper + *std::max_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(h)));
 }
 
+}  // namespace
+
+Vector stein_bandwidths(const MatrixRef& values, double c) {
+  const Index B = values.rows(), m = values.cols();
+  Vector h(m);
+  for (Index j = 0; j < m; ++j) {
+    std::vector<double> d2;
+    d2.reserve(static_cast<std::size_t>(B * B));
+    for (Index i = 0; i < B; ++i)
+      for (Index k = 0; k < B; ++k) d2.push_back(std::pow(values(i, j) - values(k, j), 2));
+    const double med = median(d2);
+    h(j) = med != 0.0 ? c * med * med / std::log(static_cast<double>(B)) : 5e-6;
+  }
+  return h;
+}
+
+SteinKernel stein_kernel(const MatrixRef& values, const std::vector<Index>& argmax, const Vector& h) {
+  const Index B = values.rows(), m = values.cols();
+  SteinKernel out{Matrix(B, B), Matrix::Zero(B, m)};
+  for (Index i = 0; i < B; ++i)
+    for (Index k = 0; k < B; ++k) {
+      const Index j = argmax[static_cast<std::size_t>(k)];
+      const double diff = values(i, j) - values(k, j);
+      const double K = std::exp(-diff * diff / h(j));
+      out.K(i, k) = K;
+      // d K_ik / d v_ij = -2 diff / h K_ik;  d K_ik / d v_kj = +2 diff / h K_ik
+      out.dsum_dvalues(i, j) += -2.0 * diff / h(j) * K;
+      out.dsum_dvalues(k, j) += 2.0 * diff / h(j) * K;
+    }
+  return out;
+}
+
+namespace {
+
 SetModel::Activations row_of(const SetModel::Activations& a, Index b) {
   return {a.input.row(b), a.hidden1.row(b), a.hidden2.row(b), a.output.row(b)};
 }
@@ -78,25 +112,10 @@ Vector stein_direction(const SetModel& model, const SetModel::Activations& acts,
   const RowVector norms = grads.colwise().norm().cwiseMax(1e-12);
   grads.array().rowwise() /= norms.array();
 
-  Vector h(m);
-  for (Index j = 0; j < m; ++j) {
-    std::vector<double> d2;
-    d2.reserve(static_cast<std::size_t>(B * B));
-    for (Index i = 0; i < B; ++i)
-      for (Index k = 0; k < B; ++k) d2.push_back(std::pow(lcb.value(i, j) - lcb.value(k, j), 2));
-    const double med = median(d2);
-    h(j) = med != 0.0 ? o.svgd_c * med * med / std::log(static_cast<double>(B)) : 5e-6;
-  }
-  Matrix K(B, B), dS_dv = Matrix::Zero(B, m);
-  for (Index i = 0; i < B; ++i)
-    for (Index k = 0; k < B; ++k) {
-      const Index j = s.argmax[static_cast<std::size_t>(k)];
-      const double diff = lcb.value(i, j) - lcb.value(k, j);
-      K(i, k) = std::exp(-diff * diff / h(j));
-      // d K_ik / d v_ij = -2 diff / h K_ik;  d K_ik / d v_kj = +2 diff / h K_ik
-      dS_dv(i, j) += -2.0 * diff / h(j) * K(i, k);
-      dS_dv(k, j) += 2.0 * diff / h(j) * K(i, k);
-    }
+  const Vector h = stein_bandwidths(lcb.value, o.svgd_c);
+  const SteinKernel kernel = stein_kernel(lcb.value, s.argmax, h);
+  const Matrix& K = kernel.K;
+  const Matrix& dS_dv = kernel.dsum_dvalues;
   Matrix dS_dx = Matrix::Zero(B, n);
   for (Index j = 0; j < m; ++j)
     dS_dx += (lcb.grad[static_cast<std::size_t>(j)].array().colwise() * dS_dv.col(j).array()).matrix();

@@ -23,6 +23,16 @@ struct PslTrainingOptions {
   Index n_test = 0;          // preferences of the model checkpoint selection (0: none)
 };
 
+// SVH-PSL's local kernel on the particles' LCB values (B x m): K_ik =
+// exp(-(v_ij - v_kj)^2 / h_j) with j = argmax[k], and d(sum_ik K_ik)/d v.
+struct SteinKernel {
+  Matrix K;             // B x B
+  Matrix dsum_dvalues;  // B x m
+};
+// h_j = c median_ik((v_ij - v_kj)^2)^2 / log B (5e-6 when the median is 0).
+Vector stein_bandwidths(const MatrixRef& values, double c);
+SteinKernel stein_kernel(const MatrixRef& values, const std::vector<Index>& argmax, const Vector& h);
+
 // Trains `model` in place (standardized objectives, ideal point z).
 // Returns the number of steps whose checkpoint selection kept the model.
 void train_set_model(SetModel& model, const std::vector<GaussianProcess>& gps, const Vector& ideal,
