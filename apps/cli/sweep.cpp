@@ -13,6 +13,7 @@
 #include "paretokit/indicators/hypervolume_estimate.hpp"
 #include "paretokit/io/atomic_file.hpp"
 #include "paretokit/io/run_folder.hpp"
+#include "paretokit/learning/learned_set.hpp"
 #include "paretokit/problems/registry.hpp"
 #include "paretokit/run/run.hpp"
 #include "paretokit/run/summary.hpp"
@@ -36,8 +37,11 @@ constexpr const char* kDescription =
     "otherwise it is the run's own front's and said to be run-specific. It is exact when its\n"
     "predicted cost is about a second or less, else a Monte Carlo estimate with its standard\n"
     "error (--summary-hv). IGD is measured against the problem's front where known.\n"
-    "The run stops at the first limit reached among --generations, --evaluations and --time;\n"
-    "with none of them it runs 250 generations. Parameters are JSON objects with pymoo's names,\n"
+    "The run stops at the first limit reached among --generations, --evaluations (or --budget)\n"
+    "and --time; with none of them it runs 250 generations. A generation is one ask/tell batch:\n"
+    "for psl-mobo, svh-psl and parego the initial design, then batches of batch_size (5), so\n"
+    "give them --budget E; they also write set_model.json (psl-sample reads it).\n"
+    "Parameters are JSON objects with pymoo's names,\n"
     "e.g. --problem-params '{\"n_obj\": 3}' --algorithm-params '{\"pop_size\": 92}'.\n"
     "The same seed gives the same result whatever --threads, and a run killed at any point and\n"
     "continued with --resume DIR ends exactly as an uninterrupted one. Ctrl-C (or SIGTERM) stops\n"
@@ -222,7 +226,7 @@ int run_sweep(const Arguments& args) {
   const bool resume = vm.count("resume") > 0;
   if (resume) {
     for (const char* name : {"problem", "problem-params", "algorithm", "algorithm-params", "generations",
-                             "evaluations", "time", "out"}) {
+                             "evaluations", "budget", "time", "out"}) {
       if (vm.count(name)) {
         throw UsageError("--resume takes every setting from DIR/config.json (only --threads and --json may be "
                          "given)", Location::of_field(std::string("--") + name));
@@ -293,6 +297,13 @@ int run_sweep(const Arguments& args) {
       s.command ? std::unique_ptr<Problem>(std::move(command_problem)) : make_problem(s.problem, s.problem_params);
   const auto algorithm = make_algorithm(s.algorithm, s.algorithm_params);
   const HypervolumeMethod summary_hv = parse_hypervolume_method(s.summary_hv, "--summary-hv");
+  // Surrogate algorithms (psl-mobo, ...) start with an n_init-point design.
+  const auto n_init = algorithm->options().value("n_init", std::int64_t{0});
+  if (s.evaluations > 0 && n_init > s.evaluations)
+    throw UsageError("the budget (" + std::to_string(s.evaluations) + ") is smaller than " + s.algorithm +
+                         "'s initial design (n_init = " + std::to_string(n_init) +
+                         "): raise it or lower --algorithm-params '{\"n_init\": ...}'",
+                     Location::of_field("--budget"));
 
   RunFolder folder(folder_path);
   if (!resume) {
@@ -343,6 +354,10 @@ int run_sweep(const Arguments& args) {
               folder.directory().string() + "\n");
     return 128 + stop.signal_number();
   }
+
+  // The learned Pareto set (psl-mobo, svh-psl): read by `paretokit psl-sample DIR`.
+  if (const auto set = learned_set(*algorithm))
+    write_json_atomically(folder.directory() / "set_model.json", set->to_json());
 
   const nlohmann::json summary = read_json_file(folder.summary_path());
   if (summary.contains("interrupted")) {

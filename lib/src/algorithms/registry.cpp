@@ -1,6 +1,7 @@
 // The algorithm registry and its catalog; see algorithms/registry.hpp.
 #include "paretokit/algorithms/registry.hpp"
 
+#include <algorithm>
 #include <functional>
 
 #include "params.hpp"
@@ -16,11 +17,9 @@ namespace paretokit {
 
 namespace {
 
-using Factory = std::function<std::unique_ptr<Algorithm>(const nlohmann::json&)>;
-
 struct Entry {
   AlgorithmInfo info;
-  Factory make;
+  AlgorithmFactory make;
 };
 
 std::vector<AlgorithmParameter> variation_parameters(double eta_c, double prob_c) {
@@ -42,8 +41,8 @@ std::vector<AlgorithmParameter> join(std::vector<AlgorithmParameter> a,
   return a;
 }
 
-const std::vector<Entry>& entries() {
-  static const std::vector<Entry> table = [] {
+std::vector<Entry>& entries() {
+  static std::vector<Entry> table = [] {
     std::vector<Entry> t;
     t.push_back(
         {{"nsga2", "NSGA-II (Deb et al. 2002)",
@@ -118,12 +117,32 @@ std::unique_ptr<Algorithm> make_algorithm(const std::string& name, const nlohman
                    Location::of_field("algorithm"));
 }
 
+namespace {
+
+std::vector<AlgorithmInfo>& catalog_cache() {
+  static std::vector<AlgorithmInfo> catalog;
+  return catalog;
+}
+
+}  // namespace
+
+void register_algorithm(AlgorithmInfo info, AlgorithmFactory factory) {
+  if (info.name.empty() || !factory)
+    throw InputError("register_algorithm: a name and a factory are needed", Location::of_field("algorithm"));
+  auto& table = entries();
+  const auto same = std::find_if(table.begin(), table.end(), [&](const Entry& e) { return e.info.name == info.name; });
+  if (same != table.end()) {
+    *same = {std::move(info), std::move(factory)};
+  } else {
+    table.push_back({std::move(info), std::move(factory)});
+  }
+  catalog_cache().clear();
+}
+
 const std::vector<AlgorithmInfo>& algorithm_catalog() {
-  static const std::vector<AlgorithmInfo> catalog = [] {
-    std::vector<AlgorithmInfo> c;
-    for (const auto& entry : entries()) c.push_back(entry.info);
-    return c;
-  }();
+  auto& catalog = catalog_cache();
+  if (catalog.empty())
+    for (const auto& entry : entries()) catalog.push_back(entry.info);
   return catalog;
 }
 

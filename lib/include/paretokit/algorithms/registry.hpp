@@ -8,6 +8,7 @@
 // every algorithm with its parameters and defaults, for help texts.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -34,7 +35,18 @@ struct AlgorithmInfo {
   std::vector<AlgorithmParameter> parameters;
 };
 
-// Every registered algorithm, in a fixed order.
+using AlgorithmFactory = std::function<std::unique_ptr<Algorithm>(const nlohmann::json&)>;
+
+// Adds an algorithm (or replaces the one of the same name) so that
+// make_algorithm(), the catalog, sweep and bench find it by name: how modules
+// above this one (learning) and users' own algorithms join. An explicit call,
+// not a self-registering object, because static libraries drop those. Call it
+// at start-up, before other threads use the registry; references returned by
+// algorithm_catalog() are invalidated.
+void register_algorithm(AlgorithmInfo info, AlgorithmFactory factory);
+
+// Every registered algorithm: the built-in ones in a fixed order, then the
+// registered ones in registration order.
 const std::vector<AlgorithmInfo>& algorithm_catalog();
 std::vector<std::string> algorithm_names();
 

@@ -1,0 +1,96 @@
+// SurrogateAlgorithm: what the Gaussian-process-based algorithms of this
+// module (PSL-MOBO, SVH-PSL, ParEGO) share, as an ordinary ask/tell
+// Algorithm, so that they run under any evaluator, checkpoint and resume.
+//
+// - They search the unit cube of the problem's SearchSpace encoding (a plain
+//   box is encoded linearly), so mixed spaces work; ask() returns decoded rows.
+// - The first ask() is a Latin hypercube of n_init points; every later one
+//   is a batch of batch_size points chosen by the algorithm (propose()).
+// - Every told row is kept. Rows with a non-finite objective are recorded
+//   (and stay out of the population) but never reach a Gaussian process.
+//   The population is the feasible non-dominated set of the finite rows.
+// - fit_surrogates() fits one GP per objective, on the objectives
+//   standardized over the finite rows; the objectives are fitted in parallel
+//   (oneTBB) from per-objective random streams, so results do not depend on
+//   the thread count.
+// - save_state() (between tell() and ask()) holds the data, the Rng, the GP
+//   hyperparameters (warm starts of the next fit) and each algorithm's own
+//   state, so that setup() + load_state() continues bit for bit.
+#pragma once
+
+#include <optional>
+#include <vector>
+
+#include "paretokit/algorithms/algorithm.hpp"
+#include "paretokit/core/rng.hpp"
+#include "paretokit/core/search_space.hpp"
+#include "paretokit/learning/gaussian_process.hpp"
+
+namespace paretokit {
+
+struct SurrogateOptions {
+  Index n_init = 10;          // Latin-hypercube points of the initial design
+  Index batch_size = 5;       // points per later ask()
+  Index max_variables = 20;   // refuse larger problems (a GP on n ~ 100 points cannot model more)
+  GaussianProcessOptions gp;  // hyperparameter fitting
+};
+
+class SurrogateAlgorithm : public Algorithm {
+ public:
+  void setup(const Problem& problem, std::uint64_t seed) final;
+  Matrix ask() final;
+  void tell(const MatrixRef& X, const Evaluation& evaluation) final;
+
+  const Matrix& population_x() const final { return population_x_; }
+  const Matrix& population_f() const final { return population_f_; }
+  const Matrix& population_g() const final { return population_g_; }
+
+  nlohmann::json save_state() const final;
+  void load_state(const nlohmann::json& state) final;
+
+  // Every evaluated row: unit-cube encodings and objectives.
+  const Matrix& evaluated_z() const { return Z_; }
+  const Matrix& evaluated_f() const { return F_; }
+  const SearchSpace& space() const { return space_; }
+  Index iteration() const { return iteration_; }  // batches told after the initial design
+
+ protected:
+  explicit SurrogateAlgorithm(SurrogateOptions options);
+  const SurrogateOptions& surrogate_options() const { return base_options_; }
+  nlohmann::json surrogate_options_json() const;
+
+  // The next batch (batch_size rows in the unit cube) after the initial design.
+  virtual Matrix propose(Index n) = 0;
+  virtual void save_extra(nlohmann::json& /*state*/) const {}
+  virtual void load_extra(const nlohmann::json& /*state*/) {}
+  virtual void on_setup() {}
+
+  // One GP per objective on the finite rows, objectives standardized; the
+  // results are in gps_, finite_rows_, f_mean_, f_scale_.
+  void fit_surrogates();
+  // Standardized objectives of the finite rows (n_finite x m).
+  Matrix standardized_finite_f() const;
+  // Encodings of the finite rows.
+  Matrix finite_z() const;
+  // Rows in the unit cube made canonical (encode(decode(z))).
+  Matrix canonical(const MatrixRef& Z) const;
+
+  const Problem* problem_ = nullptr;
+  Rng rng_;
+  Index n_var_ = 0, n_obj_ = 0, n_constr_ = 0;
+  std::vector<GaussianProcess> gps_;
+  std::vector<Index> finite_rows_;
+  Vector f_mean_, f_scale_;
+
+ private:
+  void update_population();
+
+  SurrogateOptions base_options_;
+  SearchSpace space_;
+  Matrix Z_, F_, G_;
+  Index iteration_ = 0;
+  std::vector<std::optional<GaussianProcessHyperparameters>> hyper_;  // warm starts
+  Matrix population_x_, population_f_, population_g_;
+};
+
+}  // namespace paretokit

@@ -1,0 +1,25 @@
+// The JSON parameters every surrogate algorithm shares (n_init, batch_size,
+// max_variables, gp_starts), read with the algorithms module's Params.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "../algorithms/params.hpp"
+#include "paretokit/learning/surrogate_algorithm.hpp"
+
+namespace paretokit::detail {
+
+inline std::vector<std::string> with_surrogate_keys(std::vector<std::string> own) {
+  for (const char* key : {"n_init", "batch_size", "max_variables", "gp_starts"}) own.emplace_back(key);
+  return own;
+}
+
+inline void read_surrogate(const Params& params, SurrogateOptions& o) {
+  o.n_init = params.integer("n_init", o.n_init, 2);
+  o.batch_size = params.integer("batch_size", o.batch_size, 1);
+  o.max_variables = params.integer("max_variables", o.max_variables, 1);
+  o.gp.n_starts = static_cast<int>(params.integer("gp_starts", o.gp.n_starts, 1));
+}
+
+}  // namespace paretokit::detail
