@@ -232,7 +232,10 @@ int run_nas(const Arguments& args) {
       "nas",
       "nas --space proxyless (--device FILE | --latency-table FILE) --objectives "
       "latency,flops,params[,accuracy]\n"
-      "         [--accuracy-table FILE] [--algorithm nsga3] [--budget N] [--seed S] [--out DIR] [--json]\n"
+      "         [--width-multiplier W] [--resolution R] [--stage-blocks B,...] [--kernels K,...]\n"
+      "         [--expansions E,...] [--no-zero] [--accuracy-table FILE] [--ridge-lambda L]\n"
+      "         [--algorithm nsga3] [--algorithm-params JSON] [--budget N] [--seed S]\n"
+      "         [--threads T] [--out DIR] [--json]\n"
       "       paretokit nas --describe ARCH [--device FILE | --latency-table FILE] [--json]",
       kDescription);
   command_line.options.add_options()("space", po::value<std::string>()->default_value("proxyless"),

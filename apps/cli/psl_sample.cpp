@@ -45,7 +45,7 @@ Matrix read_preferences(const std::string& path, Index m) {
 
 int run_psl_sample(const Arguments& args) {
   CommandLine command_line(
-      "psl-sample", "psl-sample DIR (--preferences FILE | -n N) [--json]",
+      "psl-sample", "psl-sample DIR (--preferences FILE | --points N) [--json]",
       "Prints the solutions that the Pareto set learned by a psl-mobo or svh-psl sweep\n"
       "(DIR/set_model.json; DIR may also be that file) predicts for each preference, one per\n"
       "line in the problem's own terms (a categorical variable as the index of its choice),\n"
@@ -67,7 +67,7 @@ int run_psl_sample(const Arguments& args) {
   const LearnedSet set = LearnedSet::from_json(read_json_file(path), path.string());
   const Index m = set.model.n_obj();
   if (vm.count("preferences") == vm.count("points"))
-    throw UsageError("give exactly one of --preferences FILE and -n N", Location::of_field("--preferences"));
+    throw UsageError("give exactly one of --preferences FILE and -n (--points) N", Location::of_field("--preferences"));
   Matrix P;
   if (vm.count("points")) {
     const long long n = vm["points"].as<long long>();

@@ -131,7 +131,7 @@ int run_space(const Arguments& args) {
   if (what == "sample") return run_sample(rest);
   if (what == "--help" || what == "-h") {
     std::cout << "usage: paretokit " << kUsage
-              << "\n\nsearch-space files: 'paretokit space check --help', 'paretokit space sample --help'.\n";
+              << "\n\nsearch-space files: see 'paretokit space check --help' and\n'paretokit space sample --help'.\n";
     return 0;
   }
   throw UsageError(what.empty() ? "missing what to do: check or sample (see 'paretokit space --help')"

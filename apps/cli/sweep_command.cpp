@@ -2,6 +2,7 @@
 #include "sweep_command.hpp"
 
 #include "paretokit/core/error.hpp"
+#include "paretokit/core/search_space_file.hpp"
 #include "paretokit/io/atomic_file.hpp"
 
 namespace paretokit::cli {
@@ -55,7 +56,9 @@ std::optional<CommandSettings> read_command_settings(const po::variables_map& vm
     throw UsageError("--command needs --objectives NAME[:min|:max],...", Location::of_field("--objectives"));
   }
   CommandSettings s;
-  s.space = read_json_file(vm["space"].as<std::string>());
+  // Either form (ours or ConfigSpace's), kept in ours: config.json then
+  // holds the space itself, conditions and forbiddens included.
+  s.space = read_search_space_file(vm["space"].as<std::string>()).space.to_json();
   s.command = vm["command"].as<std::string>();
   s.objectives = vm["objectives"].as<std::string>();
   if (vm.count("constraints")) s.constraints = vm["constraints"].as<std::string>();
@@ -67,12 +70,7 @@ std::optional<CommandSettings> read_command_settings(const po::variables_map& vm
     s.memory_limit_bytes = parse_memory_size(vm["memory-limit"].as<std::string>(), "--memory-limit");
   if (vm.count("retries")) s.retries = vm["retries"].as<int>();
   if (s.retries < 0) throw UsageError("must be >= 0", Location::of_field("--retries"));
-  // Parsed now, so that a bad space or flag fails before anything runs.
-  try {
-    SearchSpace::from_json(s.space);
-  } catch (const Error& error) {
-    throw InputError(error.reason(), {vm["space"].as<std::string>(), 0, error.where().field});
-  }
+  // Parsed now, so that a bad flag fails before anything runs.
   parse_objectives(s.objectives, "--objectives");
   parse_constraints(s.constraints, "--constraints");
   return s;

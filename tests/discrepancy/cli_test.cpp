@@ -1,6 +1,8 @@
 // The `paretokit discrepancy` and `paretokit subset` commands, run as a user would.
 #include <catch2/catch.hpp>
 
+#include <unistd.h>
+
 #include <array>
 #include <cstdio>
 #include <filesystem>
@@ -20,7 +22,10 @@ struct Outcome {
 };
 
 std::string temp_path(const std::string& name) {
-  return (std::filesystem::temp_directory_path() / ("paretokit_discrepancy_cli_" + name)).string();
+  // One name per process: ctest runs test cases of this file in parallel.
+  return (std::filesystem::temp_directory_path() /
+          ("paretokit_discrepancy_cli_" + std::to_string(::getpid()) + "_" + name))
+      .string();
 }
 
 Outcome run(const std::string& arguments) {

@@ -17,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include "paretokit/algorithms/registry.hpp"
+#include "paretokit/learning/registry.hpp"
 
 namespace {
 
@@ -44,6 +45,7 @@ std::vector<std::string> lines_of(const std::string& text) {
 TEST_CASE("cli: --version and the algorithms list from the registry's catalog") {
   CHECK(std::regex_search(output_of("--version"), std::regex("^paretokit [0-9]+\\.[0-9]+\\.[0-9]+\n$")));
   const std::string list = output_of("algorithms");
+  paretokit::register_learning_algorithms();  // as the command line does at start-up
   for (const auto& info : paretokit::algorithm_catalog()) {
     INFO(info.name);
     CHECK(list.find(info.name + ": " + info.title) != std::string::npos);

@@ -12,6 +12,7 @@
 #include "html_parts.hpp"
 #include "run_page_extras.hpp"
 #include "paretokit/core/error.hpp"
+#include "paretokit/core/point_file.hpp"
 #include "paretokit/indicators/hypervolume.hpp"
 #include "paretokit/indicators/hypervolume_estimate.hpp"
 #include "paretokit/io/atomic_file.hpp"
@@ -181,6 +182,10 @@ std::string run_report_html(const fs::path& run_folder, const RunReportOptions& 
     evaluated = read_sweep(run_folder / "trials.jsonl");
   } else if (fs::is_regular_file(run_folder / "trial_logs.jsonl")) {
     evaluated = read_carps(run_folder / "trial_logs.jsonl");
+  } else if (fs::is_regular_file(run_folder / "exact_front.txt") && fs::is_regular_file(run_folder / "front.txt")) {
+    // A quantize run with the exact solver alone: its front is the exact frontier.
+    const Matrix front = read_points((run_folder / "front.txt").string());
+    evaluated = {front, Matrix(0, front.cols()), 0, "quantize run, exact frontier (front.txt)"};
   } else {
     throw InputError(
         "not a run folder (no trials.jsonl or trial_logs.jsonl) nor a bench folder (no bench.json)",
@@ -264,7 +269,7 @@ std::string run_report_html(const fs::path& run_folder, const RunReportOptions& 
         "Many points: each series is an even sample over the order of evaluation (counts in the legend). ";
   }
   if (extras.exact_front) {
-    note += "Grey: the exact frontier. ";
+    note += "In grey: the exact frontier. ";
   } else if (true_front) {
     note += "Grey: the problem's true Pareto front. ";
   }
