@@ -9,6 +9,7 @@
 #include <iostream>
 #include <numeric>
 
+#include "accuracy_command.hpp"
 #include "command.hpp"
 #include "nas/describe.hpp"
 #include "nas/nas_problem.hpp"
@@ -41,7 +42,13 @@ constexpr const char* kDescription =
     "report.html; default runs/nas-<algorithm>-seed<S>).\n"
     "--describe ARCH prints the per-layer table of ARCH: 21 comma-separated blocks (e.g.\n"
     "5x5_MBConv3,3x3_MBConv3,zero,...) or a network config file (data/proxylessnas/mobile.json).\n"
-    "Accuracy from a user command (the external-process evaluator) is not part of this command yet.";
+    "--accuracy-command CMD measures the accuracy of every architecture of the final front once the\n"
+    "search ends (the search itself uses the surrogate or the proxy): one run of CMD each\n"
+    "(--workers at a time); its config.json holds \"arch\" (the notation), \"block1\"..\"blockN\" (the\n"
+    "choices), \"resolution\" and \"width_multiplier\" ({NAME} and $PARETOKIT_PARAM_<NAME> too); it\n"
+    "reports {\"accuracy\": value} (or --accuracy-key) in result.json or as its last JSON line on\n"
+    "stdout. The accuracy (or the status: crashed, timeout) is printed beside each architecture and\n"
+    "written to architectures.json, accuracy.jsonl and accuracy_trials/<i>/; failures never stop it.";
 
 std::vector<int> int_list(const po::variables_map& vm, const char* name) {
   std::vector<int> values;
@@ -97,35 +104,90 @@ int describe(const po::variables_map& vm) {
   return 0;
 }
 
-// The front's architectures with their costs, by increasing first objective.
-nlohmann::json front_architectures(const NasProblem& problem, const RunResult& result) {
+// The front's architectures, by increasing first objective.
+std::vector<std::vector<BlockOp>> front_ops(const NasProblem& problem, const RunResult& result) {
   std::vector<Index> order(static_cast<std::size_t>(result.front_x.rows()));
   std::iota(order.begin(), order.end(), Index{0});
   std::stable_sort(order.begin(), order.end(),
                    [&](Index a, Index b) { return result.front_f(a, 0) < result.front_f(b, 0); });
+  std::vector<std::vector<BlockOp>> front;
+  for (Index r : order) front.push_back(problem.space().ops_from_row(result.front_x.row(r)));
+  return front;
+}
+
+// What an accuracy command sees of each architecture: its notation ("arch",
+// a categorical of the front's notations), the per-block choices (the
+// space's categoricals block1..blockN), the resolution and width multiplier.
+SearchSpace accuracy_space(const ProxylessSpace& space, const std::vector<std::vector<BlockOp>>& front) {
+  SearchSpace config = space.search_space();
+  std::vector<nlohmann::json> notations;
+  for (const auto& ops : front) {
+    const nlohmann::json notation = ProxylessSpace::to_notation(ops);
+    if (std::find(notations.begin(), notations.end(), notation) == notations.end())
+      notations.push_back(notation);
+  }
+  config.add_categorical("arch", notations);
+  config.add_ordinal("resolution", {static_cast<double>(space.options().resolution)});
+  config.add_ordinal("width_multiplier", {space.options().width_multiplier});
+  return config;
+}
+
+Matrix accuracy_rows(const ProxylessSpace& space, const SearchSpace& config,
+                     const std::vector<std::vector<BlockOp>>& front) {
+  const Index blocks = space.n_blocks();
+  const auto& notations = config[blocks].choices;
+  Matrix X(static_cast<Index>(front.size()), config.size());
+  for (std::size_t r = 0; r < front.size(); ++r) {
+    const auto i = static_cast<Index>(r);
+    X.row(i).head(blocks) = space.row_from_ops(front[r]);
+    const nlohmann::json notation = ProxylessSpace::to_notation(front[r]);
+    X(i, blocks) =
+        static_cast<double>(std::find(notations.begin(), notations.end(), notation) - notations.begin());
+    X(i, blocks + 1) = space.options().resolution;
+    X(i, blocks + 2) = space.options().width_multiplier;
+  }
+  return X;
+}
+
+// The front's architectures with their costs (and measured accuracy).
+nlohmann::json front_architectures(const NasProblem& problem, const std::vector<std::vector<BlockOp>>& front,
+                                   const std::vector<AccuracyMeasurement>& measured) {
   nlohmann::json rows = nlohmann::json::array();
-  for (Index r : order) {
-    const auto ops = problem.space().ops_from_row(result.front_x.row(r));
+  for (std::size_t r = 0; r < front.size(); ++r) {
+    const auto& ops = front[r];
     const ArchitectureCosts costs = problem.costs(ops);
     nlohmann::json row = {
         {"arch", ProxylessSpace::to_notation(ops)}, {"mflops", costs.mflops}, {"mparams", costs.mparams}};
     row["latency_ms"] = std::isnan(costs.latency_ms) ? nlohmann::json() : nlohmann::json(costs.latency_ms);
     row[problem.accuracy_is_proxy() ? "capacity_proxy" : "accuracy"] = costs.accuracy;
+    if (!measured.empty()) {
+      nlohmann::json entry = nlohmann::json::object();
+      add_measurement(entry, measured[r]);
+      row["measured"] = std::move(entry);
+    }
     rows.push_back(std::move(row));
   }
   return rows;
 }
 
-void print_front(const nlohmann::json& rows, bool proxy) {
-  std::printf("%12s %10s %9s %10s  %s\n", "latency_ms", "MFLOPs", "Mparams", proxy ? "capacity*" : "accuracy",
-              "architecture");
-  for (const auto& row : rows) {
+void print_front(const nlohmann::json& rows, bool proxy, const std::vector<AccuracyMeasurement>& measured) {
+  const bool with_measured = !measured.empty();
+  std::printf("%12s %10s %9s %10s%s  %s\n", "latency_ms", "MFLOPs", "Mparams",
+              proxy ? "capacity*" : "accuracy", with_measured ? "   measured" : "", "architecture");
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    const auto& row = rows[r];
     const double latency = row["latency_ms"].is_null() ? NAN : row["latency_ms"].get<double>();
-    std::printf("%12.4f %10.2f %9.4f %10.4f  %s\n", latency, row["mflops"].get<double>(),
-                row["mparams"].get<double>(), row[proxy ? "capacity_proxy" : "accuracy"].get<double>(),
-                row["arch"].get<std::string>().c_str());
+    std::printf("%12.4f %10.2f %9.4f %10.4f", latency, row["mflops"].get<double>(),
+                row["mparams"].get<double>(), row[proxy ? "capacity_proxy" : "accuracy"].get<double>());
+    if (with_measured) std::printf(" %10s", accuracy_cell(measured[r]).c_str());
+    std::printf("  %s\n", row["arch"].get<std::string>().c_str());
   }
   if (proxy) std::printf("* capacity proxy, not an accuracy (no --accuracy-table)\n");
+  for (std::size_t r = 0; r < measured.size(); ++r) {
+    if (measured[r].status != TrialStatus::success)
+      std::printf("measured accuracy of architecture %zu %s: %s\n", r, to_string(measured[r].status),
+                  measured[r].message.c_str());
+  }
 }
 
 int search(const po::variables_map& vm) {
@@ -156,6 +218,7 @@ int search(const po::variables_map& vm) {
   const std::uint64_t seed = vm["seed"].as<std::uint64_t>();
   const int threads = vm["threads"].as<int>();
   if (threads < 0) throw UsageError("must be >= 0", Location::of_field("--threads"));
+  const std::optional<AccuracySettings> accuracy_settings = read_accuracy_settings(vm);
 
   fs::path out = vm.count("out") ? fs::path(vm["out"].as<std::string>()) : fs::path();
   if (out.empty()) {
@@ -177,7 +240,8 @@ int search(const po::variables_map& vm) {
                        {"seed", seed},
                        {"termination", {{"evaluations", budget}}},
                        {"threads", threads},
-                       {"resolved", {{"algorithm_options", algorithm->options()}}}},
+                       {"resolved", {{"algorithm_options", algorithm->options()}}},
+                       {"accuracy", accuracy_settings ? to_json(*accuracy_settings) : nlohmann::json()}},
                       {.sync_file = false, .sync_directory = false});
 
   RunOptions options;
@@ -195,11 +259,27 @@ int search(const po::variables_map& vm) {
     return 128 + stop.signal_number();
   }
 
-  const nlohmann::json rows = front_architectures(problem, result);
+  const auto front = front_ops(problem, result);
+  std::vector<AccuracyMeasurement> measured;
+  nlohmann::json summary = read_json_file(folder.summary_path());
+  if (accuracy_settings) {
+    const SearchSpace config = accuracy_space(space, front);
+    const Matrix X = accuracy_rows(space, config, front);
+    try {
+      measured = measure_accuracy(*accuracy_settings, config, X, folder.directory(), &stop.requested());
+    } catch (const EvaluationInterrupted&) {
+      stop.tell("paretokit: interrupted while measuring accuracy (the front is in " +
+                folder.directory().string() + ")\n");
+      return 128 + stop.signal_number();
+    }
+    write_accuracy_log(folder.directory(), config, X, measured);
+    summary["measured_accuracy"] = accuracy_summary(*accuracy_settings, measured, folder.directory());
+    folder.write_summary(summary);
+  }
+  const nlohmann::json rows = front_architectures(problem, front, measured);
   write_file_atomically(folder.directory() / "architectures.json", rows.dump(1) + "\n");
   const fs::path report_path = folder.directory() / "report.html";
   write_file_atomically(report_path, report::run_report_html(folder.directory()));
-  const nlohmann::json summary = read_json_file(folder.summary_path());
   if (vm.count("json")) {
     print_json({{"summary", summary},
                 {"front", rows},
@@ -221,7 +301,7 @@ int search(const po::variables_map& vm) {
             << " evaluations in " << format_number(result.seconds) << " s\n"
             << "front (" << rows.size() << " architectures):\n";
   std::cout.flush();
-  print_front(rows, problem.accuracy_is_proxy());
+  print_front(rows, problem.accuracy_is_proxy(), measured);
   std::fflush(stdout);
   std::cout << "run folder: " << folder.directory().string() << " (architectures.json, report.html)\n";
   return 0;
@@ -235,7 +315,8 @@ int run_nas(const Arguments& args) {
       "         [--width-multiplier W] [--resolution R] [--stage-blocks B,...] [--kernels K,...]\n"
       "         [--expansions E,...] [--no-zero] [--accuracy-table FILE] [--ridge-lambda L]\n"
       "         [--algorithm nsga3] [--algorithm-params JSON] [--budget N] [--seed S]\n"
-      "         [--threads T] [--out DIR] [--json]\n"
+      "         [--threads T] [--accuracy-command CMD] [--accuracy-key NAME] [--workers W]\n"
+      "         [--timeout S] [--out DIR] [--json]\n"
       "       paretokit nas --describe ARCH [--device FILE | --latency-table FILE] [--json]",
       kDescription);
   command_line.options.add_options()("space", po::value<std::string>()->default_value("proxyless"),
@@ -263,6 +344,7 @@ int run_nas(const Arguments& args) {
       "out", po::value<std::string>(), "run folder (default runs/nas-<algorithm>-seed<S>)")(
       "describe", po::value<std::string>(), "print the per-layer table of ARCH instead of searching")(
       "json", "print one JSON document");
+  add_accuracy_options(command_line.options);
   po::variables_map vm;
   if (!command_line.parse(args, vm)) return 0;
   return vm.count("describe") ? describe(vm) : search(vm);

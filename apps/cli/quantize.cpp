@@ -5,10 +5,14 @@
 #include <iostream>
 #include <string>
 
+#include "accuracy_command.hpp"
 #include "command.hpp"
 #include "options.hpp"
 #include "paretokit/core/error.hpp"
+#include "paretokit/io/atomic_file.hpp"
+#include "paretokit/io/run_folder.hpp"
 #include "paretokit/quantization/study.hpp"
+#include "stop_on_signal.hpp"
 
 namespace paretokit::cli {
 
@@ -33,7 +37,13 @@ constexpr const char* kDescription =
     "fc at 8 bit), mobilenetv2 (weights and MACs only: size and bops); --table FILE reads any layer\n"
     "table (format in the README). The run folder (default runs/quantize-<model>-<algorithm>-seed<S>)\n"
     "holds config.json, front.txt/.json, exact_front.txt/.json, published.json (HAWQ's published\n"
-    "configurations placed against the exact frontier) and summary.json.";
+    "configurations placed against the exact frontier) and summary.json.\n"
+    "--accuracy-command CMD measures the accuracy of every frontier configuration once the\n"
+    "frontier is found: one run of CMD each (--workers at a time), its config.json holding the bits\n"
+    "of every searched layer by layer name ({NAME} and $PARETOKIT_PARAM_<NAME> too); it reports\n"
+    "{\"accuracy\": value} (or --accuracy-key) in result.json or as its last JSON line on stdout.\n"
+    "The accuracy (or the trial's status: crashed, timeout) is printed beside each configuration\n"
+    "and written to accuracy.jsonl and accuracy_trials/<i>/; a failed trial never stops the run.";
 
 std::vector<int> parse_bits(const std::string& text) {
   std::vector<int> bits;
@@ -54,14 +64,34 @@ std::filesystem::path default_folder(const StudySettings& s) {
   return folder;
 }
 
-void print_point(const BitWidthSearch& search, const StudyPoint& point) {
+void print_point(const BitWidthSearch& search, const StudyPoint& point, const std::string& accuracy = {}) {
   for (Index j = 0; j < point.objectives.size(); ++j) std::cout << format_number(point.objectives(j)) << ' ';
+  if (!accuracy.empty()) std::cout << accuracy << ' ';
   std::cout << ' ';
   for (const int b : search.searched_layer_bits(point.choice)) std::cout << ' ' << b;
   std::cout << '\n';
 }
 
-void print_text(const StudySettings& s, const StudyResult& result) {
+// The frontier's configurations as a space of one ordinal per searched
+// layer (named after it, values the bit-widths) and their value-form rows.
+SearchSpace bits_space(const BitWidthSearch& search) {
+  SearchSpace space;
+  const std::vector<double> values(search.bits().begin(), search.bits().end());
+  for (const std::string& name : search.searched_layer_names()) space.add_ordinal(name, values);
+  return space;
+}
+
+Matrix bits_rows(const BitWidthSearch& search, const std::vector<StudyPoint>& points) {
+  Matrix X(static_cast<Index>(points.size()), static_cast<Index>(search.searched_layer_names().size()));
+  for (std::size_t r = 0; r < points.size(); ++r) {
+    const std::vector<int> bits = search.searched_layer_bits(points[r].choice);
+    for (std::size_t j = 0; j < bits.size(); ++j) X(static_cast<Index>(r), static_cast<Index>(j)) = bits[j];
+  }
+  return X;
+}
+
+void print_text(const StudySettings& s, const StudyResult& result,
+                const std::vector<AccuracyMeasurement>& accuracy, const std::string& accuracy_key) {
   const BitWidthSearch& search = *result.search;
   const auto& q = result.summary["quantization"];
   std::cout << "quantize " << q["model"].get<std::string>() << ": " << search.searched_layer_names().size()
@@ -74,8 +104,15 @@ void print_text(const StudySettings& s, const StudyResult& result) {
             << result.front.size() << " configurations\n# ";
   for (const Measure m : s.objectives)
     std::cout << to_string(m) << (*unit_of(m) ? std::string("_") + unit_of(m) : "") << ' ';
+  if (!accuracy.empty()) std::cout << accuracy_key << "(measured) ";
   std::cout << " bits per searched layer, in table order\n";
-  for (const StudyPoint& point : result.front) print_point(search, point);
+  for (std::size_t r = 0; r < result.front.size(); ++r)
+    print_point(search, result.front[r], accuracy.empty() ? std::string() : accuracy_cell(accuracy[r]));
+  for (std::size_t r = 0; r < accuracy.size(); ++r) {
+    if (accuracy[r].status != TrialStatus::success)
+      std::cout << "accuracy of configuration " << r << " " << to_string(accuracy[r].status) << ": "
+                << accuracy[r].message << "\n";
+  }
   for (const auto& budget : q["budgets"]) {
     std::cout << "budget " << budget["measure"].get<std::string>() << "="
               << format_number(budget["fraction"].get<double>()) << ": limit "
@@ -111,7 +148,8 @@ int run_quantize(const Arguments& args) {
                            "quantize --model NAME | --table FILE [--bits 4,8] [--objectives omega,size]\n"
                            "         [--budget size=0.5] [--algorithm exact|nsga2|nsga3|moead|...]\n"
                            "         [--algorithm-params JSON] [--generations G] [--seed S] [--threads T]\n"
-                           "         [--max-states N] [--out DIR] [--json]",
+                           "         [--max-states N] [--accuracy-command CMD] [--accuracy-key NAME]\n"
+                           "         [--workers W] [--timeout S] [--out DIR] [--json]",
                            kDescription);
   command_line.options.add_options()("model", po::value<std::string>(),
                                      "resnet18, resnet50, mobilenetv2 (with --table: only a label)")(
@@ -129,6 +167,7 @@ int run_quantize(const Arguments& args) {
       "max-states", po::value<Index>()->default_value(ExactFrontierOptions{}.max_states),
       "most partial configurations the dynamic program keeps")("out", po::value<std::string>(), "run folder")(
       "json", "print summary.json with the frontier on stdout");
+  add_accuracy_options(command_line.options);
   po::variables_map vm;
   if (!command_line.parse(args, vm)) return 0;
 
@@ -156,20 +195,44 @@ int run_quantize(const Arguments& args) {
   if (s.max_states < 1) throw UsageError("must be >= 1", Location::of_field("--max-states"));
   s.out = vm.count("out") ? std::filesystem::path(vm["out"].as<std::string>()) : default_folder(s);
   s.progress = !vm.count("json");
+  const std::optional<AccuracySettings> accuracy_settings = read_accuracy_settings(vm);
 
-  const StudyResult result = run_study(s);
+  StudyResult result = run_study(s);
+  std::vector<AccuracyMeasurement> accuracy;
+  if (accuracy_settings) {
+    // Only the frontier's members are worth a (possibly long) measurement.
+    const RunFolder folder(s.out);
+    nlohmann::json config = read_json_file(folder.config_path());
+    config["accuracy"] = to_json(*accuracy_settings);
+    folder.write_config(config);
+    const SearchSpace space = bits_space(*result.search);
+    const Matrix X = bits_rows(*result.search, result.front);
+    StopOnSignal stop;
+    try {
+      accuracy = measure_accuracy(*accuracy_settings, space, X, s.out, &stop.requested());
+    } catch (const EvaluationInterrupted&) {
+      stop.tell("paretokit: interrupted while measuring accuracy (the frontier is in " + s.out.string() +
+                ")\n");
+      return 128 + stop.signal_number();
+    }
+    write_accuracy_log(s.out, space, X, accuracy);
+    result.summary["quantization"]["accuracy"] = accuracy_summary(*accuracy_settings, accuracy, s.out);
+    folder.write_summary(result.summary);
+  }
   if (vm.count("json")) {
     nlohmann::json document = result.summary;
     nlohmann::json front = nlohmann::json::array();
-    for (const StudyPoint& point : result.front)
-      front.push_back(point_json(*result.search, s.objectives, point));
+    for (std::size_t r = 0; r < result.front.size(); ++r) {
+      front.push_back(point_json(*result.search, s.objectives, result.front[r]));
+      if (!accuracy.empty()) add_measurement(front.back(), accuracy[r]);
+    }
     document["quantization"]["layers"] = result.search->searched_layer_names();
     document["quantization"]["frontier"] = std::move(front);
     document["quantization"]["run_folder"] = s.out.string();
     print_json(document);
     return 0;
   }
-  print_text(s, result);
+  print_text(s, result, accuracy, accuracy_settings ? accuracy_settings->key : std::string());
   return 0;
 }
 
