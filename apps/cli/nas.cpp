@@ -87,6 +87,8 @@ std::shared_ptr<const LatencyModel> latency_model(const po::variables_map& vm) {
 
 int describe(const po::variables_map& vm) {
   const std::string arch = vm["describe"].as<std::string>();
+  if (vm.count("accuracy-command"))
+    throw UsageError("measures a front: not with --describe", Location::of_field("--accuracy-command"));
   const auto latency = latency_model(vm);
   NetworkSpec network;
   if (fs::is_regular_file(arch)) {
