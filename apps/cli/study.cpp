@@ -21,18 +21,18 @@ const char* kUsage =
     "       paretokit study expire DIR --older-than SECONDS [--json]";
 
 int run_create(const Arguments& args) {
-  CommandLine command_line(
-      "study create", kUsage,
-      "Creates the study folder DIR for ask/tell from the shell: 'paretokit ask DIR'\n"
-      "prints a trial and its configuration, 'paretokit tell DIR TRIAL --values ...'\n"
-      "reports its result. --space is paretokit's or ConfigSpace's JSON; objectives\n"
-      "are minimized unless marked :max; constraints bound reported values.\n"
-      "DIR holds study.json (these settings), state.json (the algorithm's state and\n"
-      "the current batch) and trials.jsonl (one line per told trial, in batch order\n"
-      "once the whole batch is told). Every command locks DIR/lock, so ask and tell\n"
-      "may run in many processes at once.");
+  CommandLine command_line("study create", kUsage,
+                           "Creates the study folder DIR for ask/tell from the shell: 'paretokit ask DIR'\n"
+                           "prints a trial and its configuration, 'paretokit tell DIR TRIAL --values ...'\n"
+                           "reports its result. --space is paretokit's or ConfigSpace's JSON; objectives\n"
+                           "are minimized unless marked :max; constraints bound reported values.\n"
+                           "DIR holds study.json (these settings), state.json (the algorithm's state and\n"
+                           "the current batch) and trials.jsonl (one line per told trial, in batch order\n"
+                           "once the whole batch is told). Every command locks DIR/lock, so ask and tell\n"
+                           "may run in many processes at once.");
   command_line.add_file_argument();
-  command_line.options.add_options()("space", po::value<std::string>()->required(), "search space file (JSON)")(
+  command_line.options.add_options()("space", po::value<std::string>()->required(),
+                                     "search space file (JSON)")(
       "objectives", po::value<std::string>()->required(), "values to optimize: NAME[:min|:max],...")(
       "constraints", po::value<std::string>(), "values to bound: NAME<=B or NAME>=B,...")(
       "algorithm", po::value<std::string>()->required(), "algorithm name (see 'paretokit algorithms')")(
@@ -100,14 +100,14 @@ int run_show(const Arguments& args) {
 }
 
 int run_expire(const Arguments& args) {
-  CommandLine command_line(
-      "study expire", kUsage,
-      "Tells every trial of study DIR given out more than SECONDS ago and not told\n"
-      "as failed (status \"timeout\", message \"expired: ...\"), so that the study\n"
-      "can go on; a later tell of such a trial is an error. Prints their ids.");
+  CommandLine command_line("study expire", kUsage,
+                           "Tells every trial of study DIR given out more than SECONDS ago and not told\n"
+                           "as failed (status \"timeout\", message \"expired: ...\"), so that the study\n"
+                           "can go on; a later tell of such a trial is an error. Prints their ids.");
   command_line.add_file_argument();
   command_line.options.add_options()("older-than", po::value<double>()->required(),
-                                     "seconds since the trial was given out")("json", "print one JSON document");
+                                     "seconds since the trial was given out")("json",
+                                                                              "print one JSON document");
   po::variables_map vm;
   if (!command_line.parse(args, vm)) return 0;
   const double seconds = vm["older-than"].as<double>();

@@ -26,9 +26,12 @@ constexpr int kStateVersion = 1;
 
 const char* to_string(BatchRow::State state) {
   switch (state) {
-    case BatchRow::State::open: return "open";
-    case BatchRow::State::asked: return "asked";
-    case BatchRow::State::told: return "told";
+    case BatchRow::State::open:
+      return "open";
+    case BatchRow::State::asked:
+      return "asked";
+    case BatchRow::State::told:
+      return "told";
   }
   return "open";
 }
@@ -44,10 +47,15 @@ std::string trial_name(std::int64_t trial) { return "trial " + std::to_string(tr
 
 }  // namespace
 
-StudyLock::StudyLock(const std::filesystem::path& directory) {
+StudyLock::StudyLock(const std::filesystem::path& directory, bool must_hold_study) {
+  // Checked before the lock file is created, so that a wrong DIR is left as it was.
+  if (must_hold_study && !std::filesystem::exists(directory / "study.json"))
+    throw InputError("no study.json: not a study folder (see 'paretokit study create')",
+                     {directory.string()});
   const auto path = directory / "lock";
   fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-  if (fd_ < 0) throw Error(std::string("cannot open the lock file: ") + std::strerror(errno), {path.string()});
+  if (fd_ < 0)
+    throw Error(std::string("cannot open the lock file: ") + std::strerror(errno), {path.string()});
   while (::flock(fd_, LOCK_EX) != 0) {
     if (errno == EINTR) continue;
     const int saved = errno;
@@ -96,11 +104,12 @@ void Study::create(const std::filesystem::path& directory, const StudySettings& 
   std::error_code error;
   std::filesystem::create_directories(directory, error);
   if (error) throw Error("cannot create the study folder: " + error.message(), {directory.string()});
-  StudyLock lock(directory);
+  StudyLock lock(directory, false);
   if (std::filesystem::exists(directory / "study.json"))
     throw InputError("already holds a study (study.json)", {directory.string()});
   // Checked now, so that a bad name or parameter fails before anything is written.
-  CommandProblem problem(SearchSpace::from_json(settings.space), parse_objectives(settings.objectives, "--objectives"),
+  CommandProblem problem(SearchSpace::from_json(settings.space),
+                         parse_objectives(settings.objectives, "--objectives"),
                          parse_constraints(settings.constraints, "--constraints"));
   make_algorithm(settings.algorithm, settings.algorithm_params)->setup(problem, settings.seed);
   write_file_atomically(directory / "trials.jsonl", "");
@@ -119,7 +128,8 @@ void Study::create(const std::filesystem::path& directory, const StudySettings& 
 Study::Study(const std::filesystem::path& directory) : directory_(directory) {
   const auto settings_path = directory_ / "study.json";
   if (!std::filesystem::exists(settings_path))
-    throw InputError("no study.json: not a study folder (see 'paretokit study create')", {directory_.string()});
+    throw InputError("no study.json: not a study folder (see 'paretokit study create')",
+                     {directory_.string()});
   settings_ = study_settings_from_json(read_json_file(settings_path), settings_path.string());
   problem_ = std::make_unique<CommandProblem>(SearchSpace::from_json(settings_.space),
                                               parse_objectives(settings_.objectives, "--objectives"),
@@ -185,14 +195,15 @@ void Study::save_state() const {
     }
     batch = {{"first_trial", batch_first_trial_}, {"x", matrix_to_json(batch_x_)}, {"rows", std::move(rows)}};
   }
-  write_json_atomically(directory_ / "state.json", {{"format", kStateFormat},
-                                                    {"version", kStateVersion},
-                                                    {"algorithm_state", algorithm_state_},
-                                                    {"generation", generation_},
-                                                    {"next_trial", next_trial_},
-                                                    {"logged_trials", logged_trials_},
-                                                    {"failed_trials", failed_trials_},
-                                                    {"batch", std::move(batch)}},
+  write_json_atomically(directory_ / "state.json",
+                        {{"format", kStateFormat},
+                         {"version", kStateVersion},
+                         {"algorithm_state", algorithm_state_},
+                         {"generation", generation_},
+                         {"next_trial", next_trial_},
+                         {"logged_trials", logged_trials_},
+                         {"failed_trials", failed_trials_},
+                         {"batch", std::move(batch)}},
                         -1);
 }
 
@@ -239,7 +250,7 @@ std::int64_t Study::row_of(std::int64_t trial, bool for_tell) const {
   const BatchRow& r = rows_[static_cast<std::size_t>(row)];
   if (for_tell && r.state == BatchRow::State::told) {
     throw InputError(r.message.rfind("expired", 0) == 0 ? "already told: it expired (" + r.message + ")"
-                                                          : std::string("already told"),
+                                                        : std::string("already told"),
                      Location::of_field(trial_name(trial)));
   }
   if (for_tell && r.state == BatchRow::State::open)
@@ -304,9 +315,9 @@ nlohmann::ordered_json Study::trial_line(Index row) const {
   }
   // Ordered: sweep's key order, trial first.
   nlohmann::ordered_json line = {{"trial", batch_first_trial_ + row},
-                         {"generation", generation_ + 1},
-                         {"x", vector_to_json(batch_x_.row(row).transpose())},
-                         {"f", vector_to_json(f.transpose())}};
+                                 {"generation", generation_ + 1},
+                                 {"x", vector_to_json(batch_x_.row(row).transpose())},
+                                 {"f", vector_to_json(f.transpose())}};
   if (problem_->n_constr() > 0) line["g"] = vector_to_json(g.transpose());
   if (r.status != TrialStatus::success) {
     line["status"] = paretokit::to_string(r.status);

@@ -67,10 +67,12 @@ struct StudySettings {
 // Exit code of `ask` when every row of the batch is given out, some untold.
 constexpr int kNoTrialAvailable = 3;
 
-// An exclusive flock(2) on DIR/lock, released when destroyed.
+// An exclusive flock(2) on DIR/lock, released when destroyed; waits for
+// the other holders. InputError when DIR holds no study (unless `must_hold_study`
+// is false: `study create`).
 class StudyLock {
  public:
-  explicit StudyLock(const std::filesystem::path& directory);
+  explicit StudyLock(const std::filesystem::path& directory, bool must_hold_study = true);
   ~StudyLock();
   StudyLock(const StudyLock&) = delete;
   StudyLock& operator=(const StudyLock&) = delete;
