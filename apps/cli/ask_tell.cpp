@@ -1,8 +1,10 @@
 // paretokit ask DIR / paretokit tell DIR TRIAL ...: one trial of a study
 // folder (study_folder.hpp) handed out or told, under the folder's lock.
 #include <charconv>
+#include <chrono>
 #include <iostream>
 #include <string>
+#include <thread>
 
 #include "command.hpp"
 #include "options.hpp"
@@ -14,33 +16,44 @@ namespace paretokit::cli {
 namespace {
 
 int run_ask(const Arguments& args) {
-  CommandLine command_line("ask", "ask DIR [--json]",
+  CommandLine command_line("ask", "ask DIR [--wait SECONDS] [--json]",
                            "Hands out the next trial of study DIR (see 'paretokit study create --help')\n"
                            "and prints its id and configuration on one line: TRIAL {\"name\": value, ...}\n"
                            "(inactive variables left out), e.g. read -r trial config <<< \"$(paretokit\n"
                            "ask DIR)\". The algorithm proposes a batch at a time; when every trial of the\n"
                            "batch is given out and some are not told yet, there is no trial to give:\n"
                            "ask prints \"no trial available now: N pending\" on stderr and exits with 3\n"
-                           "(try again after a tell, or expire the lost ones with 'study expire').\n"
-                           "--json prints {\"trial\", \"generation\", \"config\", \"x\"}.");
+                           "(try again after a tell, or expire the lost ones with 'study expire');\n"
+                           "--wait S tries again for up to S seconds first (the lock is not held while\n"
+                           "it waits). --json prints {\"trial\", \"generation\", \"config\", \"x\"}, or\n"
+                           "{\"trial\": null, \"pending\": N} with exit code 3.");
   command_line.add_file_argument();
-  command_line.options.add_options()("json", "print one JSON document");
+  command_line.options.add_options()("wait", po::value<double>()->default_value(0),
+                                     "seconds to keep trying while no trial is available")(
+      "json", "print one JSON document");
   po::variables_map vm;
   if (!command_line.parse(args, vm)) return 0;
   const std::string dir = vm["file"].as<std::string>();
+  const double wait = vm["wait"].as<double>();
+  if (!(wait >= 0)) throw UsageError("must be >= 0", Location::of_field("--wait"));
+  const auto give_up = std::chrono::steady_clock::now() + std::chrono::duration<double>(wait);
   std::optional<AskedTrial> trial;
-  nlohmann::json described;
-  {
-    StudyLock lock(dir);
-    Study study(dir);
-    const double now = unix_seconds();
-    trial = study.ask(now);
-    if (!trial) described = study.describe(now);
+  std::int64_t pending = 0;
+  while (true) {
+    {
+      StudyLock lock(dir);
+      Study study(dir);
+      trial = study.ask(unix_seconds());
+      if (!trial) pending = study.pending();
+    }
+    if (trial || pending == 0 || std::chrono::steady_clock::now() >= give_up) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
   }
   if (!trial) {
-    const auto pending = described["pending"].size();
     std::cerr << "paretokit: no trial available now: " << pending << " pending"
-              << (pending == 0 ? " (the algorithm proposed no more trials)" : " (asked, not told)") << '\n';
+              << (pending == 0 ? " (the algorithm proposes no more trials)" : " (given out, not told)")
+              << '\n';
+    if (vm.count("json")) print_json({{"trial", nullptr}, {"pending", pending}});
     return kNoTrialAvailable;
   }
   if (vm.count("json")) {

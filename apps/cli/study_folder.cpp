@@ -5,6 +5,7 @@
 #include <sys/file.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cmath>
@@ -373,6 +374,11 @@ TellResult Study::complete_batch_if_told() {
   batch_x_.resize(0, 0);
   save_state();
   return {true, generation_};
+}
+
+std::int64_t Study::pending() const {
+  return std::count_if(rows_.begin(), rows_.end(),
+                       [](const BatchRow& r) { return r.state == BatchRow::State::asked; });
 }
 
 nlohmann::json Study::describe(double now) const {

@@ -122,6 +122,8 @@ class Study {
   // Tells every trial given out more than `seconds` ago as expired; returns their ids.
   std::vector<std::int64_t> expire(double seconds, double now);
 
+  // Trials given out and not told.
+  std::int64_t pending() const;
   // For `study show`.
   nlohmann::json describe(double now) const;
   const StudySettings& settings() const { return settings_; }

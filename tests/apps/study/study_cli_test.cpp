@@ -85,6 +85,9 @@ TEST_CASE("create, ask, tell and show round trip, maximized objectives are negat
   const Output none = cli(dir, "ask " + study.string());
   CHECK(none.code == 3);
   CHECK(none.err.find("no trial available now: 4 pending") != std::string::npos);
+  const Output none_json = cli(dir, "ask " + study.string() + " --json");
+  CHECK(none_json.code == 3);
+  CHECK(nlohmann::json::parse(none_json.out) == nlohmann::json{{"trial", nullptr}, {"pending", 4}});
 
   for (const auto& trial : asked) {
     const Output told = cli(dir, "tell " + study.string() + " " + trial["trial"].dump() + " --values " +
@@ -103,6 +106,13 @@ TEST_CASE("create, ask, tell and show round trip, maximized objectives are negat
     CHECK(line["f"][1].get<double>() == -line["values"]["f2"].get<double>());  // maximized
     CHECK(line["g"][0].get<double>() == line["values"]["cost"].get<double>() - 8);
   }
+  // A crash after appending trial lines but before the state that counts
+  // them: the next command cuts the log back to the state's count.
+  const std::string log = slurp(study / "trials.jsonl");
+  std::ofstream(study / "trials.jsonl", std::ios::app) << R"({"trial":4,"generation":2})"
+                                                       << "\n";
+  CHECK(cli(dir, "study show " + study.string()).code == 0);
+  CHECK(slurp(study / "trials.jsonl") == log);
   // The next generation comes from the algorithm's tell.
   CHECK(ask_json(dir, study)["generation"] == 2);
 
@@ -185,6 +195,22 @@ TEST_CASE("concurrent asks and tells from several processes give out no trial tw
     CHECK(contents.records[i]["values"]["f1"].get<double>() == static_cast<double>(i));
   }
   CHECK(ask_json(dir, study)["trial"] == 8);
+}
+
+TEST_CASE("ask --wait waits for the tells that complete the batch") {
+  test::TempDir dir("study-wait");
+  const auto study = dir / "s";
+  REQUIRE(cli(dir, create_args(study, 2)).code == 0);
+  ask_json(dir, study);
+  ask_json(dir, study);
+  const std::string cli_path = PARETOKIT_CLI, s = study.string(), w = (dir / "waiter").string();
+  const std::string script = "(" + cli_path + " ask " + s + " --wait 600 > " + w + ".out; echo $? > " + w +
+                             ".rc) & sleep 0.3; " + cli_path + " tell " + s +
+                             " 0 --values 1,2,3 > /dev/null; " + cli_path + " tell " + s +
+                             " 1 --values 2,1,3 > /dev/null; wait";
+  REQUIRE(std::system(("sh -c '" + script + "'").c_str()) == 0);
+  CHECK(slurp(w + ".rc") == "0\n");
+  CHECK(slurp(w + ".out").rfind("2 {", 0) == 0);
 }
 
 TEST_CASE("crashed trials and expired ones are told as failed and the study goes on") {
