@@ -287,3 +287,26 @@ TEST_CASE("clear errors with exit code 2") {
                  " --objectives a --algorithm nope")
             .find("nope") != std::string::npos);
 }
+
+TEST_CASE("a ConfigSpace file: inactive variables are left out of the configurations handed out") {
+  test::TempDir dir("study-configspace");
+  const auto study = dir / "s";
+  const Output created = cli(
+      dir,
+      "study create " + study.string() + " --space " + std::string(PARETOKIT_SOURCE_DIR) +
+          "/data/examples/spaces/svm_configspace.json --objectives accuracy:max,seconds --algorithm random "
+          "--algorithm-params '{\"pop_size\": 12}'");
+  INFO(created.err);
+  REQUIRE(created.code == 0);
+  std::set<std::string> kernels;
+  for (int i = 0; i < 12; ++i) {
+    const nlohmann::json config = ask_json(dir, study)["config"];
+    const std::string kernel = config["kernel"];
+    kernels.insert(kernel);
+    CHECK(config.contains("gamma") == (kernel != "linear"));
+    CHECK(config.contains("degree") == (kernel == "poly"));
+    CHECK(config.contains("coef0") == (kernel == "poly" || kernel == "sigmoid"));
+    CHECK_FALSE((kernel == "linear" && config["shrinking"] == false));  // forbidden
+  }
+  CHECK(kernels.size() >= 2);
+}
