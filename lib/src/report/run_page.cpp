@@ -9,6 +9,9 @@
 #include <algorithm>
 #include <cmath>
 
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+
 #include "html_parts.hpp"
 #include "paretokit/core/error.hpp"
 #include "paretokit/core/point_file.hpp"
@@ -124,15 +127,22 @@ Matrix merge_nondominated(const Matrix& current, const Eigen::Ref<const Matrix>&
     }
     return better;
   };
+  // Each row's test is independent: in parallel, the survivors then taken in order.
+  std::vector<char> dominated(static_cast<std::size_t>(added.rows()), 0);
+  tbb::parallel_for(tbb::blocked_range<Index>(0, added.rows(), 256),
+                    [&](const tbb::blocked_range<Index>& range) {
+                      for (Index i = range.begin(); i < range.end(); ++i) {
+                        const double* row = added.row(i).data();
+                        const double sum = added.row(i).sum();
+                        bool found = false;
+                        for (Index k = 0; k < n && sums[static_cast<std::size_t>(k)] <= sum && !found; ++k)
+                          found = dominates(sorted.row(k).data(), row);
+                        dominated[static_cast<std::size_t>(i)] = found;
+                      }
+                    });
   std::vector<Index> survivors;
-  for (Index i = 0; i < added.rows(); ++i) {
-    const double* row = added.row(i).data();
-    const double sum = added.row(i).sum();
-    bool dominated = false;
-    for (Index k = 0; k < n && sums[static_cast<std::size_t>(k)] <= sum && !dominated; ++k)
-      dominated = dominates(sorted.row(k).data(), row);
-    if (!dominated) survivors.push_back(i);
-  }
+  for (Index i = 0; i < added.rows(); ++i)
+    if (!dominated[static_cast<std::size_t>(i)]) survivors.push_back(i);
   Matrix merged(n + static_cast<Index>(survivors.size()), m);
   merged.topRows(n) = current;
   for (std::size_t k = 0; k < survivors.size(); ++k)
