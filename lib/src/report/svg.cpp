@@ -4,6 +4,7 @@
 #include <atomic>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 
 namespace paretokit::report {
 
@@ -78,6 +79,26 @@ std::vector<double> nice_ticks(double low, double high, int count) {
   return ticks;
 }
 
+namespace {
+
+// "2.500e-04" -> "2.5e-4", "1.000e+05" -> "1e5": no trailing zeros, no
+// "+" and no leading zeros in the exponent.
+std::string tidy_exponent(const std::string& text) {
+  const auto e = text.find('e');
+  if (e == std::string::npos) return text;
+  std::string mantissa = text.substr(0, e), exponent = text.substr(e + 1);
+  if (mantissa.find('.') != std::string::npos) {
+    while (mantissa.back() == '0') mantissa.pop_back();
+    if (mantissa.back() == '.') mantissa.pop_back();
+  }
+  const bool negative = exponent.front() == '-';
+  if (exponent.front() == '+' || exponent.front() == '-') exponent.erase(0, 1);
+  while (exponent.size() > 1 && exponent.front() == '0') exponent.erase(0, 1);
+  return mantissa + "e" + (negative ? "-" : "") + exponent;
+}
+
+}  // namespace
+
 std::string format_value(double value) {
   if (std::isnan(value)) return "–";
   if (std::isinf(value)) return value > 0 ? "∞" : "−∞";
@@ -89,19 +110,48 @@ std::string format_value(double value) {
     std::snprintf(buffer, sizeof buffer, "%.4g", value);
     return buffer;
   }
-  // "2.500e-04" -> "2.5e-4", "1.000e+05" -> "1e5": no trailing zeros, no
-  // "+" and no leading zeros in the exponent.
-  std::string text = buffer;
-  const auto e = text.find('e');
-  std::string mantissa = text.substr(0, e), exponent = text.substr(e + 1);
-  if (mantissa.find('.') != std::string::npos) {
-    while (mantissa.back() == '0') mantissa.pop_back();
-    if (mantissa.back() == '.') mantissa.pop_back();
+  return tidy_exponent(buffer);
+}
+
+std::vector<std::string> format_ticks(const std::vector<double>& ticks) {
+  double step = 0, largest = 0;
+  for (std::size_t i = 0; i < ticks.size(); ++i) {
+    if (std::isfinite(ticks[i])) largest = std::max(largest, std::abs(ticks[i]));
+    if (i > 0) {
+      const double gap = std::abs(ticks[i] - ticks[i - 1]);
+      if (std::isfinite(gap) && gap > 0 && (step == 0 || gap < step)) step = gap;
+    }
   }
-  const bool negative = exponent.front() == '-';
-  if (exponent.front() == '+' || exponent.front() == '-') exponent.erase(0, 1);
-  while (exponent.size() > 1 && exponent.front() == '0') exponent.erase(0, 1);
-  return mantissa + "e" + (negative ? "-" : "") + exponent;
+  if (step == 0) step = largest > 0 ? largest : 1;
+  const bool exponent = largest >= 1e5 || (largest > 0 && largest < 1e-3);
+  const int step_digit = static_cast<int>(std::floor(std::log10(step)));
+  std::vector<std::string> labels;
+  labels.reserve(ticks.size());
+  char buffer[48];
+  for (const double tick : ticks) {
+    if (!std::isfinite(tick)) {
+      labels.push_back(format_value(tick));
+      continue;
+    }
+    if (std::abs(tick) < 1e-9 * step) {
+      labels.push_back("0");
+      continue;
+    }
+    // The fewest digits that give the tick back to within a millionth of
+    // the spacing; at most two beyond the spacing's own last digit.
+    int most = -step_digit + 2;
+    if (exponent) {
+      std::snprintf(buffer, sizeof buffer, "%.0e", tick);
+      most += static_cast<int>(std::floor(std::log10(std::abs(std::strtod(buffer, nullptr)))));
+    }
+    most = std::clamp(most, 0, 15);
+    for (int digits = 0; digits <= most; ++digits) {
+      std::snprintf(buffer, sizeof buffer, exponent ? "%.*e" : "%.*f", digits, tick);
+      if (std::abs(std::strtod(buffer, nullptr) - tick) <= 1e-6 * step) break;
+    }
+    labels.push_back(exponent ? tidy_exponent(buffer) : std::string(buffer));
+  }
+  return labels;
 }
 
 std::string escape_xml(const std::string& text) {
@@ -257,22 +307,25 @@ std::string SvgPlot::render() const {
   svg += "<rect x=\"" + number(left_) + "\" y=\"" + number(top_) + "\" width=\"" + number(plot_width) +
          "\" height=\"" + number(plot_height) + "\" class=\"frame\"/>";
   // Grid and tick labels.
-  for (double tick : nice_ticks(x_low_, x_high_, std::max(2, static_cast<int>(plot_width / 90)))) {
-    const double x = px(tick);
+  const auto x_ticks = nice_ticks(x_low_, x_high_, std::max(2, static_cast<int>(plot_width / 90)));
+  const auto x_labels = format_ticks(x_ticks);
+  for (std::size_t t = 0; t < x_ticks.size(); ++t) {
+    const double x = px(x_ticks[t]);
     svg += "<line x1=\"" + number(x) + "\" y1=\"" + number(top_) + "\" x2=\"" + number(x) + "\" y2=\"" +
            number(height_ - bottom_) + "\" class=\"grid\"/>";
     svg += "<text x=\"" + number(x) + "\" y=\"" + number(height_ - bottom_ + 15) +
-           "\" class=\"tick\" text-anchor=\"middle\">" + format_value(tick) + "</text>";
+           "\" class=\"tick\" text-anchor=\"middle\">" + x_labels[t] + "</text>";
   }
   const auto y_ticks = y_ticks_.empty()
                            ? nice_ticks(y_low_, y_high_, std::max(2, static_cast<int>(plot_height / 50)))
                            : y_ticks_;
-  for (double tick : y_ticks) {
-    const double y = py(tick);
+  const auto y_labels = format_ticks(y_ticks);
+  for (std::size_t t = 0; t < y_ticks.size(); ++t) {
+    const double y = py(y_ticks[t]);
     svg += "<line x1=\"" + number(left_) + "\" y1=\"" + number(y) + "\" x2=\"" + number(width_ - right_) +
            "\" y2=\"" + number(y) + "\" class=\"grid\"/>";
     svg += "<text x=\"" + number(left_ - 6) + "\" y=\"" + number(y + 4) +
-           "\" class=\"tick\" text-anchor=\"end\">" + format_value(tick) + "</text>";
+           "\" class=\"tick\" text-anchor=\"end\">" + y_labels[t] + "</text>";
   }
   svg += "<g clip-path=\"url(#clip" + std::to_string(id) + ")\">" + body_ + "</g>";
   if (!x_label_.empty()) {

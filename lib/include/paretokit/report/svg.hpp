@@ -35,6 +35,11 @@ std::vector<double> nice_ticks(double low, double high, int count = 5);
 // A short label for a tick or a table cell: 4 significant digits, no
 // trailing zeros, exponent form for very large or small magnitudes.
 std::string format_value(double value);
+// Labels for one axis' ticks, in one style: fixed ("0", "0.0002", "0.001",
+// "2") unless the largest magnitude is >= 1e5 or < 1e-3, then exponent form
+// ("0", "5e5", "1.5e6"); each with the fewest digits that tell it apart at the
+// axis' tick spacing (never "2e+0" or "0.6000000000000001").
+std::vector<std::string> format_ticks(const std::vector<double>& ticks);
 // Fixed-point text with `decimals` digits, e.g. SVG coordinates (1) or ranks (2).
 std::string format_fixed(double value, int decimals);
 // Text with &, <, >, " and ' escaped for HTML and SVG.
