@@ -7,6 +7,7 @@
 
 #include <signal.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <chrono>
@@ -167,16 +168,24 @@ TEST_CASE("sweep --command: Ctrl-C kills the running trials at once, and --resum
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
   REQUIRE(std::filesystem::exists(out / "trials/7/config.json"));
-  // popen gives no pid: signal the sweep through its process (found by its
-  // --out argument in /proc).
+  // popen gives no pid: signal the sweep through its process, found in /proc
+  // as this process's child (the exec'ed shell) running the CLI with our
+  // --out. A trial being spawned has the sweep's command line too until its
+  // exec, but the sweep as its parent: signalling it instead lost the race.
   int sweep_pid = 0;
   for (const auto& entry : std::filesystem::directory_iterator("/proc")) {
     const std::string name = entry.path().filename().string();
     if (name.find_first_not_of("0123456789") != std::string::npos) continue;
     std::string cmdline = slurp(entry.path() / "cmdline");
     std::replace(cmdline.begin(), cmdline.end(), '\0', ' ');
-    if (cmdline.find(PARETOKIT_CLI) == 0 && cmdline.find(out.string()) != std::string::npos)
-      sweep_pid = std::stoi(name);
+    if (cmdline.find(PARETOKIT_CLI) != 0 || cmdline.find(out.string()) == std::string::npos) continue;
+    // /proc/PID/stat: "pid (comm) state ppid ..."; comm may hold spaces.
+    const std::string stat = slurp(entry.path() / "stat");
+    std::istringstream after_comm(stat.substr(stat.rfind(')') + 1));
+    std::string state;
+    int parent = 0;
+    after_comm >> state >> parent;
+    if (parent == ::getpid()) sweep_pid = std::stoi(name);
   }
   REQUIRE(sweep_pid > 0);
   ::kill(sweep_pid, SIGINT);
