@@ -16,6 +16,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "support/cli.hpp"
 #include "nas_test_data.hpp"
 
 namespace fs = std::filesystem;
@@ -23,10 +24,9 @@ using paretokit::nas::test::data_path;
 
 namespace {
 
-struct Outcome {
-  int exit_code = -1;
-  std::string out, err;
-};
+using Outcome = paretokit::test::CliOutcome;
+using paretokit::test::run_cli;
+using paretokit::test::slurp;
 
 // A folder for this process's files, removed when the tests end.
 struct ScratchDir {
@@ -46,20 +46,6 @@ fs::path scratch_dir() {
   return dir.path;
 }
 
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
-
-Outcome run_cli(const std::string& arguments) {
-  const fs::path out = scratch_dir() / "stdout.txt", err = scratch_dir() / "stderr.txt";
-  const std::string command = std::string("'") + PARETOKIT_CLI + "' " + arguments + " > '" + out.string() +
-                              "' 2> '" + err.string() + "'";
-  const int status = std::system(command.c_str());
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(out), slurp(err)};
-}
 
 // The fake accuracy: 70 + the number of MBConv6 blocks in "arch", + the
 // resolution / 1000; architectures whose block2 is skipped crash.

@@ -14,16 +14,16 @@
 
 #include <nlohmann/json.hpp>
 
+#include "support/cli.hpp"
 #include "test_scenarios.hpp"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-struct Outcome {
-  int exit_code = -1;
-  std::string out, err;
-};
+using Outcome = paretokit::test::CliOutcome;
+using paretokit::test::run_cli;
+using paretokit::test::slurp;
 
 fs::path scratch_dir() {
   static const fs::path dir = [] {
@@ -35,20 +35,6 @@ fs::path scratch_dir() {
   return dir;
 }
 
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  return buffer.str();
-}
-
-Outcome run_cli(const std::string& arguments) {
-  const fs::path out = scratch_dir() / "stdout.txt", err = scratch_dir() / "stderr.txt";
-  const std::string command = std::string("'") + PARETOKIT_CLI + "' " + arguments + " > '" + out.string() +
-                              "' 2> '" + err.string() + "'";
-  const int status = std::system(command.c_str());
-  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, slurp(out), slurp(err)};
-}
 
 std::string tiny() { return "--scenario '" + offloading_test::data_path("mec-tiny.json") + "'"; }
 

@@ -14,29 +14,12 @@
 #include <nlohmann/json.hpp>
 
 #include "io/temp_dir.hpp"
+#include "support/cli.hpp"
 
 namespace {
 
-struct Run {
-  int status = -1;
-  std::string out, err;
-};
-
-Run run_cli(const std::string& arguments, const paretokit::test::TempDir& dir) {
-  const std::string err_file = (dir / "stderr.txt").string();
-  const std::string command = std::string("\"") + PARETOKIT_CLI + "\" " + arguments + " 2>'" + err_file + "'";
-  Run run;
-  FILE* pipe = popen(command.c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  char buffer[4096];
-  std::size_t got = 0;
-  while ((got = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) run.out.append(buffer, got);
-  const int status = pclose(pipe);
-  run.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  std::ifstream err(err_file);
-  run.err.assign(std::istreambuf_iterator<char>(err), std::istreambuf_iterator<char>());
-  return run;
-}
+using Run = paretokit::test::CliOutcome;
+using paretokit::test::run_cli;
 
 // Two searched decisions (b and b_skip tied) beside a fixed stem.
 const char* const kTable = R"({
@@ -71,10 +54,9 @@ TEST_CASE("quantize accuracy-command: every frontier configuration measured, fai
   paretokit::test::TempDir dir("quantize-accuracy");
   const std::string run_folder = (dir / "run").string();
   const Run run = run_cli(setup(dir) + " --accuracy-command 'sh " + (dir / "fake.sh").string() +
-                              " {config_file}' --workers 3 --json --out '" + run_folder + "'",
-                          dir);
+                              " {config_file}' --workers 3 --json --out '" + run_folder + "'");
   INFO(run.err);
-  REQUIRE(run.status == 0);
+  REQUIRE(run.exit_code == 0);
   const auto document = nlohmann::json::parse(run.out);
   const auto& frontier = document["quantization"]["frontier"];
   REQUIRE(frontier.size() >= 3);  // 3 x 3 configurations, a few on the frontier
@@ -123,10 +105,9 @@ TEST_CASE("quantize accuracy-command: every frontier configuration measured, fai
 
   // The text output: a measured column and a line per failure.
   const Run text = run_cli(setup(dir) + " --accuracy-command 'sh " + (dir / "fake.sh").string() +
-                               " {config_file}' --accuracy-key other --out '" + (dir / "text").string() + "'",
-                           dir);
+                               " {config_file}' --accuracy-key other --out '" + (dir / "text").string() + "'");
   INFO(text.err);
-  REQUIRE(text.status == 0);
+  REQUIRE(text.exit_code == 0);
   CHECK(text.out.find("other(measured)") != std::string::npos);
   CHECK(text.out.find(" crashed ") != std::string::npos);
   // The all-2-bit model (least size) comes last, by increasing omega.
@@ -140,10 +121,9 @@ TEST_CASE("quantize accuracy-command: a command that always crashes, and bad fla
   paretokit::test::TempDir dir("quantize-accuracy-bad");
   const std::string base = setup(dir);
   const Run crash = run_cli(
-      base + " --accuracy-command 'exit 1' --timeout 30 --json --out '" + (dir / "crash").string() + "'",
-      dir);
+      base + " --accuracy-command 'exit 1' --timeout 30 --json --out '" + (dir / "crash").string() + "'");
   INFO(crash.err);
-  REQUIRE(crash.status == 0);  // the frontier stands; every measurement failed
+  REQUIRE(crash.exit_code == 0);  // the frontier stands; every measurement failed
   const auto document = nlohmann::json::parse(crash.out);
   for (const auto& point : document["quantization"]["frontier"]) CHECK(point["accuracy_status"] == "crashed");
   CHECK(document["quantization"]["accuracy"]["failed"] == document["quantization"]["frontier"].size());
@@ -151,9 +131,8 @@ TEST_CASE("quantize accuracy-command: a command that always crashes, and bad fla
   // The first result lacks the key: an input error naming --accuracy-key.
   const Run wrong_key =
       run_cli(base + " --accuracy-command 'echo {{\\\"acc\\\": 1}}' --accuracy-key nope --out '" +
-                  (dir / "wrong").string() + "'",
-              dir);
-  CHECK(wrong_key.status == 2);
+                  (dir / "wrong").string() + "'");
+  CHECK(wrong_key.exit_code == 2);
   CHECK(wrong_key.err.find("--accuracy-key") != std::string::npos);
   CHECK(wrong_key.err.find("nope") != std::string::npos);
 
@@ -161,9 +140,9 @@ TEST_CASE("quantize accuracy-command: a command that always crashes, and bad fla
        {"--workers 2", "--accuracy-key acc", "--timeout 5", "--accuracy-command 'exit 0' --workers 0",
         "--accuracy-command 'no_such_program_xyz {config_file}'",
         "--accuracy-command 'echo {no_such_layer}'"}) {
-    const Run bad = run_cli(base + " " + flags + " --out '" + (dir / "never").string() + "'", dir);
+    const Run bad = run_cli(base + " " + flags + " --out '" + (dir / "never").string() + "'");
     INFO(flags << ": " << bad.err);
-    CHECK(bad.status == 2);
+    CHECK(bad.exit_code == 2);
     CHECK(bad.err.find("paretokit: error:") != std::string::npos);
   }
 }

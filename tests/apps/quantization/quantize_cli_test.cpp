@@ -9,29 +9,12 @@
 #include <string>
 
 #include "io/temp_dir.hpp"
+#include "support/cli.hpp"
 
 namespace {
 
-struct Run {
-  int status = -1;
-  std::string out, err;
-};
-
-Run run_cli(const std::string& arguments, const paretokit::test::TempDir& dir) {
-  const std::string err_file = (dir / "stderr.txt").string();
-  const std::string command = std::string("\"") + PARETOKIT_CLI + "\" " + arguments + " 2>'" + err_file + "'";
-  Run run;
-  FILE* pipe = popen(command.c_str(), "r");
-  REQUIRE(pipe != nullptr);
-  char buffer[4096];
-  std::size_t got = 0;
-  while ((got = std::fread(buffer, 1, sizeof buffer, pipe)) > 0) run.out.append(buffer, got);
-  const int status = pclose(pipe);
-  run.status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  std::ifstream err(err_file);
-  run.err.assign(std::istreambuf_iterator<char>(err), std::istreambuf_iterator<char>());
-  return run;
-}
+using Run = paretokit::test::CliOutcome;
+using paretokit::test::run_cli;
 
 // A table with four bit-widths of data, a fixed layer and a tie group.
 const char* const kTable = R"({
@@ -55,10 +38,9 @@ TEST_CASE("quantize cli: ResNet18 with a BOPs budget prints HAWQ-V3's bops_0.5 c
   const std::string out = (dir / "run").string();
   const Run run =
       run_cli("quantize --model resnet18 --bits 4,8 --objectives omega,size,bops --budget bops=0.5 --out '" +
-                  out + "' --json",
-              dir);
+                  out + "' --json");
   INFO(run.err);
-  REQUIRE(run.status == 0);
+  REQUIRE(run.exit_code == 0);
   const auto document = nlohmann::json::parse(run.out);
   const auto& q = document["quantization"];
   CHECK(q["budget_choice"]["exact"]["bits"] ==
@@ -70,9 +52,9 @@ TEST_CASE("quantize cli: ResNet18 with a BOPs budget prints HAWQ-V3's bops_0.5 c
   CHECK(std::filesystem::exists(dir / "run" / "summary.json"));
 
   // The report draws the exact frontier and marks and lists the published configurations.
-  const Run report = run_cli("report '" + out + "'", dir);
+  const Run report = run_cli("report '" + out + "'");
   INFO(report.err);
-  REQUIRE(report.status == 0);
+  REQUIRE(report.exit_code == 0);
   std::ifstream in(dir / "run" / "report.html");
   const std::string html((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   CHECK(html.find("grey: the exact frontier") != std::string::npos);
@@ -87,10 +69,9 @@ TEST_CASE("quantize cli: an evolutionary search over a table with four bit-width
       run_cli("quantize --table '" + (dir / "toy.json").string() +
                   "' --bits 2,3,4,8 --objectives omega,size --algorithm nsga2 --generations 30 --threads 1"
                   " --seed 3 --out '" +
-                  (dir / "run").string() + "'",
-              dir);
+                  (dir / "run").string() + "'");
   INFO(run.err);
-  REQUIRE(run.status == 0);
+  REQUIRE(run.exit_code == 0);
   CHECK(run.out.find("quantize toy: 4 searched layers in 3 decisions, bits 2 3 4 8") != std::string::npos);
   CHECK(run.out.find("nsga2 front: ") != std::string::npos);
   // 4^3 = 64 configurations: the search finds the whole exact frontier.
@@ -131,8 +112,8 @@ TEST_CASE("quantize cli: bad tables and options exit 2 naming the file, the fiel
   };
   for (const Case& c : cases) {
     INFO(c.arguments);
-    const Run run = run_cli("quantize " + c.arguments + " --out '" + (dir / "never").string() + "'", dir);
-    CHECK(run.status == 2);
+    const Run run = run_cli("quantize " + c.arguments + " --out '" + (dir / "never").string() + "'");
+    CHECK(run.exit_code == 2);
     CHECK(run.err.find("paretokit: error: " + c.message) != std::string::npos);
     CHECK(run.out.empty());
   }
@@ -144,16 +125,15 @@ TEST_CASE(
     "search") {
   paretokit::test::TempDir dir("quantize-cli");
   const Run exact =
-      run_cli("quantize --model resnet18 --max-states 3 --out '" + (dir / "a").string() + "'", dir);
-  CHECK(exact.status == 1);
+      run_cli("quantize --model resnet18 --max-states 3 --out '" + (dir / "a").string() + "'");
+  CHECK(exact.exit_code == 1);
   CHECK(exact.err.find("paretokit: error: the exact frontier has more than 3 partial configurations") !=
         std::string::npos);
   const Run search =
       run_cli("quantize --model resnet18 --max-states 3 --algorithm nsga2 --generations 5 --out '" +
-                  (dir / "b").string() + "' --json",
-              dir);
+                  (dir / "b").string() + "' --json");
   INFO(search.err);
-  REQUIRE(search.status == 0);
+  REQUIRE(search.exit_code == 0);
   const auto q = nlohmann::json::parse(search.out)["quantization"];
   CHECK(q["exact_frontier"]["size"] == 0);
   CHECK(q["exact_frontier"]["error"].get<std::string>().find("more than 3") != std::string::npos);
