@@ -2,6 +2,7 @@
 // conditions and forbiddens are in search_space_conditions.cpp, sampling and
 // repair in search_space_sampling.cpp, JSON in search_space_json.cpp.
 #include "paretokit/core/search_space.hpp"
+#include "search_space_fields.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -13,19 +14,11 @@ namespace paretokit {
 
 namespace {
 
-Location field(Index j, const std::string& name) {
-  return Location::of_field("variables[" + std::to_string(j) + "]" + (name.empty() ? "" : "." + name));
-}
+Location field(Index j, const std::string& name) { return detail::variable_field(j, name); }
+
+std::string default_name(Index j) { return detail::default_variable_name(j); }
 
 // Index of the equal-width slice of [0, 1] that z falls in, among k.
-// "x<j>", the name of an unnamed variable. (Built with append: g++ 12 warns
-// falsely (-Wrestrict) about default_name(j).)
-std::string default_name(Index j) {
-  std::string name = std::to_string(j);
-  name.insert(name.begin(), 'x');
-  return name;
-}
-
 Index slice_of(double z, Index k) {
   const double scaled = std::floor(z * static_cast<double>(k));
   return static_cast<Index>(std::clamp(scaled, 0.0, static_cast<double>(k - 1)));

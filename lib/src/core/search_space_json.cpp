@@ -6,20 +6,15 @@
 
 #include "paretokit/core/error.hpp"
 #include "paretokit/core/search_space.hpp"
+#include "search_space_fields.hpp"
 
 namespace paretokit {
 
 namespace {
 
-Location field(Index j, const std::string& name) {
-  return Location::of_field("variables[" + std::to_string(j) + "]" + (name.empty() ? "" : "." + name));
-}
+Location field(Index j, const std::string& name) { return detail::variable_field(j, name); }
 
-std::string default_name(Index j) {
-  std::string name = std::to_string(j);
-  name.insert(name.begin(), 'x');
-  return name;
-}
+std::string default_name(Index j) { return detail::default_variable_name(j); }
 
 // The operator keys of a leaf clause.
 const std::map<std::string, Clause::Op>& leaf_ops() {

@@ -26,23 +26,8 @@ using Outcome = paretokit::test::CliOutcome;
 using paretokit::test::run_cli;
 using paretokit::test::slurp;
 
-// A folder for this process's files, removed when the tests end.
-struct ScratchDir {
-  ScratchDir() : path(fs::temp_directory_path() / ("paretokit_nas_cli_" + std::to_string(::getpid()))) {
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~ScratchDir() {
-    std::error_code ignored;
-    fs::remove_all(path, ignored);
-  }
-  fs::path path;
-};
-
-fs::path scratch_dir() {
-  static const ScratchDir dir;
-  return dir.path;
-}
+// This process's folder (support/cli.hpp), removed when the tests end.
+fs::path scratch_dir() { return paretokit::test::cli_scratch_dir(); }
 
 
 const std::string kReduced = " --stage-blocks 2,1,1,1,1,1 --kernels 3,5 --expansions 3,6";

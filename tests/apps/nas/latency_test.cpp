@@ -14,17 +14,9 @@
 using namespace paretokit;
 using namespace paretokit::nas;
 using paretokit::nas::test::data_path;
+using paretokit::nas::test::error_of;
 
 namespace {
-
-std::string error_of(const std::function<void()>& action) {
-  try {
-    action();
-  } catch (const Error& error) {
-    return error.what();
-  }
-  return "no error";
-}
 
 std::vector<BlockOp> mobile_ops() {
   const NetworkSpec network = load_network_config(data_path("proxylessnas/mobile.json"));

@@ -10,6 +10,7 @@
 using namespace paretokit;
 using namespace paretokit::nas;
 using paretokit::nas::test::data_path;
+using paretokit::nas::test::error_of;
 
 namespace {
 
@@ -19,15 +20,6 @@ std::vector<BlockOp> published_ops(const std::string& model) {
   std::vector<BlockOp> ops;
   for (std::size_t i = 1; i < network.blocks.size(); ++i) ops.push_back(network.blocks[i].op);
   return ops;
-}
-
-std::string error_of(const std::function<void()>& action) {
-  try {
-    action();
-  } catch (const Error& error) {
-    return error.what();
-  }
-  return "no error";
 }
 
 }  // namespace

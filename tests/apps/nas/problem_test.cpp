@@ -16,17 +16,9 @@
 using namespace paretokit;
 using namespace paretokit::nas;
 using paretokit::nas::test::data_path;
+using paretokit::nas::test::error_of;
 
 namespace {
-
-std::string error_of(const std::function<void()>& action) {
-  try {
-    action();
-  } catch (const Error& error) {
-    return error.what();
-  }
-  return "no error";
-}
 
 // A reduced space small enough to enumerate: 7 searchable blocks, kernels
 // 3/5, expansions 3/6, zero at the one skippable block: 4^6 * 5 = 20,480.

@@ -25,15 +25,8 @@ using Outcome = paretokit::test::CliOutcome;
 using paretokit::test::run_cli;
 using paretokit::test::slurp;
 
-fs::path scratch_dir() {
-  static const fs::path dir = [] {
-    fs::path d = fs::temp_directory_path() / ("paretokit_offload_cli_" + std::to_string(::getpid()));
-    fs::remove_all(d);
-    fs::create_directories(d);
-    return d;
-  }();
-  return dir;
-}
+// This process's folder (support/cli.hpp), removed when the tests end.
+fs::path scratch_dir() { return paretokit::test::cli_scratch_dir(); }
 
 
 std::string tiny() { return "--scenario '" + offloading_test::data_path("mec-tiny.json") + "'"; }
