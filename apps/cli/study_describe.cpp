@@ -1,7 +1,7 @@
 // Study::describe(): what `paretokit study show` prints (study_folder.hpp).
 #include "paretokit/io/json_matrix.hpp"
 #include "paretokit/io/jsonl.hpp"
-#include "paretokit/run/summary.hpp"
+#include "paretokit/pareto/feasible_front.hpp"
 #include "study_folder.hpp"
 
 namespace paretokit::cli {

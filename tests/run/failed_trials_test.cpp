@@ -128,6 +128,7 @@ TEST_CASE("failed trials: a run with failures stopped and resumed ends as the un
       options.evaluator = &evaluator;
       options.progress = false;
       options.checkpoint_every = 3;
+      options.checkpoint_min_seconds = 0;
       options.output_directory = out;
       return options;
     };

@@ -29,6 +29,7 @@ TEST_CASE("run with registered algorithms: 1 and 2 threads agree, kill + resume 
     options.seed = 21;
     options.max_generations = 12;
     options.checkpoint_every = 5;
+    options.checkpoint_min_seconds = 0;
     std::vector<RunResult> results;
     for (int threads : {1, 2}) {
       auto algorithm = make_algorithm(name, small_params(name));

@@ -26,6 +26,7 @@ RunOptions options_for(const std::filesystem::path& out, int threads) {
   options.threads = threads;
   options.max_generations = 20;
   options.checkpoint_every = 3;
+  options.checkpoint_min_seconds = 0;
   options.output_directory = out;
   return options;
 }

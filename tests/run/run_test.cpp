@@ -21,6 +21,7 @@ RunOptions folder_run(const std::filesystem::path& out, std::int64_t generations
   RunOptions options;
   options.max_generations = generations;
   options.checkpoint_every = checkpoint_every;
+  options.checkpoint_min_seconds = 0;  // exactly every checkpoint_every generations
   options.output_directory = out;
   return options;
 }
@@ -82,10 +83,13 @@ TEST_CASE("run: target hypervolume and the front of the result") {
   RunOptions bad;
   bad.target_hypervolume = 1;
   bad.hypervolume_reference = Vector::Ones(3);
-  CHECK_THROWS_AS(run(problem, algorithm, bad), std::invalid_argument);
+  CHECK_THROWS_AS(run(problem, algorithm, bad), UsageError);
   bad = {};
   bad.resume = true;
-  CHECK_THROWS_AS(run(problem, algorithm, bad), std::invalid_argument);
+  CHECK_THROWS_AS(run(problem, algorithm, bad), UsageError);
+  bad = {};
+  bad.max_evaluations = -1;
+  CHECK_THROWS_WITH(run(problem, algorithm, bad), Catch::Contains("RunOptions.max_evaluations"));
 }
 
 TEST_CASE("run: constraints keep infeasible members out of the front") {
@@ -191,7 +195,7 @@ TEST_CASE("run: checkpoint_min_seconds bounds how often checkpoints are written"
   CHECK(read_text_file(dir / "every" / "trials.jsonl") == read_text_file(dir / "out" / "trials.jsonl"));
 
   options.checkpoint_min_seconds = -1;
-  CHECK_THROWS_AS(run(problem, again, options), std::invalid_argument);
+  CHECK_THROWS_AS(run(problem, again, options), UsageError);
 }
 
 TEST_CASE("run: a checkpoint that cannot be written fails the run (the I/O thread's error surfaces)") {

@@ -2,15 +2,17 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cmath>
+#include <optional>
+#include <utility>
 #include <vector>
 
 #include "carps_log.hpp"
-#include "incumbent_archive.hpp"
 #include "paretokit/core/error.hpp"
 #include "paretokit/io/atomic_file.hpp"
 #include "paretokit/io/json_matrix.hpp"
 #include "paretokit/io/jsonl.hpp"
+#include "paretokit/pareto/archive.hpp"
+#include "paretokit/run/run.hpp"
 
 namespace paretokit::bench::detail {
 
@@ -52,95 +54,149 @@ nlohmann::json run_config(const RunSpec& spec, const Problem& problem, const Alg
           {"objectives", objectives}};
 }
 
+// The incumbent front: the non-dominated set of the successful, feasible
+// trials (pareto/archive.hpp, as carps keeps it), each member with the
+// timing of the trial that produced it, for trajectory_logs.jsonl.
+class Incumbents {
+ public:
+  struct Timing {
+    std::int64_t trial = 0;  // 1-based n_trials of the evaluation
+    double time = 0.0;       // seconds of the evaluation
+    double starttime = 0.0;  // Unix time
+    double endtime = 0.0;
+  };
+
+  Incumbents(Index n_var, Index n_obj) : archive_(n_var, n_obj) {}
+
+  // Returns true when the front changed.
+  bool add(const RowVector& x, const RowVector& f, const Timing& timing) {
+    const Index id = archive_.offered();
+    if (!archive_.insert_one(x, f)) return false;
+    // The archive kept its members' order and dropped the dominated ones:
+    // keep the timings of those that stayed, then the newcomer's.
+    const auto& ids = archive_.ids();
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < timings_.size() && kept + 1 < ids.size(); ++i) {
+      if (timings_[i].first == ids[kept]) timings_[kept++] = timings_[i];
+    }
+    timings_.resize(kept);
+    timings_.emplace_back(id, timing);
+    return true;
+  }
+
+  const NondominatedArchive& archive() const { return archive_; }
+  const Timing& timing(std::size_t member) const { return timings_[member].second; }
+
+ private:
+  NondominatedArchive archive_;
+  std::vector<std::pair<Index, Timing>> timings_;  // (archive id, timing) per member, in member order
+};
+
 // Writes the incumbent front as carps' log_incumbent does: one line per member.
-void log_trajectory(JsonlWriter& log, const IncumbentArchive& archive, std::int64_t n_trials,
-                    std::uint64_t seed) {
+void log_trajectory(JsonlWriter& log, const Incumbents& incumbents, std::int64_t n_trials, std::uint64_t seed) {
   std::string lines;
-  for (const auto& member : archive.members()) {
+  const NondominatedArchive& archive = incumbents.archive();
+  for (Index i = 0; i < archive.size(); ++i) {
+    const RowVector x = archive.x().row(i);
+    const RowVector f = archive.f().row(i);
+    const auto& timing = incumbents.timing(static_cast<std::size_t>(i));
     TrialLine line;
     line.n_trials = n_trials;
     line.seed = seed;
-    line.x = &member.x;
-    line.f = &member.f;
-    line.time = member.time;
-    line.starttime = member.starttime;
-    line.endtime = member.endtime;
+    line.x = &x;
+    line.f = &f;
+    line.time = timing.time;
+    line.starttime = timing.starttime;
+    line.endtime = timing.endtime;
     append_trial_line(lines, line);
   }
   log.append_lines(lines);
 }
 
-// The driving loop; throws whatever the problem or algorithm throws.
-class Driver {
+// carps' logs of a run, written by run()'s trial observer from each
+// evaluated batch, and the fronts at the normalized budgets.
+class CarpsLogger {
  public:
-  Driver(const RunSpec& spec, const Options& options) : spec_(spec), options_(options) {}
-
-  void run(JsonlWriter& trials, JsonlWriter& trajectory, const Problem& problem, Algorithm& algorithm) {
-    const std::int64_t budget = spec_.task->n_trials;
-    const Index n_obj = problem.n_obj();
-    const bool every_change = budget <= options_.trajectory_every_change_max_trials;
+  CarpsLogger(const RunSpec& spec, const Options& options, JsonlWriter& trials, JsonlWriter& trajectory)
+      : spec_(spec), trials_(trials), trajectory_(trajectory), budget_(spec.task->n_trials),
+        every_change_(budget_ <= options.trajectory_every_change_max_trials) {
     fronts_.assign(budget_steps + 1, nlohmann::json());
     fronts_[0] = nlohmann::json::array();  // budget 0: nothing evaluated
-    int next_step = 1;
-    algorithm.setup(problem, spec_.seed);
-    std::string lines;
-    while (evaluated_ < budget) {
-      const Matrix X = algorithm.ask();
-      if (X.rows() == 0) throw Error("the algorithm proposed an empty batch");
-      if (X.cols() != problem.n_var()) throw Error("the algorithm proposed a batch of the wrong width");
-      const Index rows = static_cast<Index>(std::min<std::int64_t>(X.rows(), budget - evaluated_));
-      const double start = unix_time();
-      const auto clock_start = std::chrono::steady_clock::now();
-      const Evaluation evaluation = problem.evaluate(X.topRows(rows));
-      const double seconds =
-          std::chrono::duration<double>(std::chrono::steady_clock::now() - clock_start).count();
-      const double end = unix_time();
-      const double per_trial = seconds / static_cast<double>(rows);
+  }
 
-      lines.clear();
-      bool changed = false;
-      for (Index i = 0; i < rows; ++i) {
-        const std::int64_t n = evaluated_ + 1;
-        const RowVector x = X.row(i);
-        const RowVector f = evaluation.objectives.row(i);
-        const RowVector g = evaluation.constraints.row(i);
-        // A failed trial's cost is null, as carps writes a crash's.
-        TrialLine line{n,         spec_.seed, &x,  evaluation.failed(i) ? nullptr : &f, &g, per_trial,
-                       start,     end,        evaluation.status_of(i), evaluation.message_of(i)};
-        const bool finite = f.allFinite();
-        const bool feasible = g.size() == 0 || (g.array() <= 0.0).all();
-        if (!finite && !evaluation.failed(i)) {
-          line.status = TrialStatus::crashed;
-          line.message = "non-finite objective value";
-        }
-        append_trial_line(lines, line);
-        if (finite && feasible) changed |= archive_.add({n, x, f, per_trial, start, end});
-        evaluated_ = n;
-        // The fronts at normalized budgets, for the hypervolume curves.
-        while (next_step <= budget_steps && trials_at_budget(next_step, budget) <= evaluated_) {
-          fronts_[static_cast<std::size_t>(next_step)] = matrix_to_json(archive_.objectives(n_obj));
-          if (!every_change) log_trajectory(trajectory, archive_, evaluated_, spec_.seed);
-          ++next_step;
-        }
+  // Called once the problem is built.
+  void start(const Problem& problem) { incumbents_.emplace(problem.n_var(), problem.n_obj()); }
+
+  void observe(const TrialBatch& batch) {
+    const Matrix& X = *batch.x;
+    const Evaluation& evaluation = *batch.evaluation;
+    const Index rows = X.rows();
+    const double per_trial = batch.seconds / static_cast<double>(rows);
+    lines_.clear();
+    bool changed = false;
+    for (Index i = 0; i < rows; ++i) {
+      const std::int64_t n = evaluated_ + 1;
+      const RowVector x = X.row(i);
+      const RowVector f = evaluation.objectives.row(i);
+      const RowVector g = evaluation.constraints.row(i);
+      // A failed trial's cost is null, as carps writes a crash's.
+      TrialLine line{n,    spec_.seed,           &x, evaluation.failed(i) ? nullptr : &f, &g, per_trial,
+                     batch.start_time, batch.end_time, evaluation.status_of(i), evaluation.message_of(i)};
+      const bool finite = f.allFinite();
+      const bool feasible = g.size() == 0 || (g.array() <= 0.0).all();
+      if (!finite && !evaluation.failed(i)) {
+        line.status = TrialStatus::crashed;
+        line.message = "non-finite objective value";
       }
-      trials.append_lines(lines);
-      if (every_change && changed) log_trajectory(trajectory, archive_, evaluated_, spec_.seed);
-      if (rows < X.rows()) break;  // budget reached inside the batch: nothing more to learn
-      algorithm.tell(X, evaluation);
+      append_trial_line(lines_, line);
+      if (finite && feasible) changed |= incumbents_->add(x, f, {n, per_trial, batch.start_time, batch.end_time});
+      evaluated_ = n;
+      // The fronts at normalized budgets, for the hypervolume curves.
+      while (next_step_ <= budget_steps && trials_at_budget(next_step_, budget_) <= evaluated_) {
+        fronts_[static_cast<std::size_t>(next_step_)] = matrix_to_json(front_f());
+        if (!every_change_) log_trajectory(trajectory_, *incumbents_, evaluated_, spec_.seed);
+        ++next_step_;
+      }
     }
+    trials_.append_lines(lines_);
+    if (every_change_ && changed) log_trajectory(trajectory_, *incumbents_, evaluated_, spec_.seed);
   }
 
   std::int64_t evaluated() const { return evaluated_; }
-  const IncumbentArchive& archive() const { return archive_; }
+  // The final front; `n_obj` and `n_var` size it when the problem was never built.
+  Matrix front_f(Index n_obj = 0) const { return incumbents_ ? incumbents_->archive().f() : Matrix(0, n_obj); }
+  Matrix front_x(Index n_var = 0) const { return incumbents_ ? incumbents_->archive().x() : Matrix(0, n_var); }
   const std::vector<nlohmann::json>& fronts() const { return fronts_; }
 
  private:
   const RunSpec& spec_;
-  const Options& options_;
+  JsonlWriter& trials_;
+  JsonlWriter& trajectory_;
+  const std::int64_t budget_;
+  const bool every_change_;
   std::int64_t evaluated_ = 0;
-  IncumbentArchive archive_;
+  int next_step_ = 1;
+  std::optional<Incumbents> incumbents_;
   std::vector<nlohmann::json> fronts_;
+  std::string lines_;
 };
+
+// Runs the algorithm through run() up to the task's exact budget, one
+// thread per run unless the bench runs one job; throws whatever the problem
+// or algorithm throws.
+void drive(const RunSpec& spec, const Options& options, const Problem& problem, Algorithm& algorithm,
+           CarpsLogger& logger) {
+  RunOptions run_options;
+  run_options.max_evaluations = spec.task->n_trials;
+  run_options.exact_evaluations = true;
+  run_options.seed = spec.seed;
+  run_options.threads = options.jobs == 1 ? 0 : 1;
+  run_options.progress = false;
+  run_options.summarize = false;  // the report computes the bench's indicators
+  run_options.trial_observers.push_back([&](const TrialBatch& batch) { logger.observe(batch); });
+  const RunResult result = paretokit::run(problem, algorithm, run_options);
+  if (result.stop_reason == "algorithm") throw Error("the algorithm proposed an empty batch");
+}
 
 }  // namespace
 
@@ -164,7 +220,7 @@ RunState run_one(const RunSpec& spec, const Options& options) {
   JsonlWriter trials(spec.directory / "trial_logs.jsonl", {.truncate = true});
   JsonlWriter trajectory(spec.directory / "trajectory_logs.jsonl", {.truncate = true});
 
-  Driver driver(spec, options);
+  CarpsLogger logger(spec, options, trials, trajectory);
   std::string message;
   Index n_obj = spec.task->n_obj;
   Index n_var = spec.task->n_var;
@@ -175,14 +231,15 @@ RunState run_one(const RunSpec& spec, const Options& options) {
     n_obj = problem->n_obj();
     n_var = problem->n_var();
     write_json_atomically(spec.directory / "config.json", run_config(spec, *problem, *algorithm));
-    driver.run(trials, trajectory, *problem, *algorithm);
+    logger.start(*problem);
+    drive(spec, options, *problem, *algorithm, logger);
   } catch (const std::filesystem::filesystem_error&) {
     throw;  // the folder, not the run, is broken: stop the bench
   } catch (const std::exception& error) {
     message = error.what();
     if (message.empty()) message = "unknown error";
     std::string line;
-    append_trial_line(line, {driver.evaluated() + 1, spec.seed, nullptr, nullptr, nullptr, 0.0, unix_time(),
+    append_trial_line(line, {logger.evaluated() + 1, spec.seed, nullptr, nullptr, nullptr, 0.0, unix_time(),
                              unix_time(), TrialStatus::crashed, message});
     trials.append_lines(line);
   }
@@ -191,17 +248,17 @@ RunState run_one(const RunSpec& spec, const Options& options) {
 
   const bool crashed = !message.empty();
   nlohmann::json fronts = nlohmann::json::array();
-  for (const auto& front : driver.fronts()) fronts.push_back(front);
+  for (const auto& front : logger.fronts()) fronts.push_back(front);
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - clock_start).count();
   const nlohmann::json result = {{"status", crashed ? "crashed" : "success"},
                                  {"status_code", crashed ? 2 : 1},
                                  {"message", message},
-                                 {"n_trials", driver.evaluated()},
+                                 {"n_trials", logger.evaluated()},
                                  {"seconds", seconds},
                                  {"front",
-                                  {{"objectives", matrix_to_json(driver.archive().objectives(n_obj))},
-                                   {"x", matrix_to_json(driver.archive().decisions(n_var))}}},
+                                  {{"objectives", matrix_to_json(logger.front_f(n_obj))},
+                                   {"x", matrix_to_json(logger.front_x(n_var))}}},
                                  {"fronts_at_budget", fronts}};
   write_json_atomically(spec.directory / "result.json", result, -1);
   return crashed ? RunState::crashed : RunState::success;

@@ -1,6 +1,8 @@
-// One (optimizer, task, seed) run of the bench: drives the algorithm by
-// ask/tell up to the task's budget, logs every evaluation and the incumbent
-// front in carps' format, and writes result.json last as the finished marker.
+// One (optimizer, task, seed) run of the bench: drives the algorithm through
+// run() (run/run.hpp: the Evaluator, the one loop) up to the task's exact
+// budget, logs every evaluation and the incumbent front in carps' format
+// from run()'s trial observer, and writes result.json last as the finished
+// marker.
 #pragma once
 
 #include <cstdint>

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <stdexcept>
 
 #include "paretokit/core/error.hpp"
 
@@ -17,12 +16,12 @@ namespace {
 
 void check_shapes(const Problem& problem, const MatrixRef& X, const MatrixMut& F, const MatrixMut& G) {
   if (X.cols() != problem.n_var()) {
-    throw std::invalid_argument("evaluate: X has " + std::to_string(X.cols()) + " columns, the problem " +
+    throw Error("evaluate: X has " + std::to_string(X.cols()) + " columns, the problem " +
                                 std::to_string(problem.n_var()) + " variables");
   }
   if (F.rows() != X.rows() || F.cols() != problem.n_obj() || G.rows() != X.rows() ||
       G.cols() != problem.n_constr()) {
-    throw std::invalid_argument("evaluate: F or G is not sized n x n_obj and n x n_constr");
+    throw Error("evaluate: F or G is not sized n x n_obj and n x n_constr");
   }
 }
 
@@ -70,7 +69,9 @@ struct ThreadEvaluator::Arena {
 ThreadEvaluator::ThreadEvaluator() : ThreadEvaluator(Options{}) {}
 
 ThreadEvaluator::ThreadEvaluator(Options options) : options_(options) {
-  if (options_.threads < 0) throw std::invalid_argument("ThreadEvaluator: threads must be >= 0");
+  if (options_.threads < 0) {
+    throw UsageError("ThreadEvaluator: threads must be >= 0", Location::of_field("ThreadEvaluator::Options.threads"));
+  }
   options_.min_block_rows = std::max<Index>(options_.min_block_rows, 1);
   options_.blocks_per_thread = std::max(options_.blocks_per_thread, 1);
   if (options_.threads > 0) arena_ = std::make_unique<Arena>(options_.threads);

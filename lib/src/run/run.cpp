@@ -17,7 +17,6 @@
 #include <chrono>
 #include <memory>
 #include <optional>
-#include <stdexcept>
 
 #include <tbb/task_arena.h>
 
@@ -37,17 +36,26 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+double unix_time() {
+  return std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
+}
+
+// Options a caller got wrong: a UsageError naming the RunOptions field.
+[[noreturn]] void bad_option(const char* field, const std::string& why) {
+  throw UsageError("run: " + why, Location::of_field(std::string("RunOptions.") + field));
+}
+
 void check_options(const RunOptions& options) {
-  if (options.max_generations < 0 || options.max_evaluations < 0 || options.max_seconds < 0) {
-    throw std::invalid_argument("run: termination limits must be >= 0");
-  }
-  if (options.threads < 0) throw std::invalid_argument("run: threads must be >= 0");
-  if (options.checkpoint_every < 0) throw std::invalid_argument("run: checkpoint_every must be >= 0");
+  if (options.max_generations < 0) bad_option("max_generations", "termination limits must be >= 0");
+  if (options.max_evaluations < 0) bad_option("max_evaluations", "termination limits must be >= 0");
+  if (options.max_seconds < 0) bad_option("max_seconds", "termination limits must be >= 0");
+  if (options.threads < 0) bad_option("threads", "threads must be >= 0");
+  if (options.checkpoint_every < 0) bad_option("checkpoint_every", "checkpoint_every must be >= 0");
   if (!(options.checkpoint_min_seconds >= 0)) {
-    throw std::invalid_argument("run: checkpoint_min_seconds must be >= 0");
+    bad_option("checkpoint_min_seconds", "checkpoint_min_seconds must be >= 0");
   }
   if (options.resume && options.output_directory.empty()) {
-    throw std::invalid_argument("run: resume needs an output_directory");
+    bad_option("resume", "resume needs an output_directory");
   }
 }
 
@@ -57,8 +65,7 @@ void check_options(const RunOptions& options) {
 double population_hypervolume(const Algorithm& algorithm, const Vector& reference, bool bounded = false) {
   const auto front = feasible_front_indices(algorithm.population_f(), algorithm.population_g());
   if (front.empty()) return 0;
-  Matrix F(static_cast<Index>(front.size()), algorithm.population_f().cols());
-  for (Index i = 0; i < F.rows(); ++i) F.row(i) = algorithm.population_f().row(front[static_cast<std::size_t>(i)]);
+  const Matrix F = algorithm.population_f()(front, Eigen::all);
   if (!bounded) return hypervolume(F, reference);
   HypervolumeBudget budget;
   budget.max_exact_cost = budget.max_monte_carlo_cost = 2e8;
@@ -69,19 +76,14 @@ class Loop {
  public:
   Loop(const Problem& problem, Algorithm& algorithm, const RunOptions& options)
       : problem_(problem), algorithm_(algorithm), options_(options), progress_(options.progress) {
-    if (options_.max_generations == 0 && options_.max_evaluations == 0 && options_.max_seconds == 0 &&
-        !options_.target_hypervolume) {
-      max_generations_ = kDefaultGenerations;
-    } else {
-      max_generations_ = options_.max_generations;
-    }
+    max_generations_ = options_.generation_limit();
     reference_ = options_.hypervolume_reference;
     if (reference_.size() == 0) reference_ = hypervolume_reference(problem, Matrix(0, problem.n_obj())).point;
     if (reference_.size() != 0 && reference_.size() != problem.n_obj()) {
-      throw std::invalid_argument("run: the hypervolume reference needs one value per objective");
+      bad_option("hypervolume_reference", "the hypervolume reference needs one value per objective");
     }
     if (options_.target_hypervolume && reference_.size() == 0) {
-      throw std::invalid_argument("run: a target hypervolume needs a reference point (the problem has no nadir)");
+      bad_option("target_hypervolume", "a target hypervolume needs a reference point (the problem has no nadir)");
     }
     if (options_.evaluator == nullptr) {
       owned_evaluator_ = make_evaluator(options_.threads == 1 ? 1 : 0);  // 0: the loop's arena
@@ -117,11 +119,16 @@ class Loop {
         result.stop_reason = reason;
         break;
       }
-      const Matrix X = algorithm_.ask();
+      Matrix X = algorithm_.ask();
       if (X.rows() == 0) {
         result.stop_reason = "algorithm";
         break;
       }
+      // The batch that would pass an exact budget: only the trials left.
+      const std::int64_t left = options_.max_evaluations - counters_.evaluations;
+      const bool cut = options_.exact_evaluations && options_.max_evaluations > 0 && X.rows() > left;
+      if (cut) X.conservativeResize(left, Eigen::NoChange);
+      const double start_time = options_.trial_observers.empty() ? 0.0 : unix_time();
       const auto evaluation_start = Clock::now();
       // Rows are trials counters_.evaluations, ...: the process evaluator's
       // trial folders, stable across a resume.
@@ -135,9 +142,21 @@ class Loop {
         interrupted_mid_batch_ = true;
         break;
       }
-      result.evaluation_seconds += std::chrono::duration<double>(Clock::now() - evaluation_start).count();
+      const double batch_seconds = std::chrono::duration<double>(Clock::now() - evaluation_start).count();
+      result.evaluation_seconds += batch_seconds;
       counters_.failed_trials += batch.failures();
       if (trials_) log_trials(X, batch);
+      if (!options_.trial_observers.empty()) {
+        const TrialBatch observed{counters_.evaluations, counters_.generation + 1, &X, &batch, batch_seconds,
+                                  start_time, unix_time()};
+        for (const auto& observer : options_.trial_observers) observer(observed);
+      }
+      if (cut) {
+        // Not told: the algorithm's state stays that of the last whole batch.
+        counters_.evaluations += X.rows();
+        result.stop_reason = "evaluations";
+        break;
+      }
       algorithm_.tell(X, batch);
       counters_.generation += 1;
       counters_.evaluations += X.rows();
@@ -155,7 +174,7 @@ class Loop {
     // The final state too, so that resuming a finished (or interrupted) run
     // changes nothing (or continues exactly).
     if (folder && checkpoint_generation_ != counters_.generation && !interrupted_mid_batch_) checkpoint();
-    if (progress_.active()) report_progress(true);
+    if (progress_.active()) report_progress();
     progress_.finish();
     finish(result);
     if (folder && result.stop_reason == "interrupted") {
@@ -167,9 +186,11 @@ class Loop {
       // complete, and its directory sync covers the renames before it.
       writer_->write_file(folder->front_txt_path(), RunFolder::front_txt(result.front_f));
       writer_->write_file(folder->front_json_path(), RunFolder::front_json(result.front_f, result.front_x));
-      const nlohmann::json summary = summarize(problem_, algorithm_, options_, result);
+      summarize_into(result);
       writer_->finish();
-      folder->write_summary(summary);
+      folder->write_summary(result.summary.json);
+    } else if (options_.summarize && result.stop_reason != "interrupted") {
+      summarize_into(result);
     }
     return result;
   }
@@ -231,7 +252,7 @@ class Loop {
         population_hypervolume(algorithm_, reference_) >= *options_.target_hypervolume) {
       return "target_hypervolume";
     }
-    if (progress_.due(seconds())) report_progress(false);
+    if (progress_.due(seconds())) report_progress();
     if (!options_.callbacks.empty()) {
       const GenerationReport report{counters_.generation, counters_.evaluations, seconds(), &algorithm_, &X, &batch};
       bool go_on = true;
@@ -241,7 +262,7 @@ class Loop {
     return nullptr;
   }
 
-  void report_progress(bool /*final*/) {
+  void report_progress() {
     const double now = seconds();
     const auto front = feasible_front_indices(algorithm_.population_f(), algorithm_.population_g());
     std::optional<double> hv;
@@ -255,13 +276,8 @@ class Loop {
     result.population_f = algorithm_.population_f();
     result.population_g = algorithm_.population_g();
     result.front_indices = feasible_front_indices(result.population_f, result.population_g);
-    const auto n = static_cast<Index>(result.front_indices.size());
-    result.front_x.resize(n, result.population_x.cols());
-    result.front_f.resize(n, result.population_f.cols());
-    for (Index i = 0; i < n; ++i) {
-      result.front_x.row(i) = result.population_x.row(result.front_indices[static_cast<std::size_t>(i)]);
-      result.front_f.row(i) = result.population_f.row(result.front_indices[static_cast<std::size_t>(i)]);
-    }
+    result.front_x = result.population_x(result.front_indices, Eigen::all);
+    result.front_f = result.population_f(result.front_indices, Eigen::all);
     result.feasible = result.population_g.cols() == 0
                           ? result.population_g.rows()
                           : (result.population_g.array() <= 0).rowwise().all().count();
@@ -270,6 +286,11 @@ class Loop {
     result.evaluator_report = evaluator_->report();
     result.generations = counters_.generation;
     result.seconds = seconds();
+  }
+
+  void summarize_into(RunResult& result) const {
+    result.summary = summarize_front(problem_, options_, result.front_f);
+    result.summary.json = summary_json(problem_, algorithm_, options_, result, result.summary);
   }
 
   const Problem& problem_;

@@ -32,6 +32,11 @@ namespace paretokit {
 
 double gd(const MatrixRef& points, const MatrixRef& reference_set);   // mean distance to the reference set
 double igd(const MatrixRef& points, const MatrixRef& reference_set);  // mean distance from the reference set
+// igd() to the last bit, faster on a small front against a large reference
+// set (a run's ~10^2 points against a true front of 10^4): serial, the
+// front sorted by its first objective and each reference point's search
+// pruned by that objective's term (igd_sorted.cpp). Same errors as igd().
+double igd_sorted(const MatrixRef& points, const MatrixRef& reference_set);
 double igd_plus(const MatrixRef& points,
                 const MatrixRef& reference_set);  // IGD with dominance-aware distance
 double additive_epsilon(const MatrixRef& points, const MatrixRef& reference_set);

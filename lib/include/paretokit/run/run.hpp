@@ -13,7 +13,8 @@
 // the batch for trials.jsonl (an I/O thread formats and appends it, in
 // order), tell, call the callbacks, and every checkpoint_every generations
 // save the algorithm's full state atomically (after the trials it counts).
-// When run() returns, everything is on disk.
+// When run() returns, everything is on disk, and result.summary holds what
+// summary.json says (hypervolume, IGD, the reference used).
 #pragma once
 
 #include <cstdint>
@@ -27,6 +28,29 @@
 #include "paretokit/run/run_options.hpp"
 
 namespace paretokit {
+
+// What the run achieved, in numbers: summary.json (run/summary.hpp) as typed
+// fields, in the manner of Ceres' Solver::Summary, so that a caller needs
+// no run folder to read it.
+struct RunSummary {
+  // False when nothing was summarized: an interrupted run, or an in-memory
+  // run with RunOptions::summarize off.
+  bool computed = false;
+  // The hypervolume of front_f, exact or Monte Carlo (method "none", value
+  // NaN, when skipped: --summary-hv none or a stop request); null when there
+  // is no reference point (neither the problem nor a feasible front gives one).
+  std::optional<HypervolumeEstimate> hypervolume;
+  bool hypervolume_skipped_by_stop = false;  // method "none" because of a stop request
+  Vector reference;              // the reference point used; empty: none
+  std::string reference_source;  // "given", the problem's (problem_reference.hpp), run-specific, or "none"
+  bool reference_fixed = false;  // the same for every run on the problem
+  // IGD against problem.pareto_front(), thinned to a cost bound; null when
+  // the problem knows no front, the front is empty or a stop request cut it.
+  std::optional<double> igd;
+  Index igd_reference_front_size = 0;
+  bool interrupted = false;  // a stop request cut the summary short
+  nlohmann::json json;       // summary.json, as written to the run folder
+};
 
 struct RunResult {
   // Final population (decision vectors as the problem sees them).
@@ -52,10 +76,14 @@ struct RunResult {
   std::int64_t dropped_trials = 0;       // trial lines cut from trials.jsonl on resume
   // Evaluator::report() (workers, utilization, reused trials); null if none.
   nlohmann::json evaluator_report;
+
+  // Hypervolume, IGD and the reference used (RunOptions::summarize).
+  RunSummary summary;
 };
 
 // Runs `algorithm` on `problem` (calls algorithm.setup(problem, options.seed)).
-// Throws std::invalid_argument for inconsistent options, paretokit::InputError
+// Throws paretokit::UsageError (naming the RunOptions field) for inconsistent
+// options, paretokit::InputError
 // for a checkpoint that does not belong to this problem and algorithm or a
 // damaged run folder, and lets the problem's and algorithm's errors through.
 RunResult run(const Problem& problem, Algorithm& algorithm, const RunOptions& options = {});

@@ -31,6 +31,20 @@ struct GenerationReport {
 // Return false to stop the run after this generation (stop_reason "callback").
 using RunCallback = std::function<bool(const GenerationReport&)>;
 
+// What a trial observer sees of each evaluated batch: after the evaluation,
+// before the algorithm is told (the order of the trial log). The bench writes
+// carps' trial and trajectory logs from it.
+struct TrialBatch {
+  std::int64_t first_trial = 0;  // 0-based number of row 0; the rows are consecutive trials
+  std::int64_t generation = 0;   // 1-based generation of the batch
+  const Matrix* x = nullptr;     // the rows evaluated (RunOptions::exact_evaluations may cut a batch)
+  const Evaluation* evaluation = nullptr;
+  double seconds = 0;     // wall time of the batch's evaluation
+  double start_time = 0;  // Unix time (seconds) when the evaluation began...
+  double end_time = 0;    // ...and ended
+};
+using TrialObserver = std::function<void(const TrialBatch&)>;
+
 // Generations run when no termination criterion is set: Deb and Jain's
 // (2014) budget for DTLZ2 with three objectives.
 inline constexpr std::int64_t kDefaultGenerations = 250;
@@ -39,9 +53,15 @@ struct RunOptions {
   // --- termination: the first criterion met stops the run -----------------
   // Each is checked before a batch is asked, so a run never stops half way
   // through a generation; evaluations can overshoot by at most one batch.
-  // When none is set the run stops after kDefaultGenerations.
+  // When none is set the run stops after kDefaultGenerations
+  // (generation_limit()).
   std::int64_t max_generations = 0;  // 0: no limit
   std::int64_t max_evaluations = 0;  // 0: no limit
+  // Make max_evaluations exact: the batch that would pass it is cut to the
+  // trials left, which are evaluated, logged and observed but not told to
+  // the algorithm (it asked for a whole batch); the run then stops
+  // ("evaluations"). The bench's budgets are exact, as carps' are.
+  bool exact_evaluations = false;
   double max_seconds = 0;            // wall time; 0: no limit. Not reproducible, by nature.
   // Stop once the hypervolume of the population's feasible non-dominated set
   // reaches this value (checked after every generation).
@@ -80,7 +100,16 @@ struct RunOptions {
   // while a crash still loses at most about this long plus checkpoint_every
   // generations. Which generations are checkpointed then depends on the
   // clock; the results, resumed or not, do not.
-  double checkpoint_min_seconds = 0;
+  //
+  // At most one checkpoint per second by default: at 10 generations of a
+  // fraction of a millisecond each, a checkpoint (two disk flushes, 1-10 ms
+  // on a shared disk) every 10 generations would cost more than the run
+  // itself, to protect a few milliseconds of work. pymoo has no periodic
+  // checkpoints (the user pickles the algorithm); Optuna commits each trial,
+  // but its trials take seconds or more. Bounding by time keeps the cost a
+  // few percent at most and the work a crash loses about a second (plus
+  // checkpoint_every generations).
+  double checkpoint_min_seconds = 1.0;
   // Continue from output_directory/checkpoint.json: trials.jsonl is cut back
   // to the trials the checkpoint counts (later ones and a torn last line are
   // dropped: the resumed run evaluates them again, identically), the
@@ -95,10 +124,23 @@ struct RunOptions {
   // at most 4 times a second, and only when stderr is a terminal.
   bool progress = true;
   std::vector<RunCallback> callbacks;
+  // Called with every evaluated batch, in trial order, on the loop's thread.
+  std::vector<TrialObserver> trial_observers;
+  // Compute RunResult::summary at the end of a finished run. Off, an
+  // in-memory run skips the hypervolume and IGD (the bench computes its
+  // own); a run with an output_directory always writes summary.json.
+  bool summarize = true;
   // summary.json's hypervolume: exact when its predicted cost fits the
   // budget, else Monte Carlo with its standard error (or none); bounded in
   // time whatever the front. stop_request also cuts the summary short.
   HypervolumeBudget summary_hypervolume;
+
+  // The generation limit run() applies: max_generations, or
+  // kDefaultGenerations when no termination criterion is set.
+  std::int64_t generation_limit() const {
+    const bool unlimited = max_generations == 0 && max_evaluations == 0 && max_seconds == 0 && !target_hypervolume;
+    return unlimited ? kDefaultGenerations : max_generations;
+  }
 };
 
 }  // namespace paretokit

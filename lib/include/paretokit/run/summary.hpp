@@ -29,6 +29,7 @@
 
 #include "paretokit/core/matrix.hpp"
 #include "paretokit/core/problem.hpp"
+#include "paretokit/pareto/feasible_front.hpp"  // feasible_front_indices, once declared here
 #include "paretokit/run/run.hpp"
 
 namespace paretokit {
@@ -39,11 +40,6 @@ struct SummaryOptions {
   // Bound on (reference points) x (front points) x objectives for IGD.
   double max_igd_cost = 1e9;
 };
-
-// Rows that satisfy every constraint (all of G <= 0), have finite objectives
-// (a failed evaluation reads +inf: core/evaluation.hpp) and are not dominated
-// by another such row, in increasing order.
-std::vector<Index> feasible_front_indices(const MatrixRef& F, const MatrixRef& G);
 
 inline constexpr const char* kRunSpecificReference =
     "run-specific: this run's front, max + 0.1 (max - min); not comparable with other runs";
@@ -57,6 +53,16 @@ struct HypervolumeReference {
 // scale (indicators/problem_reference.hpp), else from `front` (may be empty).
 HypervolumeReference hypervolume_reference(const Problem& problem, const MatrixRef& front);
 
+// The hypervolume, its reference and the IGD of a run's front: what run()
+// puts in RunResult::summary (less its json).
+RunSummary summarize_front(const Problem& problem, const RunOptions& options, const MatrixRef& front_f,
+                           const SummaryOptions& summary_options = {});
+
+// summary.json of a finished run from `measured` (summarize_front's).
+nlohmann::json summary_json(const Problem& problem, const Algorithm& algorithm, const RunOptions& options,
+                            const RunResult& result, const RunSummary& measured);
+
+// summary.json: from result.summary when computed, else measured now.
 nlohmann::json summarize(const Problem& problem, const Algorithm& algorithm, const RunOptions& options,
                          const RunResult& result, const SummaryOptions& summary_options = {});
 
