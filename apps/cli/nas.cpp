@@ -251,7 +251,6 @@ int search(const po::variables_map& vm) {
   options.seed = seed;
   options.threads = threads;
   options.output_directory = folder.directory();
-  options.checkpoint_min_seconds = 1.0;
   StopOnSignal stop;
   options.stop_request = &stop.requested();
   const RunResult result = run(problem, *algorithm, options);
@@ -263,7 +262,7 @@ int search(const po::variables_map& vm) {
 
   const auto front = front_ops(problem, result);
   std::vector<AccuracyMeasurement> measured;
-  nlohmann::json summary = read_json_file(folder.summary_path());
+  nlohmann::json summary = result.summary.json;
   if (accuracy_settings) {
     const SearchSpace config = accuracy_space(space, front);
     const Matrix X = accuracy_rows(space, config, front);

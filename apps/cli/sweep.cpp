@@ -12,6 +12,7 @@
 #include "paretokit/core/error.hpp"
 #include "paretokit/indicators/hypervolume_estimate.hpp"
 #include "paretokit/io/atomic_file.hpp"
+#include "paretokit/io/json_matrix.hpp"
 #include "paretokit/io/run_folder.hpp"
 #include "paretokit/learning/learned_set.hpp"
 #include "paretokit/problems/registry.hpp"
@@ -65,15 +66,9 @@ struct Settings {
   std::int64_t generations = 0, evaluations = 0;
   double seconds = 0;
   std::uint64_t seed = 1;
-  std::int64_t checkpoint_every = 10;
-  // At most one checkpoint per second by default: at 10 generations of a
-  // fraction of a millisecond each, a checkpoint (two disk flushes, 1-10 ms on
-  // a shared disk) every 10 generations would cost more than the run itself,
-  // to protect a few milliseconds of work. pymoo has no periodic checkpoints
-  // (the user pickles the algorithm); Optuna commits each trial, but its
-  // trials take seconds or more. Bounding by time keeps the cost a few percent
-  // at most and the work a crash loses about a second (plus K generations).
-  double checkpoint_seconds = 1.0;
+  // run()'s defaults (run/run_options.hpp says why one per second at most).
+  std::int64_t checkpoint_every = RunOptions{}.checkpoint_every;
+  double checkpoint_seconds = RunOptions{}.checkpoint_min_seconds;
   std::string summary_hv = "auto";
   std::optional<CommandSettings> command;  // the external-process path
 };
@@ -110,7 +105,7 @@ Settings from_config(const nlohmann::json& config, const std::string& path) {
     s.generations = termination.value("generations", std::int64_t{0});
     s.evaluations = termination.value("evaluations", std::int64_t{0});
     s.seconds = termination.value("seconds", 0.0);
-    s.checkpoint_every = config.value("checkpoint_every", std::int64_t{10});
+    s.checkpoint_every = config.value("checkpoint_every", Settings{}.checkpoint_every);
     s.checkpoint_seconds = config.value("checkpoint_seconds", Settings{}.checkpoint_seconds);
     s.summary_hv = config.value("summary_hv", Settings{}.summary_hv);
     if (config.contains("evaluator")) s.command = command_settings_from_json(config["evaluator"], path);
@@ -162,25 +157,22 @@ void check_resumable(const RunFolder& folder) {
 }
 
 // "hypervolume 0.42 (exact; reference [1.1, 1.1], problem ideal and nadir: ...), igd 0.01"
-std::string hypervolume_line(const nlohmann::json& summary) {
-  const auto& hv = summary["hypervolume"];
-  if (hv["reference"].is_null()) return "hypervolume: no reference point (no feasible front)\n";
+std::string hypervolume_line(const RunSummary& summary) {
+  if (!summary.hypervolume) return "hypervolume: no reference point (no feasible front)\n";
+  const HypervolumeEstimate& hv = *summary.hypervolume;
   std::string line = "hypervolume ";
-  const std::string method = hv.value("method", "exact");
-  if (method == "none") {
-    line += hv.contains("skipped") ? "not computed (interrupted)" : "not computed (--summary-hv none)";
-  } else if (method == "monte_carlo") {
-    line += format_number(hv["value"].get<double>()) + " +- " +
-            format_number(hv["standard_error"].get<double>()) + " (Monte Carlo, " +
-            std::to_string(hv["samples"].get<std::uint64_t>()) + " samples, standard error)";
+  if (hv.method == "none") {
+    line += summary.hypervolume_skipped_by_stop ? "not computed (interrupted)" : "not computed (--summary-hv none)";
+  } else if (hv.method == "monte_carlo") {
+    line += format_number(hv.value) + " +- " + format_number(hv.standard_error) + " (Monte Carlo, " +
+            std::to_string(hv.samples) + " samples, standard error)";
   } else {
-    line += format_number(hv["value"].get<double>()) + " (exact)";
+    line += format_number(hv.value) + " (exact)";
   }
-  line += "\n  reference " + hv["reference"].dump() + ": " + hv["reference_source"].get<std::string>();
-  if (!summary["igd"].is_null()) {
-    line += "\nigd " + format_number(summary["igd"]["value"].get<double>()) + " (against " +
-            std::to_string(summary["igd"]["reference_front_size"].get<Index>()) +
-            " points of the true front)";
+  line += "\n  reference " + vector_to_json(summary.reference).dump() + ": " + summary.reference_source;
+  if (summary.igd) {
+    line += "\nigd " + format_number(*summary.igd) + " (against " +
+            std::to_string(summary.igd_reference_front_size) + " points of the true front)";
   }
   return line + "\n";
 }
@@ -208,7 +200,7 @@ int run_sweep(const Arguments& args) {
       "seed", po::value<std::uint64_t>()->default_value(1), "random seed")(
       "threads", po::value<int>()->default_value(0), "threads; 0: every core (results do not depend on it)")(
       "out", po::value<std::string>(), "run folder (default runs/<problem>-<algorithm>-seed<S>)")(
-      "checkpoint-every", po::value<std::int64_t>()->default_value(10),
+      "checkpoint-every", po::value<std::int64_t>()->default_value(Settings{}.checkpoint_every),
       "checkpoint every K generations (0: only at the end)")(
       "checkpoint-seconds", po::value<double>()->default_value(Settings{}.checkpoint_seconds),
       "...at most once per S seconds (0: every K generations exactly)")(
@@ -288,7 +280,8 @@ int run_sweep(const Arguments& args) {
     // A program's generation costs far more than a checkpoint: every one.
     if (s.command && vm["checkpoint-every"].defaulted()) s.checkpoint_every = 1;
     s.checkpoint_seconds = non_negative<double>(vm, "checkpoint-seconds");
-    if (s.generations == 0 && s.evaluations == 0 && s.seconds == 0) s.generations = kDefaultGenerations;
+    // run()'s default budget, written to config.json as the limit it is.
+    if (s.generations == 0 && s.evaluations == 0 && s.seconds == 0) s.generations = RunOptions{}.generation_limit();
   }
 
   std::unique_ptr<CommandProblem> command_problem;
@@ -359,15 +352,15 @@ int run_sweep(const Arguments& args) {
   if (const auto set = learned_set(*algorithm))
     write_json_atomically(folder.directory() / "set_model.json", set->to_json());
 
-  const nlohmann::json summary = read_json_file(folder.summary_path());
-  if (summary.contains("interrupted")) {
+  const RunSummary& summary = result.summary;
+  if (summary.interrupted) {
     stop.tell(
         "paretokit: interrupted during the summary: the run and its front are complete; summary.json lacks "
         "what was skipped (null values)\n");
     return 128 + stop.signal_number();
   }
   if (vm.count("json")) {
-    print_json(summary);
+    print_json(summary.json);
     return 0;
   }
   std::cout << s.algorithm << " on " << s.problem << ": " << result.generations << " generations, "

@@ -208,7 +208,6 @@ StudyResult run_study(const StudySettings& s) {
     options.seed = s.seed;
     options.threads = s.threads;
     options.output_directory = s.out;
-    options.checkpoint_min_seconds = 1.0;
     options.progress = s.progress;
     const RunResult run_result = run(problem, *algorithm, options);
     // The front without repeats (MOEA/D's subproblems often share a configuration).
@@ -218,7 +217,7 @@ StudyResult run_study(const StudySettings& s) {
       if (seen.insert(choice).second)
         result.front.push_back(make_point(*search, s.objectives, std::move(choice)));
     }
-    result.summary = s.out.empty() ? nlohmann::json::object() : read_json_file(folder.summary_path());
+    result.summary = s.out.empty() ? nlohmann::json::object() : run_result.summary.json;
     result.summary["evaluations"] = run_result.evaluations;
     result.summary["generations"] = run_result.generations;
   } else {
