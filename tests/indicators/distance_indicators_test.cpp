@@ -110,3 +110,28 @@ TEST_CASE("distance indicators: bad input") {
   A(0, 0) = std::numeric_limits<double>::quiet_NaN();
   CHECK_THROWS_AS(igd_plus(A, A), InputError);
 }
+
+TEST_CASE("distance indicators: igd_sorted is igd to the last bit, ties and edge cases included") {
+  Rng rng(5);
+  for (const Index m : {Index{1}, Index{2}, Index{3}, Index{5}}) {
+    for (const Index n : {Index{1}, Index{7}, Index{150}}) {
+      INFO("m = " << m << ", n = " << n);
+      Matrix A(n, m), Z(400, m);
+      // Coarse values: many equal first objectives and equal distances.
+      for (Index i = 0; i < n; ++i) {
+        for (Index j = 0; j < m; ++j) A(i, j) = std::floor(rng.uniform() * 8) / 8;
+      }
+      for (Index i = 0; i < Z.rows(); ++i) {
+        for (Index j = 0; j < m; ++j) Z(i, j) = rng.uniform(-0.2, 1.2);
+      }
+      CHECK(igd_sorted(A, Z) == igd(A, Z));
+      CHECK(igd_sorted(Z, A) == igd(Z, A));
+    }
+  }
+  // igd()'s conventions and errors.
+  CHECK(igd_sorted(Matrix(0, 2), Matrix::Ones(3, 2)) == std::numeric_limits<double>::infinity());
+  CHECK_THROWS_AS(igd_sorted(Matrix::Ones(2, 2), Matrix::Ones(2, 3)), InputError);
+  Matrix nan = Matrix::Ones(2, 2);
+  nan(1, 1) = std::nan("");
+  CHECK_THROWS_AS(igd_sorted(nan, Matrix::Ones(2, 2)), InputError);
+}

@@ -4,6 +4,7 @@
 #include "paretokit/indicators/distance_indicators.hpp"
 #include "paretokit/indicators/hypervolume.hpp"
 #include "paretokit/io/atomic_file.hpp"
+#include "paretokit/io/jsonl.hpp"
 #include "paretokit/io/run_folder.hpp"
 #include "paretokit/run/run.hpp"
 #include "paretokit/run/summary.hpp"
@@ -245,4 +246,80 @@ TEST_CASE("run: a checkpoint on disk never counts trials that are not in trials.
   run(problem, algorithm, options);
   CHECK(checked > 0);
   CHECK(count_jsonl_lines(options.output_directory / "trials.jsonl") == 60 * 50);
+}
+
+TEST_CASE("run: trial observers see every batch in trial order, exact_evaluations cuts the last one") {
+  test::TempDir dir("run");
+  ToyProblem problem;
+  for (const bool exact : {false, true}) {
+    INFO("exact " << exact);
+    ToyAlgorithm algorithm(10);
+    RunOptions options;
+    options.max_evaluations = 25;
+    options.exact_evaluations = exact;
+    options.output_directory = dir / (exact ? "exact" : "whole");
+    std::vector<TrialBatch> seen;
+    std::vector<Index> rows;
+    options.trial_observers.push_back([&](const TrialBatch& batch) {
+      seen.push_back(batch);
+      rows.push_back(batch.x->rows());
+      CHECK(batch.evaluation->objectives.rows() == batch.x->rows());
+      CHECK(batch.start_time <= batch.end_time);
+      CHECK(batch.seconds >= 0);
+    });
+    int generations_seen = 0;
+    options.callbacks.push_back([&](const GenerationReport&) { return ++generations_seen, true; });
+    const auto result = run(problem, algorithm, options);
+    CHECK(result.stop_reason == "evaluations");
+    CHECK(rows == (exact ? std::vector<Index>{10, 10, 5} : std::vector<Index>{10, 10, 10}));
+    for (std::size_t b = 0; b < seen.size(); ++b) {
+      CHECK(seen[b].first_trial == static_cast<std::int64_t>(10 * b));
+      CHECK(seen[b].generation == static_cast<std::int64_t>(b + 1));
+    }
+    CHECK(result.evaluations == (exact ? 25 : 30));
+    // The cut batch is logged but not told: two generations, as the callbacks saw.
+    CHECK(result.generations == (exact ? 2 : 3));
+    CHECK(generations_seen == result.generations);
+    CHECK(count_jsonl_lines(options.output_directory / "trials.jsonl") ==
+          static_cast<std::uint64_t>(result.evaluations));
+  }
+  // The same trials up to the cut.
+  const std::string whole = read_text_file(dir / "whole" / "trials.jsonl");
+  const std::string exact = read_text_file(dir / "exact" / "trials.jsonl");
+  CHECK(whole.substr(0, exact.size()) == exact);
+}
+
+TEST_CASE("run: RunResult carries the summary, with or without a run folder") {
+  test::TempDir dir("run");
+  ToyProblem problem;
+  RunOptions options;
+  options.max_generations = 5;
+  ToyAlgorithm in_memory(10);
+  const auto memory = run(problem, in_memory, options);
+  REQUIRE(memory.summary.computed);
+  options.output_directory = dir / "out";
+  ToyAlgorithm on_disk(10);
+  const auto disk = run(problem, on_disk, options);
+  REQUIRE(disk.summary.computed);
+  // What summary.json says, field for field.
+  nlohmann::json written = read_json_file(dir / "out" / "summary.json");
+  CHECK(written == disk.summary.json);
+  // The toy problem knows its nadir point and front: both are measured.
+  REQUIRE(disk.summary.hypervolume);
+  REQUIRE(disk.summary.igd);
+  const auto& hv = written["hypervolume"];
+  CHECK(hv["value"].get<double>() == disk.summary.hypervolume->value);
+  CHECK(hv["value"].get<double>() == hypervolume(disk.front_f, disk.summary.reference));
+  CHECK(hv["reference_source"] == disk.summary.reference_source);
+  CHECK(hv["reference"][0].get<double>() == disk.summary.reference[0]);
+  CHECK(written["igd"]["value"].get<double>() == *disk.summary.igd);
+  CHECK(written["igd"]["reference_front_size"] == disk.summary.igd_reference_front_size);
+  // In memory the same numbers.
+  CHECK(memory.summary.hypervolume->value == disk.summary.hypervolume->value);
+  CHECK(*memory.summary.igd == *disk.summary.igd);
+  // Off, nothing is measured in memory; a folder's summary is still written.
+  options.summarize = false;
+  options.output_directory.clear();
+  ToyAlgorithm off(10);
+  CHECK_FALSE(run(problem, off, options).summary.computed);
 }

@@ -216,11 +216,7 @@ void MOEAD::survive_classic(const Matrix& X, const Matrix& F, const Matrix& G, c
         g_offspring_[k] = tchebycheff_of(F.row(r), static_cast<Index>(j));
       }
     } else {
-      Matrix Fn(t, n_obj_), Wn(t, n_obj_);
-      for (Index k = 0; k < t; ++k) {
-        Fn.row(k) = F_.row(hood[static_cast<std::size_t>(k)]);
-        Wn.row(k) = directions_.row(hood[static_cast<std::size_t>(k)]);
-      }
+      const Matrix Fn = F_(hood, Eigen::all), Wn = directions_(hood, Eigen::all);
       g_incumbent_ = decompose(decomposition_, Fn, Wn, ideal_, options_.theta);
       g_offspring_ = decompose(decomposition_, F.row(r).replicate(t, 1), Wn, ideal_, options_.theta);
     }

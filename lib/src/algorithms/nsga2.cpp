@@ -74,8 +74,7 @@ void NSGA2::select(const Matrix& X, const Matrix& F, const Matrix& G, const Vect
   std::vector<double> crowd;
   for (std::size_t r = 0; r < fronts.size() && static_cast<Index>(survivors.size()) < n_survive; ++r) {
     const auto& front = fronts[r];
-    Matrix front_f(static_cast<Index>(front.size()), n_obj_);
-    for (std::size_t k = 0; k < front.size(); ++k) front_f.row(static_cast<Index>(k)) = F.row(front[k]);
+    const Matrix front_f = F(front, Eigen::all);
     const Vector cd = crowding_distance(front_f);
     std::vector<Index> order(front.size());
     std::iota(order.begin(), order.end(), Index{0});

@@ -231,16 +231,8 @@ PopulationAlgorithm::Combined PopulationAlgorithm::combine_with(const Matrix& Xo
 }
 void PopulationAlgorithm::keep_rows(const Matrix& X, const Matrix& F, const Matrix& G, const Vector& cv,
                                     const std::vector<Index>& rows) {
-  const auto n = static_cast<Index>(rows.size());
-  Matrix nx(n, X.cols()), nf(n, F.cols()), ng(n, G.cols());
-  Vector ncv(n);
-  for (Index k = 0; k < n; ++k) {
-    const Index i = rows[static_cast<std::size_t>(k)];
-    nx.row(k) = X.row(i);
-    nf.row(k) = F.row(i);
-    ng.row(k) = G.row(i);
-    ncv[k] = cv[i];
-  }
+  Matrix nx = X(rows, Eigen::all), nf = F(rows, Eigen::all), ng = G(rows, Eigen::all);
+  Vector ncv = cv(rows);
   X_ = std::move(nx);
   F_ = std::move(nf);
   G_ = std::move(ng);
