@@ -77,8 +77,12 @@ class Loop {
   Loop(const Problem& problem, Algorithm& algorithm, const RunOptions& options)
       : problem_(problem), algorithm_(algorithm), options_(options), progress_(options.progress) {
     max_generations_ = options_.generation_limit();
+    // Only the target and the progress line need it (the problem's scale
+    // may cost a reference front: not for a bench's many short runs).
     reference_ = options_.hypervolume_reference;
-    if (reference_.size() == 0) reference_ = hypervolume_reference(problem, Matrix(0, problem.n_obj())).point;
+    if (reference_.size() == 0 && (options_.target_hypervolume || progress_.active())) {
+      reference_ = hypervolume_reference(problem, Matrix(0, problem.n_obj())).point;
+    }
     if (reference_.size() != 0 && reference_.size() != problem.n_obj()) {
       bad_option("hypervolume_reference", "the hypervolume reference needs one value per objective");
     }

@@ -19,9 +19,11 @@
 //                            normalized budgets 0, 0.05, ..., 1; written last, atomically
 //   OUT/report.json          statistics over all runs (bench/report_json.hpp)
 //
-// Each run is single-threaded and deterministic for its seed (the algorithm
-// is set up with the seed; nothing else is random), so the results do not
-// depend on `jobs`. A run folder without result.json is unfinished: it is
+// Each run goes through run() (run/run.hpp: its Evaluator, with an exact
+// budget and a trial observer writing carps' logs), on one thread when
+// several jobs run at once, on every core when jobs is 1. It is
+// deterministic for its seed (the algorithm is set up with the seed; nothing
+// else is random), so the results depend on neither `jobs` nor the threads. A run folder without result.json is unfinished: it is
 // deleted and redone from scratch. A run that throws is finished as crashed
 // (status 2 and the message in its logs and result.json) and the bench goes on.
 #pragma once
