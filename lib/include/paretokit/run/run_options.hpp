@@ -52,7 +52,8 @@ inline constexpr std::int64_t kDefaultGenerations = 250;
 struct RunOptions {
   // --- termination: the first criterion met stops the run -----------------
   // Each is checked before a batch is asked, so a run never stops half way
-  // through a generation; evaluations can overshoot by at most one batch.
+  // through a generation; evaluations can overshoot by at most one batch
+  // (none with exact_evaluations).
   // When none is set the run stops after kDefaultGenerations
   // (generation_limit()).
   std::int64_t max_generations = 0;  // 0: no limit
@@ -60,7 +61,9 @@ struct RunOptions {
   // Make max_evaluations exact: the batch that would pass it is cut to the
   // trials left, which are evaluated, logged and observed but not told to
   // the algorithm (it asked for a whole batch); the run then stops
-  // ("evaluations"). The bench's budgets are exact, as carps' are.
+  // ("evaluations"). The bench's budgets are exact, as carps' are. With a
+  // run folder a resume stays exact: the final checkpoint either counts the
+  // cut trials (and the run is finished) or not (and resume redoes them).
   bool exact_evaluations = false;
   double max_seconds = 0;            // wall time; 0: no limit. Not reproducible, by nature.
   // Stop once the hypervolume of the population's feasible non-dominated set
@@ -74,7 +77,7 @@ struct RunOptions {
   const std::atomic<bool>* stop_request = nullptr;
   // Reference point for target_hypervolume and the progress line; empty: the
   // problem's nadir point x 1.1 (see run/summary.hpp). A target without any
-  // reference is an std::invalid_argument.
+  // reference is a UsageError.
   Vector hypervolume_reference;
 
   // --- reproducibility and speed -------------------------------------------
