@@ -48,8 +48,8 @@ TEST_CASE("carps log: every field parses back, numbers to the last bit") {
   const RowVector x = (RowVector(3) << 0.1 + 0.2, 1.0 / 3.0, -1e-300).finished();
   const RowVector f = (RowVector(2) << std::nextafter(1.0, 2.0), 12345678.9).finished();
   const RowVector no_constraints(0);
-  TrialLine line{42, 18446744073709551615ull, &x, &f, &no_constraints, 2.5e-7, 1.5, 2.25, TrialStatus::success,
-                 ""};
+  TrialLine line{42,   18446744073709551615ull, &x, &f, &no_constraints, 2.5e-7, 1.5,
+                 2.25, TrialStatus::success,    ""};
   const nlohmann::json j = parsed(line);
   CHECK(j["n_trials"] == 42);
   CHECK(j["n_function_calls"] == 42);
@@ -81,7 +81,8 @@ TEST_CASE("carps log: a crash has a null cost, its status code and the escaped m
   // Constraints and an error together, and the other statuses' codes.
   const RowVector x = (RowVector(1) << 1).finished();
   const RowVector g = (RowVector(2) << 0.5, -0.5).finished();
-  for (const auto& [status, code] : {std::pair{TrialStatus::timeout, 3}, std::pair{TrialStatus::memory_out, 4}}) {
+  for (const auto& [status, code] :
+       {std::pair{TrialStatus::timeout, 3}, std::pair{TrialStatus::memory_out, 4}}) {
     TrialLine line{1, 1, &x, nullptr, &g, 0.0, 0.0, 0.0, status, "limit"};
     const nlohmann::json k = parsed(line);
     CHECK(k["trial_value"]["status"] == code);

@@ -47,9 +47,9 @@ std::size_t count(const std::string& text, const std::string& what) {
 
 TEST_CASE("cd diagram: marks on the rank axis, the better half labelled on the left") {
   // Ranks 1.2, 3.8, 2.0, 3.0 of 4: x = 170 + 140 (rank - 1).
-  const std::string svg = critical_difference_diagram({"a", "b", "c", "d"}, {1.2, 3.8, 2.0, 3.0}, 1.25,
-                                                      {{"a", "c"}, {"c", "d", "b", "unknown"}, {"unknown"}},
-                                                      "title <&>");
+  const std::string svg =
+      critical_difference_diagram({"a", "b", "c", "d"}, {1.2, 3.8, 2.0, 3.0}, 1.25,
+                                  {{"a", "c"}, {"c", "d", "b", "unknown"}, {"unknown"}}, "title <&>");
   // One mark per optimizer, from the best rank to the worst.
   CHECK(attributes(svg, "circle", "cx") == std::vector<std::string>{"198.0", "310.0", "450.0", "562.0"});
   // Integer ticks 1..4.

@@ -93,7 +93,8 @@ class Incumbents {
 };
 
 // Writes the incumbent front as carps' log_incumbent does: one line per member.
-void log_trajectory(JsonlWriter& log, const Incumbents& incumbents, std::int64_t n_trials, std::uint64_t seed) {
+void log_trajectory(JsonlWriter& log, const Incumbents& incumbents, std::int64_t n_trials,
+                    std::uint64_t seed) {
   std::string lines;
   const NondominatedArchive& archive = incumbents.archive();
   for (Index i = 0; i < archive.size(); ++i) {
@@ -118,7 +119,10 @@ void log_trajectory(JsonlWriter& log, const Incumbents& incumbents, std::int64_t
 class CarpsLogger {
  public:
   CarpsLogger(const RunSpec& spec, const Options& options, JsonlWriter& trials, JsonlWriter& trajectory)
-      : spec_(spec), trials_(trials), trajectory_(trajectory), budget_(spec.task->n_trials),
+      : spec_(spec),
+        trials_(trials),
+        trajectory_(trajectory),
+        budget_(spec.task->n_trials),
         every_change_(budget_ <= options.trajectory_every_change_max_trials) {
     fronts_.assign(budget_steps + 1, nlohmann::json());
     fronts_[0] = nlohmann::json::array();  // budget 0: nothing evaluated
@@ -140,8 +144,16 @@ class CarpsLogger {
       const RowVector f = evaluation.objectives.row(i);
       const RowVector g = evaluation.constraints.row(i);
       // A failed trial's cost is null, as carps writes a crash's.
-      TrialLine line{n,    spec_.seed,           &x, evaluation.failed(i) ? nullptr : &f, &g, per_trial,
-                     batch.start_time, batch.end_time, evaluation.status_of(i), evaluation.message_of(i)};
+      TrialLine line{n,
+                     spec_.seed,
+                     &x,
+                     evaluation.failed(i) ? nullptr : &f,
+                     &g,
+                     per_trial,
+                     batch.start_time,
+                     batch.end_time,
+                     evaluation.status_of(i),
+                     evaluation.message_of(i)};
       const bool finite = f.allFinite();
       const bool feasible = g.size() == 0 || (g.array() <= 0.0).all();
       if (!finite && !evaluation.failed(i)) {
@@ -149,7 +161,8 @@ class CarpsLogger {
         line.message = "non-finite objective value";
       }
       append_trial_line(lines_, line);
-      if (finite && feasible) changed |= incumbents_->add(x, f, {n, per_trial, batch.start_time, batch.end_time});
+      if (finite && feasible)
+        changed |= incumbents_->add(x, f, {n, per_trial, batch.start_time, batch.end_time});
       evaluated_ = n;
       // The fronts at normalized budgets, for the hypervolume curves.
       while (next_step_ <= budget_steps && trials_at_budget(next_step_, budget_) <= evaluated_) {
@@ -164,8 +177,12 @@ class CarpsLogger {
 
   std::int64_t evaluated() const { return evaluated_; }
   // The final front; `n_obj` and `n_var` size it when the problem was never built.
-  Matrix front_f(Index n_obj = 0) const { return incumbents_ ? incumbents_->archive().f() : Matrix(0, n_obj); }
-  Matrix front_x(Index n_var = 0) const { return incumbents_ ? incumbents_->archive().x() : Matrix(0, n_var); }
+  Matrix front_f(Index n_obj = 0) const {
+    return incumbents_ ? incumbents_->archive().f() : Matrix(0, n_obj);
+  }
+  Matrix front_x(Index n_var = 0) const {
+    return incumbents_ ? incumbents_->archive().x() : Matrix(0, n_var);
+  }
   const std::vector<nlohmann::json>& fronts() const { return fronts_; }
 
  private:
@@ -251,15 +268,15 @@ RunState run_one(const RunSpec& spec, const Options& options) {
   for (const auto& front : logger.fronts()) fronts.push_back(front);
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - clock_start).count();
-  const nlohmann::json result = {{"status", crashed ? "crashed" : "success"},
-                                 {"status_code", crashed ? 2 : 1},
-                                 {"message", message},
-                                 {"n_trials", logger.evaluated()},
-                                 {"seconds", seconds},
-                                 {"front",
-                                  {{"objectives", matrix_to_json(logger.front_f(n_obj))},
-                                   {"x", matrix_to_json(logger.front_x(n_var))}}},
-                                 {"fronts_at_budget", fronts}};
+  const nlohmann::json result = {
+      {"status", crashed ? "crashed" : "success"},
+      {"status_code", crashed ? 2 : 1},
+      {"message", message},
+      {"n_trials", logger.evaluated()},
+      {"seconds", seconds},
+      {"front",
+       {{"objectives", matrix_to_json(logger.front_f(n_obj))}, {"x", matrix_to_json(logger.front_x(n_var))}}},
+      {"fronts_at_budget", fronts}};
   write_json_atomically(spec.directory / "result.json", result, -1);
   return crashed ? RunState::crashed : RunState::success;
 }

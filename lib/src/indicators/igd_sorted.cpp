@@ -19,8 +19,8 @@ namespace paretokit {
 // the objectives in order), the minimum is the same double, and the square
 // roots are summed in reference order: the same value. Serial.
 double igd_sorted(const MatrixRef& points, const MatrixRef& reference) {
-  if (points.rows() == 0 || reference.rows() == 0 || points.cols() != reference.cols() || !points.allFinite() ||
-      !reference.allFinite()) {
+  if (points.rows() == 0 || reference.rows() == 0 || points.cols() != reference.cols() ||
+      !points.allFinite() || !reference.allFinite()) {
     return igd(points, reference);  // its checks, errors and conventions
   }
   const Index n = points.rows(), m = points.cols();
