@@ -104,13 +104,16 @@ namespace detail {
 double hypervolume_4d_sorted(const double* points, std::size_t n, const double* reference,
                              Sweep4dBuffers& buffers) {
   if (n == 0) return 0.0;
+  buffers.active.x.clear();
+  buffers.active.y.clear();
+  buffers.active.z.clear();
+  return continue_4d_sweep(points, n, reference, buffers, 0.0, points[3]);
+}
+
+double continue_4d_sweep(const double* points, std::size_t n, const double* reference, Sweep4dBuffers& buffers,
+                         double volume3, double level) {
   Sweep4dActive& active = buffers.active;
-  active.x.clear();
-  active.y.clear();
-  active.z.clear();
-  double volume3 = 0.0;
   double volume = 0.0;
-  double level = points[3];
   // The last point found to dominate one (once active, so with a fourth
   // coordinate <= the current one): neighbours in the sweep tend to share it,
   // and checking it first skips the scan of the active set. It stays valid

@@ -27,6 +27,7 @@
 #include "hypervolume_nd_kernel.hpp"
 
 #include <algorithm>
+#include <array>
 #include <limits>
 
 namespace paretokit::detail {
@@ -102,7 +103,10 @@ void HypervolumeWorkspace::reserve(std::size_t points, int dimensions) {
     levels_[k].front.resize(points);
   }
   stair_.resize(2 * (points + 2));
-  if (levels_.size() > 4) sweep4d_points_.resize(4 * points);
+  if (levels_.size() > 4) {
+    sweep4d_points_.resize(4 * points);
+    tie_rows_.resize(points);
+  }
 }
 
 std::size_t sort_and_filter(const double* rows, std::size_t count, int dimensions,
@@ -168,14 +172,17 @@ double hypervolume_2d_sorted(const double* points, std::size_t count) {
 // Sweep in z (best first); the 2-D front of the points seen so far is a
 // staircase with x decreasing and y increasing, between the sentinels
 // (inf, 0) and (0, inf). Each point adds z times the area it adds to it.
-double hypervolume_3d_sorted(const double* points, std::size_t count, std::vector<double>& stair) {
+// `coord(i, c)` reads coordinate c of point i; `on_kept(i)` hears of each
+// point that adds area (one no earlier point weakly dominates).
+template <class Coord, class OnKept>
+double staircase_sweep_3d(std::size_t count, Coord coord, std::vector<double>& stair, OnKept on_kept) {
   constexpr double infinity = std::numeric_limits<double>::infinity();
   double* xy = stair.data();
   std::size_t size = 2;  // entries, each an (x, y) pair
   xy[0] = infinity, xy[1] = 0, xy[2] = 0, xy[3] = infinity;
   double volume = 0;
   for (std::size_t i = 0; i < count; ++i) {
-    const double a = points[3 * i], b = points[3 * i + 1], z = points[3 * i + 2];
+    const double a = coord(i, 0), b = coord(i, 1), z = coord(i, 2);
     // First entry with x <= a (entry 0 has x = inf > a, the last has x = 0).
     std::size_t lo = 1, hi = size - 1;
     while (lo < hi) {
@@ -199,6 +206,7 @@ double hypervolume_3d_sorted(const double* points, std::size_t count, std::vecto
     added += (current_x - xy[2 * j]) * (b - previous_y);
     if (!(added > 0)) continue;  // covered by the next entry (same x)
     volume += z * added;
+    on_kept(i);
     // Entries first..j-1 are dominated: replace them by (a, b).
     const std::size_t removed = j - first;
     if (removed == 0) {
@@ -212,6 +220,12 @@ double hypervolume_3d_sorted(const double* points, std::size_t count, std::vecto
     xy[2 * first + 1] = b;
   }
   return volume;
+}
+
+double hypervolume_3d_sorted(const double* points, std::size_t count, std::vector<double>& stair) {
+  return staircase_sweep_3d(
+      count, [points](std::size_t i, int c) { return points[3 * i + static_cast<std::size_t>(c)]; }, stair,
+      [](std::size_t) {});
 }
 
 // Inclusion-exclusion over the non-empty subsets, depth first so that each
@@ -320,6 +334,41 @@ std::size_t drop_dominated_by_pivots_4d(double* rows, std::size_t count) {
   return kept;
 }
 
+// Union volume of the 3-D parts of the `count` leading rows of `rows` (4-D
+// sweep input: negated gains, fourth coordinate -p[3]). Their gains go to a
+// staircase sweep in descending z: first those at p's third gain (limited
+// to it, so no order needed among them), then the others sorted. The rows
+// that add volume are left, negated again, as the 4-D sweep's active set
+// (ascending z; rows that a later row of equal z covers may stay, which the
+// sweep allows).
+double union_of_tie_rows(const double* rows, std::size_t count, const double* p,
+                         HypervolumeWorkspace& workspace) {
+  Sweep4dActive& active = workspace.sweep4d().active;
+  active.x.clear();
+  active.y.clear();
+  active.z.clear();
+  if (count == 0) return 0.0;
+  std::vector<Row3>& gains = workspace.tie_rows();
+  std::size_t top = 0, end = count;
+  for (std::size_t k = 0; k < count; ++k) {
+    const double* row = rows + 4 * k;
+    const Row3 g{-row[0], -row[1], -row[2]};
+    if (g[2] == p[2])
+      gains[top++] = g;
+    else
+      gains[--end] = g;
+  }
+  std::sort(gains.begin() + static_cast<std::ptrdiff_t>(top), gains.begin() + static_cast<std::ptrdiff_t>(count),
+            [](const Row3& a, const Row3& b) { return a[2] > b[2]; });
+  return staircase_sweep_3d(
+      count, [&gains](std::size_t i, int c) { return gains[i][static_cast<std::size_t>(c)]; },
+      workspace.stair(), [&](std::size_t i) {
+        active.x.push_back(-gains[i][0]);
+        active.y.push_back(-gains[i][1]);
+        active.z.push_back(-gains[i][2]);
+      });
+}
+
 // Exclusive 4-D volume of p (gain form) against the members, by the 4-D
 // sweep of hypervolume_4d.cpp. The sweep wants minimization in ascending
 // order of the fourth coordinate: the limited rows are written negated
@@ -338,9 +387,35 @@ double covered_4d(const double* points, const std::uint32_t* members, std::size_
     double* out = rows + 4 * k;
     for (int c = 0; c < 4; ++c) out[c] = -std::min(q[c], p[c]);
     sorted &= k == 0 || out[3] >= out[3 - 4];
+    if (sorted & (q[0] >= p[0]) & (q[1] >= p[1]) & (q[2] >= p[2])) {
+      // q covers p in the first three gains: its row is p's 3-D box from
+      // q's fourth gain down, and every later row (lower fourth gain, in a
+      // sorted list) lies inside it, so the list can stop here once the
+      // rest is checked to be in order.
+      bool rest_sorted = true;
+      for (std::size_t j = k + 1; j < count && rest_sorted; ++j)
+        rest_sorted = points[members[j] * dims + 3] <= points[members[j - 1] * dims + 3];
+      if (rest_sorted) {
+        count = k + 1;
+        break;
+      }
+    }
   }
-  if (count > kPivotFilterMin && sorted) count = drop_dominated_by_pivots_4d(rows, count);
-  if (!sorted) {
+  static constexpr double origin[4] = {0, 0, 0, 0};
+  if (sorted) {
+    // The leading rows (members at or beyond p's fourth gain) all sit at
+    // p's fourth coordinate: a 3-D problem, whose union is measured by one
+    // staircase sweep in z (no per-row 3-D contributions); its rows that add
+    // volume become the sweep's active set, and the sweep goes on from there.
+    if (count > kPivotFilterMin) count = drop_dominated_by_pivots_4d(rows, count);
+    std::size_t ties = 0;
+    while (ties < count && rows[4 * ties + 3] == -p[3]) ++ties;
+    const double volume3 = union_of_tie_rows(rows, ties, p, workspace);
+    double* rest = rows + 4 * ties;
+    std::size_t rest_count = count - ties;
+    return continue_4d_sweep(rest, rest_count, origin, workspace.sweep4d(), volume3, -p[3]);
+  }
+  {
     // Some caller's order was not by the fourth gain: sort here.
     std::vector<double>& copy = workspace.level(4).limited;
     std::copy_n(rows, 4 * count, copy.data());
@@ -349,7 +424,6 @@ double covered_4d(const double* points, const std::uint32_t* members, std::size_
               [](const SortItem& a, const SortItem& b) { return a.key < b.key; });
     for (std::size_t k = 0; k < count; ++k) std::copy_n(copy.data() + 4 * items[k].index, 4, rows + 4 * k);
   }
-  static constexpr double origin[4] = {0, 0, 0, 0};
   return hypervolume_4d_sorted(rows, count, origin, workspace.sweep4d());
 }
 

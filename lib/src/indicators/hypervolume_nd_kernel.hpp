@@ -9,6 +9,7 @@
 #pragma once
 
 #include <cstddef>
+#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -22,6 +23,8 @@ struct SortItem {
   double rest;  // sum of the other coordinates
   std::uint32_t index;
 };
+
+using Row3 = std::array<double, 3>;
 
 // Buffers reused by the recursion so that it never allocates: one set of
 // buffers per dimension (the recursion is depth-first, so at most one call per
@@ -42,12 +45,15 @@ class HypervolumeWorkspace {
   // The 4-D base case: its input (negated gains) and buffers.
   std::vector<double>& sweep4d_points() { return sweep4d_points_; }
   Sweep4dBuffers& sweep4d() { return sweep4d_; }
+  // 3-D gain rows of the 4-D base case's leading rows (see covered_4d).
+  std::vector<Row3>& tie_rows() { return tie_rows_; }
 
  private:
   std::vector<Level> levels_;
   std::vector<double> stair_;  // 2-D staircase of the 3-D sweep: (x, y) pairs
   std::vector<double> sweep4d_points_;
   Sweep4dBuffers sweep4d_;
+  std::vector<Row3> tie_rows_;
   std::size_t points_ = 0;
 };
 
