@@ -109,6 +109,25 @@ void HypervolumeWorkspace::reserve(std::size_t points, int dimensions) {
   }
 }
 
+void sort_best_first(const double* rows, std::size_t count, int dimensions, std::vector<SortItem>& items,
+                     double* out) {
+  const auto dims = static_cast<std::size_t>(dimensions);
+  const int last = dimensions - 1;
+  for (std::size_t i = 0; i < count; ++i) {
+    const double* row = rows + i * dims;
+    double rest = 0;
+    for (int c = 0; c < last; ++c) rest += row[c];
+    items[i] = {row[last], rest, static_cast<std::uint32_t>(i)};
+  }
+  std::sort(items.begin(), items.begin() + static_cast<std::ptrdiff_t>(count),
+            [](const SortItem& a, const SortItem& b) {
+              if (a.key != b.key) return a.key > b.key;
+              if (a.rest != b.rest) return a.rest > b.rest;
+              return a.index < b.index;
+            });
+  for (std::size_t i = 0; i < count; ++i) std::copy_n(rows + items[i].index * dims, dims, out + i * dims);
+}
+
 std::size_t sort_and_filter(const double* rows, std::size_t count, int dimensions,
                             std::vector<SortItem>& items, double* out) {
   const auto dims = static_cast<std::size_t>(dimensions);

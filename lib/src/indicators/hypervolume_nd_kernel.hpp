@@ -65,6 +65,11 @@ class HypervolumeWorkspace {
 std::size_t sort_and_filter(const double* rows, std::size_t count, int dimensions,
                             std::vector<SortItem>& order, double* out);
 
+// The ordering of sort_and_filter without the filter (ties broken by input
+// position): for callers that drop dominated rows otherwise.
+void sort_best_first(const double* rows, std::size_t count, int dimensions, std::vector<SortItem>& items,
+                     double* out);
+
 // Hypervolume of `count` gain points in non-increasing order of their last
 // coordinate, against the origin. Dominated points and duplicates are
 // allowed (they only cost time).
