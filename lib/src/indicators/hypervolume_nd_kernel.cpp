@@ -192,15 +192,19 @@ double hypervolume_2d_sorted(const double* points, std::size_t count) {
 // staircase with x decreasing and y increasing, between the sentinels
 // (inf, 0) and (0, inf). Each point adds z times the area it adds to it.
 // `coord(i, c)` reads coordinate c of point i; `on_kept(i)` hears of each
-// point that adds area (one no earlier point weakly dominates).
-template <class Coord, class OnKept>
-double staircase_sweep_3d(std::size_t count, Coord coord, std::vector<double>& stair, OnKept on_kept) {
+// point from `first_kept` on that adds area (one no earlier point weakly
+// dominates), and `on_front(xy, size)` gets the staircase (sentinels
+// included) just before point `first_kept` (or at the end, if none).
+template <class Coord, class OnKept, class OnFront>
+double staircase_sweep_3d(std::size_t count, Coord coord, std::vector<double>& stair, std::size_t first_kept,
+                          OnKept on_kept, OnFront on_front) {
   constexpr double infinity = std::numeric_limits<double>::infinity();
   double* xy = stair.data();
   std::size_t size = 2;  // entries, each an (x, y) pair
   xy[0] = infinity, xy[1] = 0, xy[2] = 0, xy[3] = infinity;
   double volume = 0;
   for (std::size_t i = 0; i < count; ++i) {
+    if (i == first_kept) on_front(xy, size);
     const double a = coord(i, 0), b = coord(i, 1), z = coord(i, 2);
     // First entry with x <= a (entry 0 has x = inf > a, the last has x = 0).
     std::size_t lo = 1, hi = size - 1;
@@ -225,7 +229,7 @@ double staircase_sweep_3d(std::size_t count, Coord coord, std::vector<double>& s
     added += (current_x - xy[2 * j]) * (b - previous_y);
     if (!(added > 0)) continue;  // covered by the next entry (same x)
     volume += z * added;
-    on_kept(i);
+    if (i >= first_kept) on_kept(i);
     // Entries first..j-1 are dominated: replace them by (a, b).
     const std::size_t removed = j - first;
     if (removed == 0) {
@@ -238,13 +242,14 @@ double staircase_sweep_3d(std::size_t count, Coord coord, std::vector<double>& s
     xy[2 * first] = a;
     xy[2 * first + 1] = b;
   }
+  if (first_kept >= count) on_front(xy, size);
   return volume;
 }
 
 double hypervolume_3d_sorted(const double* points, std::size_t count, std::vector<double>& stair) {
   return staircase_sweep_3d(
-      count, [points](std::size_t i, int c) { return points[3 * i + static_cast<std::size_t>(c)]; }, stair,
-      [](std::size_t) {});
+      count, [points](std::size_t i, int c) { return points[3 * i + static_cast<std::size_t>(c)]; }, stair, count,
+      [](std::size_t) {}, [](const double*, std::size_t) {});
 }
 
 // Inclusion-exclusion over the non-empty subsets, depth first so that each
@@ -282,10 +287,7 @@ double hypervolume_4d_of_gains(const double* points, std::size_t count, Hypervol
 // Drops, in place and keeping the order, the rows (minimization, row length
 // 4) that one of the kPivots rows of largest volume weakly dominates; pivots
 // stay (so equal pivots cannot drop each other). Exact by transitivity, like
-// drop_covered_by_pivots. Then the pivots that tie with the first row in the
-// fourth coordinate move to the front (a reordering of ties, which the sweep
-// allows): inserted first, they make most of the others dominated, and those
-// are cheap.
+// drop_covered_by_pivots.
 std::size_t drop_dominated_by_pivots_4d(double* rows, std::size_t count) {
   std::size_t pivot[kPivots];
   double pivot_volume[kPivots];
@@ -305,7 +307,8 @@ std::size_t drop_dominated_by_pivots_4d(double* rows, std::size_t count) {
   double corner[kPivots][4];
   for (std::size_t k = 0; k < pivots; ++k) std::copy_n(rows + 4 * pivot[k], 4, corner[k]);
   // Rows at pivot positions stay; the others are tested with coordinate
-  // compares only (pivot positions in ascending order mark the segments).
+  // compares only (pivot positions in ascending order mark the segments),
+  // and compacted without branches.
   std::size_t at[kPivots + 1];
   std::copy_n(pivot, pivots, at);
   std::sort(at, at + pivots);
@@ -318,36 +321,15 @@ std::size_t drop_dominated_by_pivots_4d(double* rows, std::size_t count) {
       for (std::size_t k = 0; k < pivots; ++k)
         drop |=
             (corner[k][0] <= q[0]) & (corner[k][1] <= q[1]) & (corner[k][2] <= q[2]) & (corner[k][3] <= q[3]);
-      if (drop) continue;
-      if (kept != i) std::copy_n(q, 4, rows + 4 * kept);
-      ++kept;
+      const double x = q[0], y = q[1], z = q[2], w = q[3];
+      double* out = rows + 4 * kept;
+      out[0] = x, out[1] = y, out[2] = z, out[3] = w;
+      kept += static_cast<std::size_t>(!drop);
     }
     if (segment < pivots && (segment == 0 || at[segment] != at[segment - 1])) {
       if (kept != i) std::copy_n(rows + 4 * i, 4, rows + 4 * kept);
       ++kept;
       ++i;
-    }
-  }
-  // The first rows tie in the fourth coordinate (the members at or beyond p's
-  // fourth gain, all limited to it); they came in descending order of that
-  // gain, and reversed, the least limited of them come first.
-  std::size_t ties = 1;
-  while (ties < kept && rows[4 * ties + 3] == rows[3]) ++ties;
-  for (std::size_t a = 0, b = ties - 1; a < b; ++a, --b)
-    std::swap_ranges(rows + 4 * a, rows + 4 * a + 4, rows + 4 * b);
-  // Pivot rows, now compacted, are found again by value (a duplicate of a
-  // pivot is as good a front-runner).
-  std::size_t front = 0;
-  for (std::size_t k = 0; k < pivots && front < kept; ++k) {
-    if (corner[k][3] != rows[3]) continue;
-    for (std::size_t i = front; i < kept; ++i) {
-      double* row = rows + 4 * i;
-      if (row[0] == corner[k][0] && row[1] == corner[k][1] && row[2] == corner[k][2] &&
-          row[3] == corner[k][3]) {
-        if (i != front) std::swap_ranges(row, row + 4, rows + 4 * front);
-        ++front;
-        break;
-      }
     }
   }
   return kept;
@@ -368,23 +350,39 @@ double union_of_tie_rows(const double* rows, std::size_t count, const double* p,
   active.z.clear();
   if (count == 0) return 0.0;
   std::vector<Row3>& gains = workspace.tie_rows();
-  std::size_t top = 0, end = count;
+  std::size_t top = 0, end = count, largest = 0;
+  double largest_area = -1;
   for (std::size_t k = 0; k < count; ++k) {
     const double* row = rows + 4 * k;
     const Row3 g{-row[0], -row[1], -row[2]};
-    if (g[2] == p[2])
+    if (g[2] == p[2]) {
+      const double area = g[0] * g[1];
+      if (area > largest_area) largest_area = area, largest = top;
       gains[top++] = g;
-    else
+    } else {
       gains[--end] = g;
+    }
   }
+  // The largest box at p's level first: most of the others then fall
+  // behind it at once.
+  std::swap(gains[0], gains[largest]);
   std::sort(gains.begin() + static_cast<std::ptrdiff_t>(top), gains.begin() + static_cast<std::ptrdiff_t>(count),
             [](const Row3& a, const Row3& b) { return a[2] > b[2]; });
   return staircase_sweep_3d(
       count, [&gains](std::size_t i, int c) { return gains[i][static_cast<std::size_t>(c)]; },
-      workspace.stair(), [&](std::size_t i) {
+      workspace.stair(), top,
+      [&](std::size_t i) {
         active.x.push_back(-gains[i][0]);
         active.y.push_back(-gains[i][1]);
         active.z.push_back(-gains[i][2]);
+      },
+      [&](const double* xy, std::size_t size) {
+        // The rows at p's level that survived all of that level.
+        for (std::size_t e = 1; e + 1 < size; ++e) {
+          active.x.push_back(-xy[2 * e]);
+          active.y.push_back(-xy[2 * e + 1]);
+          active.z.push_back(-p[2]);
+        }
       });
 }
 
