@@ -10,7 +10,9 @@
 // the kernel's.
 #include <tbb/blocked_range.h>
 #include <tbb/enumerable_thread_specific.h>
+#include <tbb/global_control.h>
 #include <tbb/parallel_for.h>
+#include <tbb/task_arena.h>
 
 #include "hypervolume_nd_input.hpp"
 #include "hypervolume_nd_kernel.hpp"
@@ -112,6 +114,13 @@ double hypervolume_nd(const MatrixRef& points, const VectorRef& reference) {
     // No dominance filter here: the projection front of sum_of_slices finds
     // the dominated points anyway.
     detail::sort_best_first(gains.data(), count, dimensions, level.order, level.kept.data());
+    // On one thread the sequential sweep is the same computation (the same
+    // members in the same order for every slice, the terms added in the
+    // same order, so the same bits) without sum_of_slices' bookkeeping.
+    const bool one_thread =
+        tbb::this_task_arena::max_concurrency() <= 1 ||
+        tbb::global_control::active_value(tbb::global_control::max_allowed_parallelism) <= 1;
+    if (one_thread) return detail::hypervolume_sorted(level.kept.data(), count, dimensions, workspace);
     return sum_of_slices(level.kept.data(), count, dimensions);
   }
   const std::size_t kept =
