@@ -120,6 +120,7 @@ double hypervolume_nd(const MatrixRef& points, const VectorRef& reference) {
     const bool one_thread =
         tbb::this_task_arena::max_concurrency() <= 1 ||
         tbb::global_control::active_value(tbb::global_control::max_allowed_parallelism) <= 1;
+    if (one_thread && dimensions == 5) return detail::hypervolume_5d_sequential(level.kept.data(), count, workspace);
     if (one_thread) return detail::hypervolume_sorted(level.kept.data(), count, dimensions, workspace);
     return sum_of_slices(level.kept.data(), count, dimensions);
   }

@@ -352,16 +352,17 @@ double union_of_tie_rows(const double* rows, std::size_t count, const double* p,
   std::vector<Row3>& gains = workspace.tie_rows();
   std::size_t top = 0, end = count, largest = 0;
   double largest_area = -1;
-  for (std::size_t k = 0; k < count; ++k) {
+  for (std::size_t k = 0; k < count; ++k) {  // branch-free partition
     const double* row = rows + 4 * k;
     const Row3 g{-row[0], -row[1], -row[2]};
-    if (g[2] == p[2]) {
-      const double area = g[0] * g[1];
-      if (area > largest_area) largest_area = area, largest = top;
-      gains[top++] = g;
-    } else {
-      gains[--end] = g;
-    }
+    const bool at_level = g[2] == p[2];
+    const double area = at_level ? g[0] * g[1] : -1.0;
+    largest = area > largest_area ? top : largest;
+    largest_area = area > largest_area ? area : largest_area;
+    gains[end - 1] = g;
+    gains[top] = g;
+    top += static_cast<std::size_t>(at_level);
+    end -= static_cast<std::size_t>(!at_level);
   }
   // The largest box at p's level first: most of the others then fall
   // behind it at once.
@@ -394,24 +395,27 @@ double union_of_tie_rows(const double* rows, std::size_t count, const double* p,
 // the callers keep them) give that order with no sort. The sweep skips
 // dominated rows on its own, so only the pivot pre-filter runs, not the
 // filter of sort_and_filter (which cost more than the sweep itself).
-double covered_4d(const double* points, const std::uint32_t* members, std::size_t count, const double* p,
-                  std::vector<SortItem>& items, HypervolumeWorkspace& workspace) {
-  constexpr std::size_t dims = 5;
+// `member(k, c)` reads the gain c (0..3) of the k-th member.
+template <class Member>
+double covered_4d(Member member, std::size_t count, const double* p, std::vector<SortItem>& items,
+                  HypervolumeWorkspace& workspace) {
   double* rows = workspace.sweep4d_points().data();
   bool sorted = true;
   for (std::size_t k = 0; k < count; ++k) {
-    const double* q = points + members[k] * dims;
+    const double q0 = member(k, 0), q1 = member(k, 1), q2 = member(k, 2), q3 = member(k, 3);
     double* out = rows + 4 * k;
-    for (int c = 0; c < 4; ++c) out[c] = -std::min(q[c], p[c]);
+    out[0] = -std::min(q0, p[0]);
+    out[1] = -std::min(q1, p[1]);
+    out[2] = -std::min(q2, p[2]);
+    out[3] = -std::min(q3, p[3]);
     sorted &= k == 0 || out[3] >= out[3 - 4];
-    if (sorted & (q[0] >= p[0]) & (q[1] >= p[1]) & (q[2] >= p[2])) {
+    if (sorted & (q0 >= p[0]) & (q1 >= p[1]) & (q2 >= p[2])) {
       // q covers p in the first three gains: its row is p's 3-D box from
       // q's fourth gain down, and every later row (lower fourth gain, in a
       // sorted list) lies inside it, so the list can stop here once the
       // rest is checked to be in order.
       bool rest_sorted = true;
-      for (std::size_t j = k + 1; j < count && rest_sorted; ++j)
-        rest_sorted = points[members[j] * dims + 3] <= points[members[j - 1] * dims + 3];
+      for (std::size_t j = k + 1; j < count && rest_sorted; ++j) rest_sorted = member(j, 3) <= member(j - 1, 3);
       if (rest_sorted) {
         count = k + 1;
         break;
@@ -491,6 +495,59 @@ double hypervolume_sorted(const double* points, std::size_t count, int dimension
   return volume;
 }
 
+double hypervolume_5d_sequential(const double* points, std::size_t count, HypervolumeWorkspace& workspace) {
+  // The projection front as structure of arrays (four gains), in descending
+  // order of the fourth gain, ties in arrival order: the members, in the
+  // order hypervolume_sorted and sum_of_slices give them.
+  auto& front = workspace.front_5d();
+  for (auto& column : front) column.resize(count);
+  double* fx = front[0].data();
+  double* fy = front[1].data();
+  double* fz = front[2].data();
+  double* fw = front[3].data();
+  std::size_t size = 0;
+  double volume = 0;
+  auto& level = workspace.level(4);
+  for (std::size_t i = 0; i < count; ++i) {
+    const double* p = points + 5 * i;
+    const double px = p[0], py = p[1], pz = p[2], pw = p[3];
+    bool covered = false;
+    for (std::size_t k = 0; k < size; ++k)
+      covered |= (fx[k] >= px) & (fy[k] >= py) & (fz[k] >= pz) & (fw[k] >= pw);
+    if (covered) continue;
+    double exclusive = box_volume(p, 4);
+    if (size > kUnfilteredMax) {
+      exclusive -= covered_4d([&front](std::size_t k, int c) { return front[static_cast<std::size_t>(c)][k]; },
+                              size, p, level.order, workspace);
+    } else if (size > 0) {
+      double* limited = level.limited.data();
+      for (std::size_t k = 0; k < size; ++k) {
+        limited[4 * k] = std::min(fx[k], px);
+        limited[4 * k + 1] = std::min(fy[k], py);
+        limited[4 * k + 2] = std::min(fz[k], pz);
+        limited[4 * k + 3] = std::min(fw[k], pw);
+      }
+      double scratch[kUnfilteredMax * 4];
+      exclusive -= inclusion_exclusion(limited, size, 4, 0, nullptr, scratch);
+    }
+    volume += p[4] * exclusive;
+    std::size_t kept = 0;
+    for (std::size_t k = 0; k < size; ++k) {  // branch-free compaction
+      const double x = fx[k], y = fy[k], z = fz[k], w = fw[k];
+      fx[kept] = x, fy[kept] = y, fz[kept] = z, fw[kept] = w;
+      kept += static_cast<std::size_t>(!((px >= x) & (py >= y) & (pz >= z) & (pw >= w)));
+    }
+    std::size_t at = kept;
+    while (at > 0 && fw[at - 1] < pw) --at;
+    for (std::size_t k = kept; k > at; --k) {
+      fx[k] = fx[k - 1], fy[k] = fy[k - 1], fz[k] = fz[k - 1], fw[k] = fw[k - 1];
+    }
+    fx[at] = px, fy[at] = py, fz[at] = pz, fw[at] = pw;
+    size = kept + 1;
+  }
+  return volume;
+}
+
 std::vector<std::uint32_t> projection_front_removals(const double* points, std::size_t count,
                                                      int dimensions) {
   const int lower = dimensions - 1;
@@ -529,7 +586,9 @@ double exclusive_against(const double* points, const std::uint32_t* members, std
   if (count == 0) return volume;
   auto& level = workspace.level(lower);
   if (lower == 4 && count > kUnfilteredMax)
-    return volume - covered_4d(points, members, count, p, level.order, workspace);
+    return volume - covered_4d([points, members, dims](std::size_t k,
+                                                 int c) { return points[members[k] * dims + static_cast<std::size_t>(c)]; },
+                               count, p, level.order, workspace);
   double* limited = level.limited.data();
   for (std::size_t k = 0; k < count; ++k) {
     const double* q = points + members[k] * dims;

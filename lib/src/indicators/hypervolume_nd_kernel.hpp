@@ -45,6 +45,8 @@ class HypervolumeWorkspace {
   // The 4-D base case: its input (negated gains) and buffers.
   std::vector<double>& sweep4d_points() { return sweep4d_points_; }
   Sweep4dBuffers& sweep4d() { return sweep4d_; }
+  // The projection front of hypervolume_5d_sequential, one array per gain.
+  std::array<std::vector<double>, 4>& front_5d() { return front_5d_; }
   // 3-D gain rows of the 4-D base case's leading rows (see covered_4d).
   std::vector<Row3>& tie_rows() { return tie_rows_; }
 
@@ -54,6 +56,7 @@ class HypervolumeWorkspace {
   std::vector<double> sweep4d_points_;
   Sweep4dBuffers sweep4d_;
   std::vector<Row3> tie_rows_;
+  std::array<std::vector<double>, 4> front_5d_;
   std::size_t points_ = 0;
 };
 
@@ -85,6 +88,11 @@ double hypervolume_sorted(const double* points, std::size_t count, int dimension
 // The front before point i is then {j < i : removed_at[j] >= i, removed_at[j] != j},
 // and exclusive_against computes i's term against any such list of members, so
 // callers may spread the terms over threads, one workspace each.
+// hypervolume_sorted for 5 objectives, on one thread: the same members in
+// the same order, so the same value to the bit, with the projection front
+// kept as structure of arrays (faster scans, no indirection).
+double hypervolume_5d_sequential(const double* points, std::size_t count, HypervolumeWorkspace& workspace);
+
 std::vector<std::uint32_t> projection_front_removals(const double* points, std::size_t count, int dimensions);
 double exclusive_against(const double* points, const std::uint32_t* members, std::size_t count,
                          std::size_t index, int dimensions, HypervolumeWorkspace& workspace);
