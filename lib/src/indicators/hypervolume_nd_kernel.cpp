@@ -288,30 +288,38 @@ double hypervolume_4d_of_gains(const double* points, std::size_t count, Hypervol
 // 4) that one of the kPivots rows of largest volume weakly dominates; pivots
 // stay (so equal pivots cannot drop each other). Exact by transitivity, like
 // drop_covered_by_pivots.
-std::size_t drop_dominated_by_pivots_4d(double* rows, std::size_t count) {
-  std::size_t pivot[kPivots];
-  double pivot_volume[kPivots];
-  std::size_t pivots = 0;
-  for (std::size_t i = 0; i < count; ++i) {
-    const double* row = rows + 4 * i;
-    const double volume = row[0] * row[1] * row[2] * row[3];  // four negated gains
-    if (pivots == kPivots && !(volume > pivot_volume[kPivots - 1])) continue;
-    std::size_t k = pivots < kPivots ? pivots++ : kPivots - 1;
-    for (; k > 0 && pivot_volume[k - 1] < volume; --k) {
-      pivot_volume[k] = pivot_volume[k - 1];
-      pivot[k] = pivot[k - 1];
+// The kPivots rows of largest volume, largest first (ties: the earlier row).
+struct Pivots4d {
+  std::size_t row[kPivots];
+  double volume[kPivots];
+  std::size_t size = 0;
+
+  void offer(std::size_t i, double v) {
+    if (size == kPivots && !(v > volume[kPivots - 1])) return;
+    std::size_t k = size < kPivots ? size++ : kPivots - 1;
+    for (; k > 0 && volume[k - 1] < v; --k) {
+      volume[k] = volume[k - 1];
+      row[k] = row[k - 1];
     }
-    pivot_volume[k] = volume;
-    pivot[k] = i;
+    volume[k] = v;
+    row[k] = i;
   }
+};
+
+std::size_t drop_dominated_by_pivots_4d(double* rows, std::size_t count, const Pivots4d& chosen) {
+  const std::size_t pivots = chosen.size;
+  const std::size_t* pivot = chosen.row;
   double corner[kPivots][4];
   for (std::size_t k = 0; k < pivots; ++k) std::copy_n(rows + 4 * pivot[k], 4, corner[k]);
   // Rows at pivot positions stay; the others are tested with coordinate
   // compares only (pivot positions in ascending order mark the segments),
   // and compacted without branches.
   std::size_t at[kPivots + 1];
-  std::copy_n(pivot, pivots, at);
-  std::sort(at, at + pivots);
+  for (std::size_t k = 0; k < pivots; ++k) {  // insertion sort of the positions
+    std::size_t m = k;
+    for (; m > 0 && at[m - 1] > pivot[k]; --m) at[m] = at[m - 1];
+    at[m] = pivot[k];
+  }
   at[pivots] = count;
   std::size_t kept = 0, i = 0;
   for (std::size_t segment = 0; segment <= pivots; ++segment) {
@@ -401,6 +409,7 @@ double covered_4d(Member member, std::size_t count, const double* p, std::vector
                   HypervolumeWorkspace& workspace) {
   double* rows = workspace.sweep4d_points().data();
   bool sorted = true;
+  Pivots4d pivots;
   for (std::size_t k = 0; k < count; ++k) {
     const double q0 = member(k, 0), q1 = member(k, 1), q2 = member(k, 2), q3 = member(k, 3);
     double* out = rows + 4 * k;
@@ -409,6 +418,7 @@ double covered_4d(Member member, std::size_t count, const double* p, std::vector
     out[2] = -std::min(q2, p[2]);
     out[3] = -std::min(q3, p[3]);
     sorted &= k == 0 || out[3] >= out[3 - 4];
+    pivots.offer(k, out[0] * out[1] * out[2] * out[3]);  // four negated gains
     if (sorted & (q0 >= p[0]) & (q1 >= p[1]) & (q2 >= p[2])) {
       // q covers p in the first three gains: its row is p's 3-D box from
       // q's fourth gain down, and every later row (lower fourth gain, in a
@@ -428,7 +438,7 @@ double covered_4d(Member member, std::size_t count, const double* p, std::vector
     // p's fourth coordinate: a 3-D problem, whose union is measured by one
     // staircase sweep in z (no per-row 3-D contributions); its rows that add
     // volume become the sweep's active set, and the sweep goes on from there.
-    if (count > kPivotFilterMin) count = drop_dominated_by_pivots_4d(rows, count);
+    if (count > kPivotFilterMin) count = drop_dominated_by_pivots_4d(rows, count, pivots);
     std::size_t ties = 0;
     while (ties < count && rows[4 * ties + 3] == -p[3]) ++ties;
     const double volume3 = union_of_tie_rows(rows, ties, p, workspace);
