@@ -29,6 +29,7 @@
 #include <vector>
 
 #include "paretokit/indicators/hypervolume.hpp"
+#include "radix_order.hpp"
 
 namespace paretokit {
 
@@ -173,13 +174,10 @@ Vector hypervolume_contributions_3d(const MatrixRef& points, const VectorRef& re
   const std::size_t n = rows.size();
   if (n == 0) return result;
 
-  // Ascending z, ties in input order: a plain sort of (z, index) pairs gives
-  // the order of a stable sort by z, without its indirection.
-  std::vector<std::pair<double, std::size_t>> by_z(n);
-  for (std::size_t i = 0; i < n; ++i) by_z[i] = {inside[3 * i + 2], i};
-  std::sort(by_z.begin(), by_z.end());
-  std::vector<std::size_t> order(n);
-  for (std::size_t k = 0; k < n; ++k) order[k] = by_z[k].second;
+  // Ascending z, ties in input order (a stable sort by z), by radix sort.
+  std::vector<double> z(n);
+  for (std::size_t i = 0; i < n; ++i) z[i] = inside[3 * i + 2];
+  const std::vector<std::size_t> order = detail::radix_order(z.data(), n);
 
   Sweep sweep(n);
   sweep.p.resize(n + 2);
