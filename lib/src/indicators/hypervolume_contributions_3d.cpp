@@ -44,15 +44,21 @@ struct Sweep {
   std::vector<double> since;  // level from which `area` holds
   std::vector<double> contribution;
   std::pmr::monotonic_buffer_resource arena;
-  using Tree = std::pmr::map<double, std::size_t>;  // x -> point
+  // x -> (y, point): y lives in the node, so that walking a staircase never
+  // reads the (randomly ordered) point array.
+  struct Entry {
+    double y;
+    std::size_t id;
+  };
+  using Tree = std::pmr::map<double, Entry>;
   Tree main{&arena};
   Tree second{&arena};
   std::size_t left = 0, right = 0;  // sentinel ids
 
   explicit Sweep(std::size_t n) : arena(n * 128 + 512) {}
 
-  double x(Tree::iterator it) const { return p[it->second].x; }
-  double y(Tree::iterator it) const { return p[it->second].y; }
+  static double x(Tree::iterator it) { return it->first; }
+  static double y(Tree::iterator it) { return it->second.y; }
   bool real(std::size_t id) const { return id != left && id != right; }
 
   // Books the volume of the current area up to level z.
@@ -76,7 +82,7 @@ void Sweep::insert_dominated_once(std::size_t i, Tree::iterator owner) {
     const auto s = std::prev(after_q);
     if (x(s) >= x(owner) && y(s) <= q.y) return;  // also dominated by a point owner owns
   }
-  const double right_x = p[std::next(owner)->second].x;
+  const double right_x = std::next(owner)->first;
   double top = y(before);
   auto s = second.lower_bound(q.x);
   if (s != second.begin() && x(std::prev(s)) >= x(owner)) top = y(std::prev(s));
@@ -90,9 +96,9 @@ void Sweep::insert_dominated_once(std::size_t i, Tree::iterator owner) {
   }
   const double bound = (s != second.end() && x(s) < right_x) ? x(s) : right_x;
   loss += (bound - from) * (top - q.y);
-  settle(owner->second, q.z);
-  area[owner->second] -= loss;
-  second.emplace_hint(s, q.x, i);
+  settle(owner->second.id, q.z);
+  area[owner->second.id] -= loss;
+  second.emplace_hint(s, q.x, Entry{q.y, i});
 }
 
 void Sweep::insert(std::size_t i) {
@@ -116,7 +122,7 @@ void Sweep::insert(std::size_t i) {
 
   // u's rectangle now ends at q.x: lose its exclusive area beyond.
   auto s = doomed;
-  if (real(u->second)) {
+  if (real(u->second.id)) {
     const double old_right = x(first);
     double top = y(std::prev(u));
     if (s != second.begin() && x(std::prev(s)) >= x(u)) top = y(std::prev(s));
@@ -128,15 +134,15 @@ void Sweep::insert(std::size_t i) {
       top = y(s);
     }
     loss += (old_right - from) * (top - y(u));
-    settle(u->second, z);
-    area[u->second] -= loss;
+    settle(u->second.id, z);
+    area[u->second.id] -= loss;
   }
   while (s != second.end() && x(s) < x(v)) ++s;
   // v's rectangle now ends below at q.y: lose its exclusive area above; its
   // second-staircase points above q.y are dominated twice too.
   auto kept = s;
-  if (real(v->second)) {
-    const double v_right = p[std::next(v)->second].x;
+  if (real(v->second.id)) {
+    const double v_right = std::next(v)->first;
     double top = y(std::prev(v));
     double loss = 0.0;
     for (; kept != second.end() && x(kept) < v_right && y(kept) >= q.y; ++kept) {
@@ -145,23 +151,23 @@ void Sweep::insert(std::size_t i) {
     }
     const double bound = (kept != second.end() && x(kept) < v_right) ? x(kept) : v_right;
     loss += (bound - x(v)) * (top - q.y);
-    settle(v->second, z);
-    area[v->second] -= loss;
+    settle(v->second.id, z);
+    area[v->second.id] -= loss;
   }
   const auto hint = second.erase(doomed, kept);
   // The points q dominates leave the main staircase and become q's own.
   const double top = y(u);
   double own = (x(v) - q.x) * (top - q.y);
   for (auto r = first; r != v;) {
-    settle(r->second, z);
+    settle(r->second.id, z);
     const auto next = std::next(r);
-    own -= (p[next->second].x - x(r)) * (top - y(r));
+    own -= (next->first - x(r)) * (top - y(r));
     second.emplace_hint(hint, x(r), r->second);
     r = main.erase(r);
   }
   area[i] = own;
   since[i] = z;
-  main.emplace_hint(v, q.x, i);
+  main.emplace_hint(v, q.x, Entry{q.y, i});
 }
 
 }  // namespace
@@ -193,12 +199,12 @@ Vector hypervolume_contributions_3d(const MatrixRef& points, const VectorRef& re
   sweep.area.assign(n + 2, 0.0);
   sweep.since.assign(n + 2, 0.0);
   sweep.contribution.assign(n + 2, 0.0);
-  sweep.main.emplace(-infinity, sweep.left);
-  sweep.main.emplace(reference(0), sweep.right);
+  sweep.main.emplace(-infinity, Sweep::Entry{reference(1), sweep.left});
+  sweep.main.emplace(reference(0), Sweep::Entry{-infinity, sweep.right});
 
   for (std::size_t k = 0; k < n; ++k) sweep.insert(k);
-  for (const auto& [x, id] : sweep.main) {
-    if (sweep.real(id)) sweep.settle(id, reference(2));
+  for (const auto& [x, entry] : sweep.main) {
+    if (sweep.real(entry.id)) sweep.settle(entry.id, reference(2));
   }
   for (std::size_t k = 0; k < n; ++k) result(rows[order[k]]) = std::max(sweep.contribution[k], 0.0);
   return result;
