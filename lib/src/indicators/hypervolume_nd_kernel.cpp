@@ -188,68 +188,79 @@ double hypervolume_2d_sorted(const double* points, std::size_t count) {
   return volume;
 }
 
-// Sweep in z (best first); the 2-D front of the points seen so far is a
-// staircase with x decreasing and y increasing, between the sentinels
-// (inf, 0) and (0, inf). Each point adds z times the area it adds to it.
-// `coord(i, c)` reads coordinate c of point i; `on_kept(i)` hears of each
-// point from `first_kept` on that adds area (one no earlier point weakly
-// dominates), and `on_front(xy, size)` gets the staircase (sentinels
-// included) just before point `first_kept` (or at the end, if none).
-template <class Coord, class OnKept, class OnFront>
-double staircase_sweep_3d(std::size_t count, Coord coord, std::vector<double>& stair, std::size_t first_kept,
-                          OnKept on_kept, OnFront on_front) {
-  constexpr double infinity = std::numeric_limits<double>::infinity();
-  double* xy = stair.data();
-  std::size_t size = 2;  // entries, each an (x, y) pair
-  xy[0] = infinity, xy[1] = 0, xy[2] = 0, xy[3] = infinity;
-  double volume = 0;
-  for (std::size_t i = 0; i < count; ++i) {
-    if (i == first_kept) on_front(xy, size);
-    const double a = coord(i, 0), b = coord(i, 1), z = coord(i, 2);
-    // First entry with x <= a (entry 0 has x = inf > a, the last has x = 0).
-    std::size_t lo = 1, hi = size - 1;
+// The 2-D front of a 3-D sweep in z (best first), in gain form: a staircase
+// with x decreasing and y increasing between the sentinels (inf, 0) and
+// (0, inf), in a flat buffer of (x, y) pairs.
+class Staircase2d {
+ public:
+  explicit Staircase2d(std::vector<double>& buffer) : xy_(buffer.data()) {
+    constexpr double infinity = std::numeric_limits<double>::infinity();
+    xy_[0] = infinity, xy_[1] = 0, xy_[2] = 0, xy_[3] = infinity;
+  }
+  // Whether an entry with x >= a has y >= b (then (a, b) adds nothing).
+  bool covers(double a, double b) const { return xy_[2 * (first_at_or_below(a) - 1) + 1] >= b; }
+  // Adds the quadrant of (a, b) and returns the area it adds; when that is
+  // not positive, nothing changes.
+  double insert(double a, double b) {
+    const std::size_t first = first_at_or_below(a);
+    double previous_y = xy_[2 * (first - 1) + 1];
+    if (previous_y >= b) return 0;  // covered by a point with larger x
+    double current_x = a, added = 0;
+    std::size_t j = first;
+    while (xy_[2 * j + 1] <= b) {
+      added += (current_x - xy_[2 * j]) * (b - previous_y);
+      current_x = xy_[2 * j];
+      previous_y = xy_[2 * j + 1];
+      ++j;
+    }
+    added += (current_x - xy_[2 * j]) * (b - previous_y);
+    if (!(added > 0)) return added;  // covered by the next entry (same x)
+    // Entries first..j-1 are dominated: replace them by (a, b).
+    const std::size_t removed = j - first;
+    if (removed == 0) {
+      std::copy_backward(xy_ + 2 * first, xy_ + 2 * size_, xy_ + 2 * (size_ + 1));
+      ++size_;
+    } else if (removed > 1) {
+      std::copy(xy_ + 2 * j, xy_ + 2 * size_, xy_ + 2 * (first + 1));
+      size_ -= removed - 1;
+    }
+    xy_[2 * first] = a;
+    xy_[2 * first + 1] = b;
+    return added;
+  }
+  // Entries 1..size()-2 are the points; 0 and size()-1 the sentinels.
+  std::size_t size() const { return size_; }
+  double x(std::size_t entry) const { return xy_[2 * entry]; }
+  double y(std::size_t entry) const { return xy_[2 * entry + 1]; }
+
+ private:
+  // First entry with x <= a (entry 0 has x = inf > a, the last has x = 0).
+  std::size_t first_at_or_below(double a) const {
+    std::size_t lo = 1, hi = size_ - 1;
     while (lo < hi) {
       const std::size_t mid = (lo + hi) / 2;
-      if (xy[2 * mid] <= a)
+      if (xy_[2 * mid] <= a)
         hi = mid;
       else
         lo = mid + 1;
     }
-    const std::size_t first = lo;
-    double previous_y = xy[2 * (first - 1) + 1];
-    if (previous_y >= b) continue;  // covered by a point with larger x
-    double current_x = a, added = 0;
-    std::size_t j = first;
-    while (xy[2 * j + 1] <= b) {
-      added += (current_x - xy[2 * j]) * (b - previous_y);
-      current_x = xy[2 * j];
-      previous_y = xy[2 * j + 1];
-      ++j;
-    }
-    added += (current_x - xy[2 * j]) * (b - previous_y);
-    if (!(added > 0)) continue;  // covered by the next entry (same x)
-    volume += z * added;
-    if (i >= first_kept) on_kept(i);
-    // Entries first..j-1 are dominated: replace them by (a, b).
-    const std::size_t removed = j - first;
-    if (removed == 0) {
-      std::copy_backward(xy + 2 * first, xy + 2 * size, xy + 2 * (size + 1));
-      ++size;
-    } else if (removed > 1) {
-      std::copy(xy + 2 * j, xy + 2 * size, xy + 2 * (first + 1));
-      size -= removed - 1;
-    }
-    xy[2 * first] = a;
-    xy[2 * first + 1] = b;
+    return lo;
   }
-  if (first_kept >= count) on_front(xy, size);
-  return volume;
-}
 
+  double* xy_;
+  std::size_t size_ = 2;
+};
+
+// Sweep in z (best first): each point adds z times the area it adds to the
+// staircase.
 double hypervolume_3d_sorted(const double* points, std::size_t count, std::vector<double>& stair) {
-  return staircase_sweep_3d(
-      count, [points](std::size_t i, int c) { return points[3 * i + static_cast<std::size_t>(c)]; }, stair, count,
-      [](std::size_t) {}, [](const double*, std::size_t) {});
+  Staircase2d front(stair);
+  double volume = 0;
+  for (std::size_t i = 0; i < count; ++i) {
+    const double added = front.insert(points[3 * i], points[3 * i + 1]);
+    if (added > 0) volume += points[3 * i + 2] * added;
+  }
+  return volume;
 }
 
 // Inclusion-exclusion over the non-empty subsets, depth first so that each
@@ -375,24 +386,41 @@ double union_of_tie_rows(const double* rows, std::size_t count, const double* p,
   // The largest box at p's level first: most of the others then fall
   // behind it at once.
   std::swap(gains[0], gains[largest]);
-  std::sort(gains.begin() + static_cast<std::ptrdiff_t>(top), gains.begin() + static_cast<std::ptrdiff_t>(count),
-            [](const Row3& a, const Row3& b) { return a[2] > b[2]; });
-  return staircase_sweep_3d(
-      count, [&gains](std::size_t i, int c) { return gains[i][static_cast<std::size_t>(c)]; },
-      workspace.stair(), top,
-      [&](std::size_t i) {
-        active.x.push_back(-gains[i][0]);
-        active.y.push_back(-gains[i][1]);
-        active.z.push_back(-gains[i][2]);
-      },
-      [&](const double* xy, std::size_t size) {
-        // The rows at p's level that survived all of that level.
-        for (std::size_t e = 1; e + 1 < size; ++e) {
-          active.x.push_back(-xy[2 * e]);
-          active.y.push_back(-xy[2 * e + 1]);
-          active.z.push_back(-p[2]);
-        }
-      });
+  Staircase2d front(workspace.stair());
+  double volume = 0;
+  for (std::size_t i = 0; i < top; ++i) {
+    const double added = front.insert(gains[i][0], gains[i][1]);
+    if (added > 0) volume += p[2] * added;
+  }
+  // The rows at p's level that survived all of that level.
+  for (std::size_t e = 1; e + 1 < front.size(); ++e) {
+    active.x.push_back(-front.x(e));
+    active.y.push_back(-front.y(e));
+    active.z.push_back(-p[2]);
+  }
+  // The other rows, lower in z: those that level covers already add
+  // nothing later either (the staircase only grows); the others in
+  // descending z (a total order, so the result does not depend on the sort).
+  std::size_t rest = top;
+  for (std::size_t i = top; i < count; ++i) {
+    const Row3 g = gains[i];
+    gains[rest] = g;
+    rest += static_cast<std::size_t>(!front.covers(g[0], g[1]));
+  }
+  std::sort(gains.begin() + static_cast<std::ptrdiff_t>(top), gains.begin() + static_cast<std::ptrdiff_t>(rest),
+            [](const Row3& a, const Row3& b) {
+              if (a[2] != b[2]) return a[2] > b[2];
+              return a[0] != b[0] ? a[0] > b[0] : a[1] > b[1];
+            });
+  for (std::size_t i = top; i < rest; ++i) {
+    const double added = front.insert(gains[i][0], gains[i][1]);
+    if (!(added > 0)) continue;
+    volume += gains[i][2] * added;
+    active.x.push_back(-gains[i][0]);
+    active.y.push_back(-gains[i][1]);
+    active.z.push_back(-gains[i][2]);
+  }
+  return volume;
 }
 
 // Exclusive 4-D volume of p (gain form) against the members, by the 4-D
