@@ -249,14 +249,16 @@ int main(int argc, char** argv) {
       const Matrix points = make_front(front, cell.n, cell.d, seed);
       if (!fronts_dir.empty()) {
         const std::string path = fronts_dir + "/" + (cell.contributions ? "hvc" : "hv") + "_d" +
-                                 std::to_string(cell.d) + "_n" + std::to_string(cell.n) + "_" + front + ".txt";
+                                 std::to_string(cell.d) + "_n" + std::to_string(cell.n) + "_" + front +
+                                 ".txt";
         std::FILE* out = std::fopen(path.c_str(), "w");
         if (!out) {
           std::fprintf(stderr, "perf_hypervolume: cannot write %s\n", path.c_str());
           return 2;
         }
         for (Index i = 0; i < cell.n; ++i)
-          for (Index j = 0; j < cell.d; ++j) std::fprintf(out, "%.17g%c", points(i, j), j + 1 < cell.d ? ' ' : '\n');
+          for (Index j = 0; j < cell.d; ++j)
+            std::fprintf(out, "%.17g%c", points(i, j), j + 1 < cell.d ? ' ' : '\n');
         std::fclose(out);
         continue;
       }

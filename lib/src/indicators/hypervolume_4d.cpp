@@ -110,8 +110,8 @@ double hypervolume_4d_sorted(const double* points, std::size_t n, const double* 
   return continue_4d_sweep(points, n, reference, buffers, 0.0, points[3]);
 }
 
-double continue_4d_sweep(const double* points, std::size_t n, const double* reference, Sweep4dBuffers& buffers,
-                         double volume3, double level) {
+double continue_4d_sweep(const double* points, std::size_t n, const double* reference,
+                         Sweep4dBuffers& buffers, double volume3, double level) {
   Sweep4dActive& active = buffers.active;
   double volume = 0.0;
   // The last point found to dominate one (once active, so with a fourth

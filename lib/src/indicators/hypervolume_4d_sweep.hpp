@@ -83,7 +83,7 @@ double hypervolume_4d_sorted(const double* points, std::size_t n, const double* 
 // projections of rows already swept (dominated ones allowed), whose union
 // has volume `volume3`, all at fourth coordinate `level`; the `n` rows here
 // have fourth coordinates >= level, non-decreasing.
-double continue_4d_sweep(const double* points, std::size_t n, const double* reference, Sweep4dBuffers& buffers,
-                         double volume3, double level);
+double continue_4d_sweep(const double* points, std::size_t n, const double* reference,
+                         Sweep4dBuffers& buffers, double volume3, double level);
 
 }  // namespace paretokit::detail

@@ -29,7 +29,8 @@ constexpr int kParallelMinDimensions = 5;
 // `points` sorted best first (sort_best_first), dominated ones allowed.
 double sum_of_slices(const double* all_points, std::size_t all_count, int dimensions) {
   const auto dims = static_cast<std::size_t>(dimensions);
-  std::vector<std::uint32_t> removed_at = detail::projection_front_removals(all_points, all_count, dimensions);
+  std::vector<std::uint32_t> removed_at =
+      detail::projection_front_removals(all_points, all_count, dimensions);
   // A point whose projection was covered on arrival (every dominated point:
   // its dominators come first) adds nothing and is nobody's member: drop it
   // and renumber (the kept points' terms are summed in the same order).
@@ -120,7 +121,8 @@ double hypervolume_nd(const MatrixRef& points, const VectorRef& reference) {
     const bool one_thread =
         tbb::this_task_arena::max_concurrency() <= 1 ||
         tbb::global_control::active_value(tbb::global_control::max_allowed_parallelism) <= 1;
-    if (one_thread && dimensions == 5) return detail::hypervolume_5d_sequential(level.kept.data(), count, workspace);
+    if (one_thread && dimensions == 5)
+      return detail::hypervolume_5d_sequential(level.kept.data(), count, workspace);
     if (one_thread) return detail::hypervolume_sorted(level.kept.data(), count, dimensions, workspace);
     return sum_of_slices(level.kept.data(), count, dimensions);
   }

@@ -8,8 +8,8 @@
 // reach the kernel.
 #pragma once
 
-#include <cstddef>
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -59,6 +59,23 @@ class HypervolumeWorkspace {
   std::array<std::vector<double>, 4> front_5d_;
   std::size_t points_ = 0;
 };
+
+// Large limit sets first lose the rows that one of kPivots large rows covers.
+constexpr std::size_t kPivotFilterMin = 32;
+constexpr std::size_t kPivots = 4;
+// Limit sets up to this size go to inclusion-exclusion, unsorted.
+constexpr std::size_t kUnfilteredMax = 6;
+
+// Hypervolume of up to kUnfilteredMax rows (any order, dominated ones
+// allowed) by inclusion-exclusion.
+double inclusion_exclusion_volume(const double* rows, std::size_t count, int dimensions);
+
+// The exclusive 4-D volume's complement for the 5-D level: the volume of
+// p's box (gain form, 4 coordinates) covered by the members (rows of
+// `points`, row length 5), given in descending order of their fourth gain
+// (any order is correct, sorted is fast). hypervolume_nd_base4d.cpp.
+double covered_4d_of_members(const double* points, const std::uint32_t* members, std::size_t count,
+                             const double* p, HypervolumeWorkspace& workspace);
 
 // Sorts the `count` rows of `rows` (row length `dimensions`) best first
 // (largest last coordinate, then largest sum of the others) and copies those
