@@ -57,6 +57,13 @@ class Staircase2d {
  private:
   // First entry with x <= a (entry 0 has x = inf > a, the last has x = 0).
   std::size_t first_at_or_below(double a) const {
+    if (size_ <= kLinearMax) {
+      // Short staircases (the usual case in the n-d kernel): count the
+      // entries with x > a, without branches.
+      std::size_t first = 1;
+      for (std::size_t e = 1; e + 1 < size_; ++e) first += static_cast<std::size_t>(xy_[2 * e] > a);
+      return first;
+    }
     std::size_t lo = 1, hi = size_ - 1;
     while (lo < hi) {
       const std::size_t mid = (lo + hi) / 2;
@@ -68,6 +75,7 @@ class Staircase2d {
     return lo;
   }
 
+  static constexpr std::size_t kLinearMax = 16;
   double* xy_;
   std::size_t size_ = 2;
 };
