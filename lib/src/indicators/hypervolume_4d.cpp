@@ -107,6 +107,7 @@ double hypervolume_4d_sorted(const double* points, std::size_t n, const double* 
   buffers.active.x.clear();
   buffers.active.y.clear();
   buffers.active.z.clear();
+  std::fill_n(buffers.known_inside, 3, infinity);
   return continue_4d_sweep(points, n, reference, buffers, 0.0, points[3]);
 }
 
@@ -118,7 +119,7 @@ double continue_4d_sweep(const double* points, std::size_t n, const double* refe
   // coordinate <= the current one): neighbours in the sweep tend to share it,
   // and checking it first skips the scan of the active set. It stays valid
   // after leaving the active set (whatever removed it dominates it).
-  double dominator[3] = {infinity, infinity, infinity};
+  double dominator[3] = {buffers.known_inside[0], buffers.known_inside[1], buffers.known_inside[2]};
   for (std::size_t i = 0; i < n; ++i) {
     const double px = points[4 * i], py = points[4 * i + 1], pz = points[4 * i + 2];
     const double w = points[4 * i + 3];

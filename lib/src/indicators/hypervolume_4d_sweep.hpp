@@ -71,6 +71,10 @@ class ClippedStaircase {
 struct Sweep4dBuffers {
   Sweep4dActive active;
   ClippedStaircase stair;
+  // For continue_4d_sweep: a 3-D box inside the union of `active` (the
+  // sweep tries it first to skip rows it covers); none at infinity.
+  double known_inside[3] = {std::numeric_limits<double>::infinity(), std::numeric_limits<double>::infinity(),
+                            std::numeric_limits<double>::infinity()};
 };
 
 // Hypervolume (minimization) of the `n` rows of `points` (row length 4, each

@@ -18,6 +18,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <vector>
 
 #include "hypervolume_4d_sweep.hpp"
@@ -100,6 +101,8 @@ double union_of_tie_rows(const double* rows, std::size_t count, const double* p,
   active.x.clear();
   active.y.clear();
   active.z.clear();
+  double* known = workspace.sweep4d().known_inside;
+  std::fill_n(known, 3, std::numeric_limits<double>::infinity());
   if (count == 0) return 0.0;
   std::vector<Row3>& gains = workspace.tie_rows();
   std::size_t top = 0, end = count, largest = 0;
@@ -119,6 +122,8 @@ double union_of_tie_rows(const double* rows, std::size_t count, const double* p,
   // The largest box at p's level first: most of the others then fall
   // behind it at once.
   std::swap(gains[0], gains[largest]);
+  // That box also starts the 4-D sweep's cache of a covering box.
+  if (top > 0) known[0] = -gains[0][0], known[1] = -gains[0][1], known[2] = -gains[0][2];
   Staircase2d front(workspace.stair());
   double volume = 0;
   for (std::size_t i = 0; i < top; ++i) {
