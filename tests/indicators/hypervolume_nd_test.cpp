@@ -174,6 +174,19 @@ TEST_CASE("hypervolume_nd: duplicated rows and thread count change nothing") {
     tbb::global_control single(tbb::global_control::max_allowed_parallelism, 1);
     CHECK(paretokit::hypervolume_nd(front, reference) == value);
   }
+  // One thread takes the sequential sweep, more the parallel slices (which
+  // drop the dominated points first): the same bits on sets full of
+  // dominated points, ties and duplicates too.
+  for (int d = 5; d <= 6; ++d) {
+    Matrix points = pt::random_points(rng, 160, d, 4);
+    points.row(1) = points.row(0);
+    const Vector reference = Vector::Constant(d, 1.0);
+    const double value = paretokit::hypervolume_nd(points, reference);
+    INFO("grid, d = " << d);
+    CHECK(close(value, pt::grid_hypervolume(points, reference)));
+    tbb::global_control single(tbb::global_control::max_allowed_parallelism, 1);
+    CHECK(paretokit::hypervolume_nd(points, reference) == value);
+  }
 }
 
 TEST_CASE("hypervolume_nd: one objective and bad input") {

@@ -180,6 +180,7 @@ int main(int argc, char** argv) {
   bool moocore_too = true;
   int contribution_mode = 0;  // 0 both, 1 only contributions, -1 no contributions
   std::uint64_t seed = 1;
+  std::string fronts_dir;  // --write-fronts: write the cells' fronts there instead of timing
   for (int a = 1; a < argc; ++a) {
     const std::string arg = argv[a];
     const bool has_value = a + 1 < argc;
@@ -201,6 +202,8 @@ int main(int argc, char** argv) {
       max_seconds = std::atof(argv[++a]);
     } else if (arg == "--seed" && has_value) {
       seed = std::strtoull(argv[++a], nullptr, 10);
+    } else if (arg == "--write-fronts" && has_value) {
+      fronts_dir = argv[++a];
     } else if (arg == "--wall") {
       use_cpu_time = false;
     } else if (arg == "--no-pagmo") {
@@ -216,7 +219,10 @@ int main(int argc, char** argv) {
           "usage: perf_hypervolume [--dims 2,3] [--sizes 1000,1e5] [--fronts sphere,linear,random]\n"
           "                        [--repetitions 5] [--max-seconds 10] [--no-pagmo] [--no-moocore]\n"
           "                        [--contributions-only | --no-contributions] [--seed 1] [--wall]\n"
-          "Runs the grid of issue 2 (or the cells selected) single-threaded and prints median times.\n");
+          "                        [--write-fronts DIR]\n"
+          "Runs the grid of issue 2 (or the cells selected) single-threaded and prints median times.\n"
+          "--write-fronts writes each selected cell's front to DIR/<kind>_d<d>_n<n>_<front>.txt\n"
+          "(17 significant digits, the input of whole_process.py) and times nothing.\n");
       return arg == "--help" || arg == "-h" ? 0 : 2;
     }
   }
@@ -229,9 +235,11 @@ int main(int argc, char** argv) {
 #else
   (void)moocore_too;  // no moocore source at configure time: no column
 #endif
-  std::printf("%-4s %-3s %-8s %-7s %12s", "kind", "d", "n", "front", "paretokit");
-  for (const std::string& peer : peers) std::printf(" %12s %8s %9s", peer.c_str(), "ratio", "rel.diff");
-  std::printf("\n");
+  if (fronts_dir.empty()) {
+    std::printf("%-4s %-3s %-8s %-7s %12s", "kind", "d", "n", "front", "paretokit");
+    for (const std::string& peer : peers) std::printf(" %12s %8s %9s", peer.c_str(), "ratio", "rel.diff");
+    std::printf("\n");
+  }
   for (const Cell& cell : full_grid()) {
     if (!dims.empty() && !dims.count(cell.d)) continue;
     if (!sizes.empty() && !sizes.count(cell.n)) continue;
@@ -239,6 +247,21 @@ int main(int argc, char** argv) {
       continue;
     for (const std::string& front : fronts) {
       const Matrix points = make_front(front, cell.n, cell.d, seed);
+      if (!fronts_dir.empty()) {
+        const std::string path = fronts_dir + "/" + (cell.contributions ? "hvc" : "hv") + "_d" +
+                                 std::to_string(cell.d) + "_n" + std::to_string(cell.n) + "_" + front +
+                                 ".txt";
+        std::FILE* out = std::fopen(path.c_str(), "w");
+        if (!out) {
+          std::fprintf(stderr, "perf_hypervolume: cannot write %s\n", path.c_str());
+          return 2;
+        }
+        for (Index i = 0; i < cell.n; ++i)
+          for (Index j = 0; j < cell.d; ++j)
+            std::fprintf(out, "%.17g%c", points(i, j), j + 1 < cell.d ? ' ' : '\n');
+        std::fclose(out);
+        continue;
+      }
       const Vector reference = Vector::Constant(cell.d, 1.1);
       std::vector<pagmo::vector_double> rows(static_cast<std::size_t>(cell.n));
       for (Index i = 0; i < cell.n; ++i)
@@ -303,6 +326,7 @@ int main(int argc, char** argv) {
       std::fflush(stdout);
     }
   }
+  if (!fronts_dir.empty()) return 0;
   std::printf("%s time, median of %d interleaved rounds (fewer past --max-seconds); ",
               use_cpu_time ? "thread CPU" : "wall-clock", repetitions);
   std::printf(

@@ -104,18 +104,22 @@ namespace detail {
 double hypervolume_4d_sorted(const double* points, std::size_t n, const double* reference,
                              Sweep4dBuffers& buffers) {
   if (n == 0) return 0.0;
+  buffers.active.x.clear();
+  buffers.active.y.clear();
+  buffers.active.z.clear();
+  std::fill_n(buffers.known_inside, 3, infinity);
+  return continue_4d_sweep(points, n, reference, buffers, 0.0, points[3]);
+}
+
+double continue_4d_sweep(const double* points, std::size_t n, const double* reference,
+                         Sweep4dBuffers& buffers, double volume3, double level) {
   Sweep4dActive& active = buffers.active;
-  active.x.clear();
-  active.y.clear();
-  active.z.clear();
-  double volume3 = 0.0;
   double volume = 0.0;
-  double level = points[3];
   // The last point found to dominate one (once active, so with a fourth
   // coordinate <= the current one): neighbours in the sweep tend to share it,
   // and checking it first skips the scan of the active set. It stays valid
   // after leaving the active set (whatever removed it dominates it).
-  double dominator[3] = {infinity, infinity, infinity};
+  double dominator[3] = {buffers.known_inside[0], buffers.known_inside[1], buffers.known_inside[2]};
   for (std::size_t i = 0; i < n; ++i) {
     const double px = points[4 * i], py = points[4 * i + 1], pz = points[4 * i + 2];
     const double w = points[4 * i + 3];

@@ -71,6 +71,10 @@ class ClippedStaircase {
 struct Sweep4dBuffers {
   Sweep4dActive active;
   ClippedStaircase stair;
+  // For continue_4d_sweep: a 3-D box inside the union of `active` (the
+  // sweep tries it first to skip rows it covers); none at infinity.
+  double known_inside[3] = {std::numeric_limits<double>::infinity(), std::numeric_limits<double>::infinity(),
+                            std::numeric_limits<double>::infinity()};
 };
 
 // Hypervolume (minimization) of the `n` rows of `points` (row length 4, each
@@ -78,5 +82,12 @@ struct Sweep4dBuffers {
 // coordinate. Duplicates and dominated rows are allowed.
 double hypervolume_4d_sorted(const double* points, std::size_t n, const double* reference,
                              Sweep4dBuffers& buffers);
+
+// The same sweep continued: `buffers.active` holds, sorted by z, the 3-D
+// projections of rows already swept (dominated ones allowed), whose union
+// has volume `volume3`, all at fourth coordinate `level`; the `n` rows here
+// have fourth coordinates >= level, non-decreasing.
+double continue_4d_sweep(const double* points, std::size_t n, const double* reference,
+                         Sweep4dBuffers& buffers, double volume3, double level);
 
 }  // namespace paretokit::detail

@@ -24,15 +24,48 @@
 #include <limits>
 #include <map>
 #include <memory_resource>
+#include <new>
 #include <numeric>
 #include <utility>
 #include <vector>
 
 #include "paretokit/indicators/hypervolume.hpp"
+#include "radix_order.hpp"
 
 namespace paretokit {
 
 namespace {
+
+// Tree nodes from a bump arena, freed ones reused first (a free list): the
+// few live nodes stay close together in memory, where a plain monotonic
+// arena would spread them over O(n) bytes and miss the cache on every step.
+class NodeRecycler : public std::pmr::memory_resource {
+ public:
+  explicit NodeRecycler(std::size_t initial_bytes) : arena_(initial_bytes) {}
+
+ private:
+  struct Free {
+    Free* next;
+  };
+  void* do_allocate(std::size_t bytes, std::size_t alignment) override {
+    if (bytes == node_bytes_ && free_) {
+      Free* block = free_;
+      free_ = block->next;
+      return block;
+    }
+    if (node_bytes_ == 0 && bytes >= sizeof(Free)) node_bytes_ = bytes;
+    return arena_.allocate(bytes, alignment);
+  }
+  void do_deallocate(void* block, std::size_t bytes, std::size_t) override {
+    if (bytes != node_bytes_) return;  // left to the arena
+    free_ = ::new (block) Free{free_};
+  }
+  bool do_is_equal(const std::pmr::memory_resource& other) const noexcept override { return this == &other; }
+
+  std::pmr::monotonic_buffer_resource arena_;
+  Free* free_ = nullptr;
+  std::size_t node_bytes_ = 0;
+};
 
 struct Sweep {
   struct Point {
@@ -42,16 +75,22 @@ struct Sweep {
   std::vector<double> area;   // exclusive area in the current slice
   std::vector<double> since;  // level from which `area` holds
   std::vector<double> contribution;
-  std::pmr::monotonic_buffer_resource arena;
-  using Tree = std::pmr::map<double, std::size_t>;  // x -> point
+  NodeRecycler arena;
+  // x -> (y, point): y lives in the node, so that walking a staircase never
+  // reads the (randomly ordered) point array.
+  struct Entry {
+    double y;
+    std::size_t id;
+  };
+  using Tree = std::pmr::map<double, Entry>;
   Tree main{&arena};
   Tree second{&arena};
   std::size_t left = 0, right = 0;  // sentinel ids
 
-  explicit Sweep(std::size_t n) : arena(n * 128 + 512) {}
+  explicit Sweep(std::size_t n) : arena(std::min<std::size_t>(n, 1 << 14) * 128 + 512) {}
 
-  double x(Tree::iterator it) const { return p[it->second].x; }
-  double y(Tree::iterator it) const { return p[it->second].y; }
+  static double x(Tree::iterator it) { return it->first; }
+  static double y(Tree::iterator it) { return it->second.y; }
   bool real(std::size_t id) const { return id != left && id != right; }
 
   // Books the volume of the current area up to level z.
@@ -75,7 +114,7 @@ void Sweep::insert_dominated_once(std::size_t i, Tree::iterator owner) {
     const auto s = std::prev(after_q);
     if (x(s) >= x(owner) && y(s) <= q.y) return;  // also dominated by a point owner owns
   }
-  const double right_x = p[std::next(owner)->second].x;
+  const double right_x = std::next(owner)->first;
   double top = y(before);
   auto s = second.lower_bound(q.x);
   if (s != second.begin() && x(std::prev(s)) >= x(owner)) top = y(std::prev(s));
@@ -89,9 +128,9 @@ void Sweep::insert_dominated_once(std::size_t i, Tree::iterator owner) {
   }
   const double bound = (s != second.end() && x(s) < right_x) ? x(s) : right_x;
   loss += (bound - from) * (top - q.y);
-  settle(owner->second, q.z);
-  area[owner->second] -= loss;
-  second.emplace_hint(s, q.x, i);
+  settle(owner->second.id, q.z);
+  area[owner->second.id] -= loss;
+  second.emplace_hint(s, q.x, Entry{q.y, i});
 }
 
 void Sweep::insert(std::size_t i) {
@@ -115,7 +154,7 @@ void Sweep::insert(std::size_t i) {
 
   // u's rectangle now ends at q.x: lose its exclusive area beyond.
   auto s = doomed;
-  if (real(u->second)) {
+  if (real(u->second.id)) {
     const double old_right = x(first);
     double top = y(std::prev(u));
     if (s != second.begin() && x(std::prev(s)) >= x(u)) top = y(std::prev(s));
@@ -127,15 +166,15 @@ void Sweep::insert(std::size_t i) {
       top = y(s);
     }
     loss += (old_right - from) * (top - y(u));
-    settle(u->second, z);
-    area[u->second] -= loss;
+    settle(u->second.id, z);
+    area[u->second.id] -= loss;
   }
   while (s != second.end() && x(s) < x(v)) ++s;
   // v's rectangle now ends below at q.y: lose its exclusive area above; its
   // second-staircase points above q.y are dominated twice too.
   auto kept = s;
-  if (real(v->second)) {
-    const double v_right = p[std::next(v)->second].x;
+  if (real(v->second.id)) {
+    const double v_right = std::next(v)->first;
     double top = y(std::prev(v));
     double loss = 0.0;
     for (; kept != second.end() && x(kept) < v_right && y(kept) >= q.y; ++kept) {
@@ -144,23 +183,23 @@ void Sweep::insert(std::size_t i) {
     }
     const double bound = (kept != second.end() && x(kept) < v_right) ? x(kept) : v_right;
     loss += (bound - x(v)) * (top - q.y);
-    settle(v->second, z);
-    area[v->second] -= loss;
+    settle(v->second.id, z);
+    area[v->second.id] -= loss;
   }
   const auto hint = second.erase(doomed, kept);
   // The points q dominates leave the main staircase and become q's own.
   const double top = y(u);
   double own = (x(v) - q.x) * (top - q.y);
   for (auto r = first; r != v;) {
-    settle(r->second, z);
+    settle(r->second.id, z);
     const auto next = std::next(r);
-    own -= (p[next->second].x - x(r)) * (top - y(r));
+    own -= (next->first - x(r)) * (top - y(r));
     second.emplace_hint(hint, x(r), r->second);
     r = main.erase(r);
   }
   area[i] = own;
   since[i] = z;
-  main.emplace_hint(v, q.x, i);
+  main.emplace_hint(v, q.x, Entry{q.y, i});
 }
 
 }  // namespace
@@ -173,13 +212,10 @@ Vector hypervolume_contributions_3d(const MatrixRef& points, const VectorRef& re
   const std::size_t n = rows.size();
   if (n == 0) return result;
 
-  // Ascending z, ties in input order: a plain sort of (z, index) pairs gives
-  // the order of a stable sort by z, without its indirection.
-  std::vector<std::pair<double, std::size_t>> by_z(n);
-  for (std::size_t i = 0; i < n; ++i) by_z[i] = {inside[3 * i + 2], i};
-  std::sort(by_z.begin(), by_z.end());
-  std::vector<std::size_t> order(n);
-  for (std::size_t k = 0; k < n; ++k) order[k] = by_z[k].second;
+  // Ascending z, ties in input order (a stable sort by z), by radix sort.
+  std::vector<double> z(n);
+  for (std::size_t i = 0; i < n; ++i) z[i] = inside[3 * i + 2];
+  const std::vector<std::size_t> order = detail::radix_order(z.data(), n);
 
   Sweep sweep(n);
   sweep.p.resize(n + 2);
@@ -195,12 +231,12 @@ Vector hypervolume_contributions_3d(const MatrixRef& points, const VectorRef& re
   sweep.area.assign(n + 2, 0.0);
   sweep.since.assign(n + 2, 0.0);
   sweep.contribution.assign(n + 2, 0.0);
-  sweep.main.emplace(-infinity, sweep.left);
-  sweep.main.emplace(reference(0), sweep.right);
+  sweep.main.emplace(-infinity, Sweep::Entry{reference(1), sweep.left});
+  sweep.main.emplace(reference(0), Sweep::Entry{-infinity, sweep.right});
 
   for (std::size_t k = 0; k < n; ++k) sweep.insert(k);
-  for (const auto& [x, id] : sweep.main) {
-    if (sweep.real(id)) sweep.settle(id, reference(2));
+  for (const auto& [x, entry] : sweep.main) {
+    if (sweep.real(entry.id)) sweep.settle(entry.id, reference(2));
   }
   for (std::size_t k = 0; k < n; ++k) result(rows[order[k]]) = std::max(sweep.contribution[k], 0.0);
   return result;

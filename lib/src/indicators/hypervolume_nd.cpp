@@ -10,7 +10,9 @@
 // the kernel's.
 #include <tbb/blocked_range.h>
 #include <tbb/enumerable_thread_specific.h>
+#include <tbb/global_control.h>
 #include <tbb/parallel_for.h>
+#include <tbb/task_arena.h>
 
 #include "hypervolume_nd_input.hpp"
 #include "hypervolume_nd_kernel.hpp"
@@ -24,8 +26,34 @@ namespace {
 constexpr std::size_t kParallelMinPoints = 64;
 constexpr int kParallelMinDimensions = 5;
 
-double sum_of_slices(const double* points, std::size_t count, int dimensions) {
-  const std::vector<std::uint32_t> removed_at = detail::projection_front_removals(points, count, dimensions);
+// `points` sorted best first (sort_best_first), dominated ones allowed.
+double sum_of_slices(const double* all_points, std::size_t all_count, int dimensions) {
+  const auto dims = static_cast<std::size_t>(dimensions);
+  std::vector<std::uint32_t> removed_at =
+      detail::projection_front_removals(all_points, all_count, dimensions);
+  // A point whose projection was covered on arrival (every dominated point:
+  // its dominators come first) adds nothing and is nobody's member: drop it
+  // and renumber (the kept points' terms are summed in the same order).
+  std::vector<std::uint32_t> renumbered(all_count + 1);
+  std::vector<double> compacted;
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < all_count; ++i) {
+    renumbered[i] = static_cast<std::uint32_t>(count);
+    if (removed_at[i] != i) ++count;
+  }
+  renumbered[all_count] = static_cast<std::uint32_t>(count);
+  const double* points = all_points;
+  if (count < all_count) {
+    compacted.resize(count * dims);
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < all_count; ++i) {
+      if (removed_at[i] == i) continue;
+      std::copy_n(all_points + i * dims, dims, compacted.data() + kept * dims);
+      removed_at[kept++] = renumbered[removed_at[i]];
+    }
+    removed_at.resize(count);
+    points = compacted.data();
+  }
   struct Scratch {
     detail::HypervolumeWorkspace workspace;
     std::vector<std::uint32_t> members;
@@ -67,7 +95,6 @@ double sum_of_slices(const double* points, std::size_t count, int dimensions) {
                                                scratch.workspace);
     }
   });
-  const auto dims = static_cast<std::size_t>(dimensions);
   double volume = 0;
   for (std::size_t i = 0; i < count; ++i) volume += points[i * dims + dims - 1] * exclusive[i];
   return volume;
@@ -84,10 +111,23 @@ double hypervolume_nd(const MatrixRef& points, const VectorRef& reference) {
   detail::HypervolumeWorkspace workspace;
   workspace.reserve(count, dimensions);
   auto& level = workspace.level(dimensions);
+  if (count >= kParallelMinPoints && dimensions >= kParallelMinDimensions) {
+    // No dominance filter here: the projection front of sum_of_slices finds
+    // the dominated points anyway.
+    detail::sort_best_first(gains.data(), count, dimensions, level.order, level.kept.data());
+    // On one thread the sequential sweep is the same computation (the same
+    // members in the same order for every slice, the terms added in the
+    // same order, so the same bits) without sum_of_slices' bookkeeping.
+    const bool one_thread =
+        tbb::this_task_arena::max_concurrency() <= 1 ||
+        tbb::global_control::active_value(tbb::global_control::max_allowed_parallelism) <= 1;
+    if (one_thread && dimensions == 5)
+      return detail::hypervolume_5d_sequential(level.kept.data(), count, workspace);
+    if (one_thread) return detail::hypervolume_sorted(level.kept.data(), count, dimensions, workspace);
+    return sum_of_slices(level.kept.data(), count, dimensions);
+  }
   const std::size_t kept =
       detail::sort_and_filter(gains.data(), count, dimensions, level.order, level.kept.data());
-  if (kept >= kParallelMinPoints && dimensions >= kParallelMinDimensions)
-    return sum_of_slices(level.kept.data(), kept, dimensions);
   return detail::hypervolume_sorted(level.kept.data(), kept, dimensions, workspace);
 }
 

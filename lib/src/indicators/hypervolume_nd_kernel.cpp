@@ -16,17 +16,21 @@
 // - Sets of up to 6 points use inclusion-exclusion (2^n d, no recursion), and
 //   limit sets of up to 6 rows skip sort and filter altogether; the
 //   recursion stops at 4 objectives with the HV4D+-style sweep of
-//   hypervolume_4d.cpp (Guerreiro and Fonseca, IEEE TEVC 22(3), 2018): a 4-D
-//   limit set is neither sorted nor filtered (its members come in the order
-//   of the fourth coordinate, and the sweep skips dominated rows itself), and
-//   at 3 objectives with a staircase sweep (the 2-D front of the 3-D sweep
-//   kept in a sorted array). All buffers come from a workspace.
+//   hypervolume_4d.cpp (Guerreiro and Fonseca, IEEE TEVC 22(3), 2018), fed
+//   as hypervolume_nd_base4d.cpp describes (no sort, no filter but pivots,
+//   the rows at p's fourth gain measured by one 3-D staircase sweep), and at
+//   3 objectives with a staircase sweep (the 2-D front of the 3-D sweep kept
+//   in a sorted array, hypervolume_staircase_2d.hpp). All buffers come from a
+//   workspace.
 //
 // Complexity: worst case O(n^(d-2) n log n) like WFG, but limit sets are
 // small on typical fronts, which is where WFG's speed comes from.
 #include "hypervolume_nd_kernel.hpp"
 
+#include "hypervolume_staircase_2d.hpp"
+
 #include <algorithm>
+#include <array>
 #include <limits>
 
 namespace paretokit::detail {
@@ -39,9 +43,6 @@ inline bool covers(const double* r, const double* q, int count) {
   for (int c = 0; c < count; ++c) all &= r[c] >= q[c];
   return all;
 }
-
-constexpr std::size_t kPivotFilterMin = 32;
-constexpr std::size_t kPivots = 4;
 
 // Before sorting a large limit set, drops the rows that one of the kPivots
 // rows of largest volume covers (big rows cover most others), so that
@@ -102,7 +103,29 @@ void HypervolumeWorkspace::reserve(std::size_t points, int dimensions) {
     levels_[k].front.resize(points);
   }
   stair_.resize(2 * (points + 2));
-  if (levels_.size() > 4) sweep4d_points_.resize(4 * points);
+  if (levels_.size() > 4) {
+    sweep4d_points_.resize(4 * points);
+    tie_rows_.resize(points);
+  }
+}
+
+void sort_best_first(const double* rows, std::size_t count, int dimensions, std::vector<SortItem>& items,
+                     double* out) {
+  const auto dims = static_cast<std::size_t>(dimensions);
+  const int last = dimensions - 1;
+  for (std::size_t i = 0; i < count; ++i) {
+    const double* row = rows + i * dims;
+    double rest = 0;
+    for (int c = 0; c < last; ++c) rest += row[c];
+    items[i] = {row[last], rest, static_cast<std::uint32_t>(i)};
+  }
+  std::sort(items.begin(), items.begin() + static_cast<std::ptrdiff_t>(count),
+            [](const SortItem& a, const SortItem& b) {
+              if (a.key != b.key) return a.key > b.key;
+              if (a.rest != b.rest) return a.rest > b.rest;
+              return a.index < b.index;
+            });
+  for (std::size_t i = 0; i < count; ++i) std::copy_n(rows + items[i].index * dims, dims, out + i * dims);
 }
 
 std::size_t sort_and_filter(const double* rows, std::size_t count, int dimensions,
@@ -145,7 +168,6 @@ namespace {
 
 constexpr std::size_t kInclusionExclusionMax = 6;
 constexpr int kMaxStackDimensions = 32;
-constexpr std::size_t kUnfilteredMax = 6;
 
 double box_volume(const double* p, int dimensions) {
   double v = p[0];
@@ -165,51 +187,14 @@ double hypervolume_2d_sorted(const double* points, std::size_t count) {
   return volume;
 }
 
-// Sweep in z (best first); the 2-D front of the points seen so far is a
-// staircase with x decreasing and y increasing, between the sentinels
-// (inf, 0) and (0, inf). Each point adds z times the area it adds to it.
+// Sweep in z (best first): each point adds z times the area it adds to the
+// staircase.
 double hypervolume_3d_sorted(const double* points, std::size_t count, std::vector<double>& stair) {
-  constexpr double infinity = std::numeric_limits<double>::infinity();
-  double* xy = stair.data();
-  std::size_t size = 2;  // entries, each an (x, y) pair
-  xy[0] = infinity, xy[1] = 0, xy[2] = 0, xy[3] = infinity;
+  Staircase2d front(stair);
   double volume = 0;
   for (std::size_t i = 0; i < count; ++i) {
-    const double a = points[3 * i], b = points[3 * i + 1], z = points[3 * i + 2];
-    // First entry with x <= a (entry 0 has x = inf > a, the last has x = 0).
-    std::size_t lo = 1, hi = size - 1;
-    while (lo < hi) {
-      const std::size_t mid = (lo + hi) / 2;
-      if (xy[2 * mid] <= a)
-        hi = mid;
-      else
-        lo = mid + 1;
-    }
-    const std::size_t first = lo;
-    double previous_y = xy[2 * (first - 1) + 1];
-    if (previous_y >= b) continue;  // covered by a point with larger x
-    double current_x = a, added = 0;
-    std::size_t j = first;
-    while (xy[2 * j + 1] <= b) {
-      added += (current_x - xy[2 * j]) * (b - previous_y);
-      current_x = xy[2 * j];
-      previous_y = xy[2 * j + 1];
-      ++j;
-    }
-    added += (current_x - xy[2 * j]) * (b - previous_y);
-    if (!(added > 0)) continue;  // covered by the next entry (same x)
-    volume += z * added;
-    // Entries first..j-1 are dominated: replace them by (a, b).
-    const std::size_t removed = j - first;
-    if (removed == 0) {
-      std::copy_backward(xy + 2 * first, xy + 2 * size, xy + 2 * (size + 1));
-      ++size;
-    } else if (removed > 1) {
-      std::copy(xy + 2 * j, xy + 2 * size, xy + 2 * (first + 1));
-      size -= removed - 1;
-    }
-    xy[2 * first] = a;
-    xy[2 * first + 1] = b;
+    const double added = front.insert(points[3 * i], points[3 * i + 1]);
+    if (added > 0) volume += points[3 * i + 2] * added;
   }
   return volume;
 }
@@ -246,114 +231,12 @@ double hypervolume_4d_of_gains(const double* points, std::size_t count, Hypervol
   return hypervolume_4d_sorted(negated, count, origin, workspace.sweep4d());
 }
 
-// Drops, in place and keeping the order, the rows (minimization, row length
-// 4) that one of the kPivots rows of largest volume weakly dominates; pivots
-// stay (so equal pivots cannot drop each other). Exact by transitivity, like
-// drop_covered_by_pivots. Then the pivots that tie with the first row in the
-// fourth coordinate move to the front (a reordering of ties, which the sweep
-// allows): inserted first, they make most of the others dominated, and those
-// are cheap.
-std::size_t drop_dominated_by_pivots_4d(double* rows, std::size_t count) {
-  std::size_t pivot[kPivots];
-  double pivot_volume[kPivots];
-  std::size_t pivots = 0;
-  for (std::size_t i = 0; i < count; ++i) {
-    const double* row = rows + 4 * i;
-    const double volume = row[0] * row[1] * row[2] * row[3];  // four negated gains
-    if (pivots == kPivots && !(volume > pivot_volume[kPivots - 1])) continue;
-    std::size_t k = pivots < kPivots ? pivots++ : kPivots - 1;
-    for (; k > 0 && pivot_volume[k - 1] < volume; --k) {
-      pivot_volume[k] = pivot_volume[k - 1];
-      pivot[k] = pivot[k - 1];
-    }
-    pivot_volume[k] = volume;
-    pivot[k] = i;
-  }
-  double corner[kPivots][4];
-  for (std::size_t k = 0; k < pivots; ++k) std::copy_n(rows + 4 * pivot[k], 4, corner[k]);
-  // Rows at pivot positions stay; the others are tested with coordinate
-  // compares only (pivot positions in ascending order mark the segments).
-  std::size_t at[kPivots + 1];
-  std::copy_n(pivot, pivots, at);
-  std::sort(at, at + pivots);
-  at[pivots] = count;
-  std::size_t kept = 0, i = 0;
-  for (std::size_t segment = 0; segment <= pivots; ++segment) {
-    for (; i < at[segment]; ++i) {
-      const double* q = rows + 4 * i;
-      bool drop = false;
-      for (std::size_t k = 0; k < pivots; ++k)
-        drop |=
-            (corner[k][0] <= q[0]) & (corner[k][1] <= q[1]) & (corner[k][2] <= q[2]) & (corner[k][3] <= q[3]);
-      if (drop) continue;
-      if (kept != i) std::copy_n(q, 4, rows + 4 * kept);
-      ++kept;
-    }
-    if (segment < pivots && (segment == 0 || at[segment] != at[segment - 1])) {
-      if (kept != i) std::copy_n(rows + 4 * i, 4, rows + 4 * kept);
-      ++kept;
-      ++i;
-    }
-  }
-  // The first rows tie in the fourth coordinate (the members at or beyond p's
-  // fourth gain, all limited to it); they came in descending order of that
-  // gain, and reversed, the least limited of them come first.
-  std::size_t ties = 1;
-  while (ties < kept && rows[4 * ties + 3] == rows[3]) ++ties;
-  for (std::size_t a = 0, b = ties - 1; a < b; ++a, --b)
-    std::swap_ranges(rows + 4 * a, rows + 4 * a + 4, rows + 4 * b);
-  // Pivot rows, now compacted, are found again by value (a duplicate of a
-  // pivot is as good a front-runner).
-  std::size_t front = 0;
-  for (std::size_t k = 0; k < pivots && front < kept; ++k) {
-    if (corner[k][3] != rows[3]) continue;
-    for (std::size_t i = front; i < kept; ++i) {
-      double* row = rows + 4 * i;
-      if (row[0] == corner[k][0] && row[1] == corner[k][1] && row[2] == corner[k][2] &&
-          row[3] == corner[k][3]) {
-        if (i != front) std::swap_ranges(row, row + 4, rows + 4 * front);
-        ++front;
-        break;
-      }
-    }
-  }
-  return kept;
-}
-
-// Exclusive 4-D volume of p (gain form) against the members, by the 4-D
-// sweep of hypervolume_4d.cpp. The sweep wants minimization in ascending
-// order of the fourth coordinate: the limited rows are written negated
-// (negation is exact, so the sweep sees the differences it would see in gain
-// form), and members already in descending order of their fourth gain (as
-// the callers keep them) give that order with no sort. The sweep skips
-// dominated rows on its own, so only the pivot pre-filter runs, not the
-// filter of sort_and_filter (which cost more than the sweep itself).
-double covered_4d(const double* points, const std::uint32_t* members, std::size_t count, const double* p,
-                  std::vector<SortItem>& items, HypervolumeWorkspace& workspace) {
-  constexpr std::size_t dims = 5;
-  double* rows = workspace.sweep4d_points().data();
-  bool sorted = true;
-  for (std::size_t k = 0; k < count; ++k) {
-    const double* q = points + members[k] * dims;
-    double* out = rows + 4 * k;
-    for (int c = 0; c < 4; ++c) out[c] = -std::min(q[c], p[c]);
-    sorted &= k == 0 || out[3] >= out[3 - 4];
-  }
-  if (count > kPivotFilterMin && sorted) count = drop_dominated_by_pivots_4d(rows, count);
-  if (!sorted) {
-    // Some caller's order was not by the fourth gain: sort here.
-    std::vector<double>& copy = workspace.level(4).limited;
-    std::copy_n(rows, 4 * count, copy.data());
-    for (std::size_t i = 0; i < count; ++i) items[i] = {copy[4 * i + 3], 0, static_cast<std::uint32_t>(i)};
-    std::sort(items.begin(), items.begin() + static_cast<std::ptrdiff_t>(count),
-              [](const SortItem& a, const SortItem& b) { return a.key < b.key; });
-    for (std::size_t k = 0; k < count; ++k) std::copy_n(copy.data() + 4 * items[k].index, 4, rows + 4 * k);
-  }
-  static constexpr double origin[4] = {0, 0, 0, 0};
-  return hypervolume_4d_sorted(rows, count, origin, workspace.sweep4d());
-}
-
 }  // namespace
+
+double inclusion_exclusion_volume(const double* rows, std::size_t count, int dimensions) {
+  double scratch[kUnfilteredMax * kMaxStackDimensions];
+  return inclusion_exclusion(rows, count, dimensions, 0, nullptr, scratch);
+}
 
 double hypervolume_sorted(const double* points, std::size_t count, int dimensions,
                           HypervolumeWorkspace& workspace) {
@@ -438,7 +321,7 @@ double exclusive_against(const double* points, const std::uint32_t* members, std
   if (count == 0) return volume;
   auto& level = workspace.level(lower);
   if (lower == 4 && count > kUnfilteredMax)
-    return volume - covered_4d(points, members, count, p, level.order, workspace);
+    return volume - covered_4d_of_members(points, members, count, p, workspace);
   double* limited = level.limited.data();
   for (std::size_t k = 0; k < count; ++k) {
     const double* q = points + members[k] * dims;

@@ -8,6 +8,7 @@
 // reach the kernel.
 #pragma once
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <vector>
@@ -22,6 +23,8 @@ struct SortItem {
   double rest;  // sum of the other coordinates
   std::uint32_t index;
 };
+
+using Row3 = std::array<double, 3>;
 
 // Buffers reused by the recursion so that it never allocates: one set of
 // buffers per dimension (the recursion is depth-first, so at most one call per
@@ -42,14 +45,37 @@ class HypervolumeWorkspace {
   // The 4-D base case: its input (negated gains) and buffers.
   std::vector<double>& sweep4d_points() { return sweep4d_points_; }
   Sweep4dBuffers& sweep4d() { return sweep4d_; }
+  // The projection front of hypervolume_5d_sequential, one array per gain.
+  std::array<std::vector<double>, 4>& front_5d() { return front_5d_; }
+  // 3-D gain rows of the 4-D base case's leading rows (see covered_4d).
+  std::vector<Row3>& tie_rows() { return tie_rows_; }
 
  private:
   std::vector<Level> levels_;
   std::vector<double> stair_;  // 2-D staircase of the 3-D sweep: (x, y) pairs
   std::vector<double> sweep4d_points_;
   Sweep4dBuffers sweep4d_;
+  std::vector<Row3> tie_rows_;
+  std::array<std::vector<double>, 4> front_5d_;
   std::size_t points_ = 0;
 };
+
+// Large limit sets first lose the rows that one of kPivots large rows covers.
+constexpr std::size_t kPivotFilterMin = 32;
+constexpr std::size_t kPivots = 4;
+// Limit sets up to this size go to inclusion-exclusion, unsorted.
+constexpr std::size_t kUnfilteredMax = 6;
+
+// Hypervolume of up to kUnfilteredMax rows (any order, dominated ones
+// allowed) by inclusion-exclusion.
+double inclusion_exclusion_volume(const double* rows, std::size_t count, int dimensions);
+
+// The exclusive 4-D volume's complement for the 5-D level: the volume of
+// p's box (gain form, 4 coordinates) covered by the members (rows of
+// `points`, row length 5), given in descending order of their fourth gain
+// (any order is correct, sorted is fast). hypervolume_nd_base4d.cpp.
+double covered_4d_of_members(const double* points, const std::uint32_t* members, std::size_t count,
+                             const double* p, HypervolumeWorkspace& workspace);
 
 // Sorts the `count` rows of `rows` (row length `dimensions`) best first
 // (largest last coordinate, then largest sum of the others) and copies those
@@ -58,6 +84,11 @@ class HypervolumeWorkspace {
 // a dominated row through, which costs time, never correctness.)
 std::size_t sort_and_filter(const double* rows, std::size_t count, int dimensions,
                             std::vector<SortItem>& order, double* out);
+
+// The ordering of sort_and_filter without the filter (ties broken by input
+// position): for callers that drop dominated rows otherwise.
+void sort_best_first(const double* rows, std::size_t count, int dimensions, std::vector<SortItem>& items,
+                     double* out);
 
 // Hypervolume of `count` gain points in non-increasing order of their last
 // coordinate, against the origin. Dominated points and duplicates are
@@ -74,6 +105,11 @@ double hypervolume_sorted(const double* points, std::size_t count, int dimension
 // The front before point i is then {j < i : removed_at[j] >= i, removed_at[j] != j},
 // and exclusive_against computes i's term against any such list of members, so
 // callers may spread the terms over threads, one workspace each.
+// hypervolume_sorted for 5 objectives, on one thread: the same members in
+// the same order, so the same value to the bit, with the projection front
+// kept as structure of arrays (faster scans, no indirection).
+double hypervolume_5d_sequential(const double* points, std::size_t count, HypervolumeWorkspace& workspace);
+
 std::vector<std::uint32_t> projection_front_removals(const double* points, std::size_t count, int dimensions);
 double exclusive_against(const double* points, const std::uint32_t* members, std::size_t count,
                          std::size_t index, int dimensions, HypervolumeWorkspace& workspace);
