@@ -102,12 +102,8 @@ class Loop {
       trials_.emplace(folder->trials_path(), fresh);
       // The first checkpoint also syncs config.json (if the caller wrote one)
       // and the directory: from then on the run folder survives a power loss.
-      writer_.emplace(
-          [this, config = folder->config_path()](bool first) {
-            trials_->sync();
-            if (first && std::filesystem::exists(config)) sync_file(config);
-          },
-          folder->checkpoint_path());
+      writer_.emplace([this] { trials_->sync(); }, folder->checkpoint_path(),
+                      std::vector<std::filesystem::path>{folder->config_path()});
     }
     start_ = Clock::now();
     last_checkpoint_ = start_;
@@ -154,7 +150,7 @@ class Loop {
     }
     // The final state too, so that resuming a finished (or interrupted) run
     // changes nothing (or continues exactly).
-    if (folder && checkpoint_generation_ != counters_.generation && !interrupted_mid_batch_) checkpoint();
+    if (folder && checkpoint_generation_ != counters_.generation && !interrupted_mid_batch_) checkpoint(true);
     if (progress_.active()) report_progress(true);
     progress_.finish();
     finish(result);
@@ -162,14 +158,14 @@ class Loop {
       writer_->finish();  // the trials and the checkpoint; no front, no summary
     } else if (folder) {
       // The front files go to the I/O thread behind the final checkpoint
-      // while the summary (IGD) is computed here. The summary comes last,
-      // once they are on disk: its presence means the run folder is
-      // complete, and its directory sync covers the renames before it.
+      // while the summary (IGD) is computed here. The summary comes last:
+      // finish() flushes them all at once and renames them in this order, so
+      // its presence means the run folder is complete.
       writer_->write_file(folder->front_txt_path(), RunFolder::front_txt(result.front_f));
       writer_->write_file(folder->front_json_path(), RunFolder::front_json(result.front_f, result.front_x));
       const nlohmann::json summary = summarize(problem_, algorithm_, options_, result);
+      writer_->write_file(folder->summary_path(), summary.dump(2) + '\n');
       writer_->finish();
-      folder->write_summary(summary);
     }
     return result;
   }
@@ -208,11 +204,12 @@ class Loop {
   // The state as text here; trials.jsonl's fsync (the checkpoint must never
   // count trials a crash could take back), the write and the rename on the
   // I/O thread.
-  void checkpoint() {
+  // last: the run's final one, landed with the front files and summary.
+  void checkpoint(bool last = false) {
     counters_.seconds = seconds();
     std::string text = detail::make_checkpoint(problem_, algorithm_, options_.seed, counters_).dump();
     text += '\n';
-    writer_->submit_checkpoint(std::move(text));
+    writer_->submit_checkpoint(std::move(text), last);
     checkpoint_generation_ = counters_.generation;
     last_checkpoint_ = Clock::now();
   }
