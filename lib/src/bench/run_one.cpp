@@ -75,7 +75,7 @@ class Driver {
  public:
   Driver(const RunSpec& spec, const Options& options) : spec_(spec), options_(options) {}
 
-  void run(JsonlWriter& trials, JsonlWriter& trajectory, const Problem& problem, Algorithm& algorithm) {
+  void run(CarpsTrialLog& trials, JsonlWriter& trajectory, const Problem& problem, Algorithm& algorithm) {
     const std::int64_t budget = spec_.task->n_trials;
     const Index n_obj = problem.n_obj();
     const bool every_change = budget <= options_.trajectory_every_change_max_trials;
@@ -83,7 +83,6 @@ class Driver {
     fronts_[0] = nlohmann::json::array();  // budget 0: nothing evaluated
     int next_step = 1;
     algorithm.setup(problem, spec_.seed);
-    std::string lines;
     while (evaluated_ < budget) {
       const Matrix X = algorithm.ask();
       if (X.rows() == 0) throw Error("the algorithm proposed an empty batch");
@@ -97,7 +96,6 @@ class Driver {
       const double end = unix_time();
       const double per_trial = seconds / static_cast<double>(rows);
 
-      lines.clear();
       bool changed = false;
       for (Index i = 0; i < rows; ++i) {
         const std::int64_t n = evaluated_ + 1;
@@ -113,8 +111,9 @@ class Driver {
           line.status = TrialStatus::crashed;
           line.message = "non-finite objective value";
         }
-        append_trial_line(lines, line);
-        if (finite && feasible) changed |= archive_.add({n, x, f, per_trial, start, end});
+        const bool entered = finite && feasible && archive_.add({n, x, f, per_trial, start, end});
+        changed |= entered;
+        trials.add(line, entered);
         evaluated_ = n;
         // The fronts at normalized budgets, for the hypervolume curves.
         while (next_step <= budget_steps && trials_at_budget(next_step, budget) <= evaluated_) {
@@ -123,7 +122,7 @@ class Driver {
           ++next_step;
         }
       }
-      trials.append_lines(lines);
+      trials.end_batch(archive_);
       if (every_change && changed) log_trajectory(trajectory, archive_, evaluated_, spec_.seed);
       if (rows < X.rows()) break;  // budget reached inside the batch: nothing more to learn
       algorithm.tell(X, evaluation);
@@ -161,7 +160,7 @@ RunState run_one(const RunSpec& spec, const Options& options) {
   fs::remove_all(spec.directory);
   fs::create_directories(spec.directory);
   const auto clock_start = std::chrono::steady_clock::now();
-  JsonlWriter trials(spec.directory / "trial_logs.jsonl", {.truncate = true});
+  CarpsTrialLog trials(spec.directory / "trial_logs.jsonl", options.trial_logs);
   JsonlWriter trajectory(spec.directory / "trajectory_logs.jsonl", {.truncate = true});
 
   Driver driver(spec, options);
@@ -174,19 +173,20 @@ RunState run_one(const RunSpec& spec, const Options& options) {
     if (!problem || !algorithm) throw Error("the factory built nothing");
     n_obj = problem->n_obj();
     n_var = problem->n_var();
-    write_json_atomically(spec.directory / "config.json", run_config(spec, *problem, *algorithm));
+    nlohmann::json config = run_config(spec, *problem, *algorithm);
+    if (options.trial_logs != TrialLogs::all) config["trial_logs"] = to_string(options.trial_logs);
+    write_json_atomically(spec.directory / "config.json", config);
     driver.run(trials, trajectory, *problem, *algorithm);
   } catch (const std::filesystem::filesystem_error&) {
     throw;  // the folder, not the run, is broken: stop the bench
   } catch (const std::exception& error) {
     message = error.what();
     if (message.empty()) message = "unknown error";
-    std::string line;
-    append_trial_line(line, {driver.evaluated() + 1, spec.seed, nullptr, nullptr, nullptr, 0.0, unix_time(),
-                             unix_time(), TrialStatus::crashed, message});
-    trials.append_lines(line);
+    trials.add({driver.evaluated() + 1, spec.seed, nullptr, nullptr, nullptr, 0.0, unix_time(), unix_time(),
+                TrialStatus::crashed, message},
+               false);
   }
-  trials.sync();
+  trials.finish(driver.archive());
   trajectory.sync();
 
   const bool crashed = !message.empty();
