@@ -100,9 +100,9 @@ int run_bench_command(const Arguments& args) {
       "crashed (status 2) and the bench goes on. An optimizer is NAME or ID=NAME (registry name\n"
       "NAME, folder ID); --optimizer-params gives registry parameters per ID, e.g.\n"
       "'{\"nsga2\": {\"pop_size\": 40}}'. --trial-logs front keeps only the lines of the final\n"
-      "front's evaluations (and failed ones) in trial_logs.jsonl, none only the failed ones: a long\n"
-      "suite (emo-long) then writes megabytes, not hundreds of gigabytes; the trajectory logs,\n"
-      "result.json and report.json are the same in every mode.");
+      "front's evaluations (and failed ones) in trial_logs.jsonl, none only the failed ones; both\n"
+      "keep only the final front in trajectory_logs.jsonl. result.json and report.json are the\n"
+      "same in every mode.");
   command_line.options.add_options()("suite", po::value<std::string>()->required(), "suite file (JSON)")(
       "optimizers", po::value<std::string>()->required(), "comma-separated optimizers: NAME or ID=NAME")(
       "optimizer-params", po::value<std::string>()->default_value("{}"),

@@ -79,6 +79,8 @@ class Driver {
     const std::int64_t budget = spec_.task->n_trials;
     const Index n_obj = problem.n_obj();
     const bool every_change = budget <= options_.trajectory_every_change_max_trials;
+    // --trial-logs front|none: the trajectory is the final incumbent front only.
+    const bool full_trajectory = options_.trial_logs == TrialLogs::all;
     fronts_.assign(budget_steps + 1, nlohmann::json());
     fronts_[0] = nlohmann::json::array();  // budget 0: nothing evaluated
     int next_step = 1;
@@ -118,12 +120,14 @@ class Driver {
         // The fronts at normalized budgets, for the hypervolume curves.
         while (next_step <= budget_steps && trials_at_budget(next_step, budget) <= evaluated_) {
           fronts_[static_cast<std::size_t>(next_step)] = matrix_to_json(archive_.objectives(n_obj));
-          if (!every_change) log_trajectory(trajectory, archive_, evaluated_, spec_.seed);
+          if (full_trajectory ? !every_change : next_step == budget_steps)
+            log_trajectory(trajectory, archive_, evaluated_, spec_.seed);
           ++next_step;
         }
       }
       trials.end_batch(archive_);
-      if (every_change && changed) log_trajectory(trajectory, archive_, evaluated_, spec_.seed);
+      if (full_trajectory && every_change && changed)
+        log_trajectory(trajectory, archive_, evaluated_, spec_.seed);
       if (rows < X.rows()) break;  // budget reached inside the batch: nothing more to learn
       algorithm.tell(X, evaluation);
     }

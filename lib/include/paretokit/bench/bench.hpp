@@ -51,11 +51,14 @@ struct OptimizerSpec {
   nlohmann::json params = nlohmann::json::object();
 };
 
-// What each run's trial_logs.jsonl holds (bench --trial-logs): every
+// What each run's logs hold (bench --trial-logs). trial_logs.jsonl: every
 // evaluation (all, as carps logs; ~0.5-1 kB a line), the evaluations of the
 // final incumbent front and the failed ones (front), or the failed ones only
-// (none). The lines kept are those of `all`, in trial order; the trajectory
-// log and result.json are the same in every mode.
+// (none); the lines kept are those of `all`, in trial order.
+// trajectory_logs.jsonl: with all, the incumbent front after each change (or
+// at each normalized budget); otherwise the final incumbent front only (one
+// block, the last block of `all`). result.json and report.json are the same
+// in every mode.
 enum class TrialLogs { all, front, none };
 // "all", "front", "none"; otherwise a UsageError naming --trial-logs.
 TrialLogs trial_logs_from_string(const std::string& text);
