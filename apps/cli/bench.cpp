@@ -114,8 +114,8 @@ int run_bench_command(const Arguments& args) {
       "out", po::value<std::string>()->default_value("bench"), "output folder")(
       "trial-logs", po::value<std::string>()->default_value("all")->value_name("all|front|none"),
       "what trial_logs.jsonl holds: every evaluation, the final front's and the failed ones, or the "
-      "failed ones only")("retry-crashed", "redo runs that finished as crashed")("no-report", "do not write report.json")(
-      "json", "print one JSON document");
+      "failed ones only")("retry-crashed", "redo runs that finished as crashed")(
+      "no-report", "do not write report.json")("json", "print one JSON document");
   po::variables_map vm;
   if (!command_line.parse(args, vm)) return 0;
 

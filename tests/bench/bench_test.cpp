@@ -197,7 +197,8 @@ TEST_CASE("bench: a stop request starts no further run, says so, and the same co
 }
 
 TEST_CASE(
-    "bench: --trial-logs front keeps the final front's lines, none only the failed, trajectories the final front") {
+    "bench: --trial-logs front keeps the final front's lines, none only the failed, trajectories the final "
+    "front") {
   const fs::path all = fresh_directory("logs_all");
   const fs::path front = fresh_directory("logs_front");
   const fs::path none = fresh_directory("logs_none");

@@ -97,7 +97,8 @@ Evaluated with_trial_logs_mode(const fs::path& run_folder, Evaluated evaluated) 
   if (!fs::is_regular_file(config)) return evaluated;
   const std::string mode = read_json_file(config).value("trial_logs", std::string("all"));
   if (mode == "front") {
-    evaluated.kind = "bench run (trial_logs.jsonl with --trial-logs front: the final front's evaluations only)";
+    evaluated.kind =
+        "bench run (trial_logs.jsonl with --trial-logs front: the final front's evaluations only)";
   } else if (mode == "none" && fs::is_regular_file(result)) {
     const nlohmann::json front = read_json_file(result).value("front", nlohmann::json::object());
     if (front.contains("objectives")) {
