@@ -152,6 +152,9 @@ void RunFolderWriter::finish() {
 
 std::vector<std::function<void()>> RunFolderWriter::syncs_for_checkpoint() {
   std::vector<std::function<void()>> syncs;
+  // First, so that it runs on the I/O thread itself (sync_concurrently runs
+  // its first task on the caller): TrialLog::sync() also resets the log's
+  // writeback counter, which only the I/O thread touches.
   if (sync_trials_) syncs.push_back(sync_trials_);
   if (!synced_directory_) {
     for (const auto& path : sync_with_first_) {
