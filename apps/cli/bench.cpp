@@ -1,5 +1,6 @@
 // paretokit bench --suite FILE --optimizers a,b,... [--seeds 1-10] [--jobs N]
-// [--out DIR] [--optimizer-params JSON] [--retry-crashed] [--no-report] [--json]:
+// [--out DIR] [--optimizer-params JSON] [--trial-logs all|front|none] [--retry-crashed]
+// [--no-report] [--json]:
 // every (optimizer, task, seed) of a suite in carps' folder layout, resumable,
 // then report.json (bench module).
 #include <algorithm>
@@ -88,7 +89,8 @@ int run_bench_command(const Arguments& args) {
   CommandLine command_line(
       "bench",
       "bench --suite FILE --optimizers a,b,... [--optimizer-params JSON] [--seeds 1-10]\n"
-      "         [--jobs N] [--out DIR] [--retry-crashed] [--no-report] [--json]",
+      "         [--jobs N] [--out DIR] [--trial-logs all|front|none] [--retry-crashed] [--no-report]\n"
+      "         [--json]",
       "Runs every (optimizer, task, seed) triple of a suite (benchmarks_suite/suites/*.json) and\n"
       "writes carps' layout: DIR/<optimizer>/<benchmark_id>/<task_id>/<seed>/ with config.json,\n"
       "trial_logs.jsonl, trajectory_logs.jsonl and result.json (the finished marker), then\n"
@@ -97,7 +99,10 @@ int run_bench_command(const Arguments& args) {
       "its seed, so the results do not depend on --jobs. A run that throws is recorded as\n"
       "crashed (status 2) and the bench goes on. An optimizer is NAME or ID=NAME (registry name\n"
       "NAME, folder ID); --optimizer-params gives registry parameters per ID, e.g.\n"
-      "'{\"nsga2\": {\"pop_size\": 40}}'.");
+      "'{\"nsga2\": {\"pop_size\": 40}}'. --trial-logs front keeps only the lines of the final\n"
+      "front's evaluations (and failed ones) in trial_logs.jsonl, none only the failed ones; both\n"
+      "keep only the final front in trajectory_logs.jsonl. result.json and report.json are the\n"
+      "same in every mode.");
   command_line.options.add_options()("suite", po::value<std::string>()->required(), "suite file (JSON)")(
       "optimizers", po::value<std::string>()->required(), "comma-separated optimizers: NAME or ID=NAME")(
       "optimizer-params", po::value<std::string>()->default_value("{}"),
@@ -107,8 +112,10 @@ int run_bench_command(const Arguments& args) {
       po::value<int>()->default_value(static_cast<int>(std::max(1u, std::thread::hardware_concurrency()))),
       "runs at a time, one thread each (unlike sweep's --threads: threads within one run)")(
       "out", po::value<std::string>()->default_value("bench"), "output folder")(
-      "retry-crashed", "redo runs that finished as crashed")("no-report", "do not write report.json")(
-      "json", "print one JSON document");
+      "trial-logs", po::value<std::string>()->default_value("all")->value_name("all|front|none"),
+      "what trial_logs.jsonl holds: every evaluation, the final front's and the failed ones, or the "
+      "failed ones only")("retry-crashed", "redo runs that finished as crashed")(
+      "no-report", "do not write report.json")("json", "print one JSON document");
   po::variables_map vm;
   if (!command_line.parse(args, vm)) return 0;
 
@@ -120,6 +127,7 @@ int run_bench_command(const Arguments& args) {
   options.jobs = vm["jobs"].as<int>();
   options.out = vm["out"].as<std::string>();
   options.retry_crashed = vm.count("retry-crashed") > 0;
+  options.trial_logs = bench::trial_logs_from_string(vm["trial-logs"].as<std::string>());
   options.progress = !vm.count("json");
   options.algorithm_factory = [](const std::string& name, const nlohmann::json& params) {
     return make_algorithm(name, params);

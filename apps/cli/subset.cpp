@@ -26,7 +26,8 @@ int run_subset(const Arguments& args) {
       "         [--exact] [--out FILE] [--threads T] [--json] [--timing]",
       "Chooses K of the points of FILE (all point sets together) so that the chosen points,\n"
       "as they are, have a low star discrepancy: greedy starts improved by a shift-style\n"
-      "local search, restarts in parallel, reproducible for a seed. The points must lie in\n"
+      "local search, restarts in parallel, reproducible for a seed; in 2-D the best subset is\n"
+      "then refined exactly near its worst box by branch and bound. The points must lie in\n"
       "[0,1]^d unless --normalize maps every column min-max onto [0,1] over all points (as\n"
       "carps does). --exact proves the optimum by branch and bound (2-D, small inputs).\n"
       "Indices are 0-based in input order. JSON: {\"indices\": [...], \"discrepancy\": v}.");

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <filesystem>
 #include <fstream>
@@ -193,4 +194,70 @@ TEST_CASE("bench: a stop request starts no further run, says so, and the same co
   CHECK_FALSE(resumed.interrupted);
   CHECK(resumed.completed == resumed.runs);
   fs::remove_all(out);
+}
+
+TEST_CASE(
+    "bench: --trial-logs front keeps the final front's lines, none only the failed, trajectories the final "
+    "front") {
+  const fs::path all = fresh_directory("logs_all");
+  const fs::path front = fresh_directory("logs_front");
+  const fs::path none = fresh_directory("logs_none");
+  Options options = toy_options(all, 2);
+  run_bench(toy::suite(), options);
+  options.out = front;
+  options.trial_logs = TrialLogs::front;
+  run_bench(toy::suite(), options);
+  options.out = none;
+  options.trial_logs = TrialLogs::none;
+  run_bench(toy::suite(), options);
+  CHECK(write_report_json(all, toy_report_options()) == write_report_json(front, toy_report_options()));
+  CHECK(write_report_json(all, toy_report_options()) == write_report_json(none, toy_report_options()));
+
+  for (const char* relative : {"good/Toy/Toy/large/2", "plain/Toy/Toy/medium/1"}) {
+    const auto every = paretokit::read_jsonl(all / relative / "trial_logs.jsonl").records;
+    const auto kept = paretokit::read_jsonl(front / relative / "trial_logs.jsonl").records;
+    const auto result = paretokit::read_json_file(front / relative / "result.json");
+    // One line per member of the final front, in trial order, each the line of
+    // the full log (times aside: they are of another run).
+    REQUIRE(kept.size() == result["front"]["objectives"].size());
+    REQUIRE(kept.size() < every.size());
+    std::int64_t previous = 0;
+    for (auto line : kept) {
+      const std::int64_t n = line["n_trials"];
+      CHECK(n > previous);
+      previous = n;
+      auto reference = every[static_cast<std::size_t>(n - 1)];
+      for (auto* record : {&line, &reference})
+        for (const char* time : {"time", "starttime", "endtime"}) (*record)["trial_value"].erase(time);
+      CHECK(line == reference);
+      CHECK(std::find(result["front"]["objectives"].begin(), result["front"]["objectives"].end(),
+                      line["trial_value"]["cost"]) != result["front"]["objectives"].end());
+    }
+    CHECK(paretokit::read_jsonl(none / relative / "trial_logs.jsonl").records.empty());
+    // The trajectory: the last block of the full one (the final incumbent front).
+    const auto trajectory = paretokit::read_jsonl(all / relative / "trajectory_logs.jsonl").records;
+    std::string last_block;
+    for (const auto& line : trajectory)
+      if (line["n_trials"] == trajectory.back()["n_trials"])
+        last_block += line["trial_info"]["config"].dump() + line["trial_value"]["cost"].dump() + "\n";
+    CHECK(costs_of(none / relative / "trajectory_logs.jsonl") == last_block);
+    CHECK(costs_of(front / relative / "trajectory_logs.jsonl") == last_block);
+    CHECK(paretokit::read_json_file(front / relative / "config.json")["trial_logs"] == "front");
+    CHECK_FALSE(paretokit::read_json_file(all / relative / "config.json").contains("trial_logs"));
+  }
+  // Failed trials are kept in every mode.
+  for (const TrialLogs mode : {TrialLogs::front, TrialLogs::none}) {
+    const fs::path out = fresh_directory(std::string("logs_crash_") + to_string(mode));
+    Options crashing = toy_options(out, 1);
+    crashing.optimizers = {{"crash", "crash", {}}};
+    crashing.trial_logs = mode;
+    run_bench(toy::suite(), crashing);
+    const auto trials =
+        paretokit::read_jsonl(out / "crash" / "Toy" / "Toy" / "small" / "1" / "trial_logs.jsonl");
+    REQUIRE(trials.records.size() == 1);
+    CHECK(trials.records[0]["trial_value"]["status"] == 2);
+  }
+  CHECK(trial_logs_from_string("front") == TrialLogs::front);
+  CHECK(std::string(to_string(TrialLogs::none)) == "none");
+  CHECK_THROWS_AS(trial_logs_from_string("some"), paretokit::UsageError);
 }

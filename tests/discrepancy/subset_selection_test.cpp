@@ -5,6 +5,8 @@
 #include <set>
 
 #include "discrepancy/brute_force.hpp"
+#include "discrepancy/subset_evaluator.hpp"
+#include "discrepancy/subset_evaluator_2d.hpp"
 #include "paretokit/core/error.hpp"
 #include "paretokit/core/rng.hpp"
 #include "paretokit/discrepancy/star_discrepancy.hpp"
@@ -157,4 +159,56 @@ TEST_CASE("subset selection rejects bad input, normalize maps onto the cube") {
   const auto direct = select_subset(normalize_columns(wide), 3);
   CHECK(normalized.indices == direct.indices);
   CHECK(normalized.discrepancy == direct.discrepancy);
+}
+
+TEST_CASE("the 2-D sweep evaluator equals the general one and brute force, with ties and early exit") {
+  for (std::uint64_t seed = 1; seed <= 40; ++seed) {
+    Matrix points = random_points(30, 2, seed + 1300);
+    if (seed % 4 == 0) points = (points * 5.0).array().round() / 5.0;  // ties, zeros and ones
+    const detail::PointColumns columns(points);
+    detail::SubsetEvaluator general(columns);
+    detail::SubsetEvaluator2D sweep(columns);
+    Rng rng(seed);
+    std::vector<Index> ids;
+    for (Index i = 0; i < 30; ++i)
+      if (rng.uniform() < 0.4) ids.push_back(i);
+    if (ids.empty()) ids.push_back(0);
+    detail::LocalBox box_general, box_sweep;
+    const double expected = general.evaluate(ids, box_general);
+    const double value = sweep.evaluate(ids, box_sweep);
+    INFO("seed = " << seed);
+    CHECK(value == Approx(test::brute_force_star_discrepancy(rows(points, ids))).margin(1e-12));
+    CHECK(value == Approx(expected).margin(1e-15));
+    // The box it names has that local discrepancy.
+    Index inside = 0;
+    for (Index id : ids) inside += columns.in_box(id, box_sweep) ? 1 : 0;
+    const double fraction = double(inside) / double(ids.size());
+    CHECK((box_sweep.closed ? fraction - box_sweep.volume : box_sweep.volume - fraction) ==
+          Approx(value).margin(1e-15));
+    // Early exit: a value at least the threshold, never above D*.
+    const double stopped = sweep.evaluate(ids, box_sweep, 0.5 * value);
+    CHECK(stopped >= 0.5 * value);
+    CHECK(stopped <= value + 1e-15);
+  }
+}
+
+TEST_CASE("2-D refinement: never worse, reaches the proven optimum where local search stops short") {
+  int improved = 0;
+  for (std::uint64_t seed = 1; seed <= 3; ++seed) {
+    const Matrix points = random_points(60, 2, seed + 1700);
+    const Index k = 9;
+    const auto plain = select_subset(points, k, {.seed = seed, .restarts = 2, .refine_2d = false});
+    const auto refined = select_subset(points, k, {.seed = seed, .restarts = 2});
+    check_valid(points, k, refined);
+    CHECK(refined.discrepancy <= plain.discrepancy);
+    const auto exact = select_subset_exact(points, k, {.initial_upper_bound = plain.discrepancy + 1e-12});
+    REQUIRE(exact.optimal);
+    INFO("seed = " << seed << ": local search " << plain.discrepancy << ", refined " << refined.discrepancy
+                   << ", optimum " << exact.discrepancy);
+    CHECK(refined.discrepancy == Approx(exact.discrepancy).margin(1e-12));
+    improved += refined.discrepancy < plain.discrepancy ? 1 : 0;
+    // Deterministic for a seed.
+    CHECK(select_subset(points, k, {.seed = seed, .restarts = 2, .threads = 1}).indices == refined.indices);
+  }
+  CHECK(improved >= 1);
 }

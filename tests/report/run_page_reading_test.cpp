@@ -125,6 +125,23 @@ TEST_CASE("report: carps trial logs read fast: status, missing and non-finite co
   std::filesystem::remove_all(folder);
 }
 
+TEST_CASE("report: a bench run with --trial-logs front says so, with none it draws result.json's front") {
+  const auto folder = fresh_folder("paretokit_report_trial_logs_mode");
+  std::ofstream(folder / "trial_logs.jsonl") << "{\"trial_value\":{\"cost\":[1,3],\"status\":1}}\n";
+  std::ofstream(folder / "config.json") << "{\"trial_logs\": \"front\"}\n";
+  std::ofstream(folder / "result.json")
+      << "{\"status\":\"success\",\"front\":{\"objectives\":[[1,3],[2,2],[3,1]],\"x\":[[0],[0],[0]]}}\n";
+  const std::string front_page = run_report_html(folder);
+  CHECK(front_page.find("final front&#39;s evaluations only") != std::string::npos);
+  CHECK(front_page.find("1: 1 feasible") != std::string::npos);
+  std::ofstream(folder / "trial_logs.jsonl", std::ios::trunc);  // none: no successful trial logged
+  std::ofstream(folder / "config.json") << "{\"trial_logs\": \"none\"}\n";
+  const std::string none_page = run_report_html(folder);
+  CHECK(none_page.find("the final front of result.json") != std::string::npos);
+  CHECK(none_page.find("3: 3 feasible") != std::string::npos);
+  std::filesystem::remove_all(folder);
+}
+
 TEST_CASE("report: the curve's step-by-step non-dominated merging ends at the exact hypervolume") {
   for (const int m : {2, 3}) {
     const auto folder = fresh_folder("paretokit_report_merging");

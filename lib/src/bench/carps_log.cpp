@@ -1,7 +1,10 @@
 #include "carps_log.hpp"
 
+#include <algorithm>
 #include <cstdio>
+#include <unordered_set>
 
+#include "paretokit/core/error.hpp"
 #include "paretokit/io/json_matrix.hpp"
 
 namespace paretokit::bench::detail {
@@ -92,4 +95,83 @@ void append_trial_line(std::string& out, const TrialLine& line) {
   out += "}}}\n";
 }
 
+CarpsTrialLog::CarpsTrialLog(const std::filesystem::path& path, TrialLogs mode)
+    : writer_(path, {.truncate = true}), mode_(mode) {}
+
+void CarpsTrialLog::add(const TrialLine& line, bool entered_front) {
+  const bool failed = line.f == nullptr || line.status != TrialStatus::success;
+  switch (mode_) {
+    case TrialLogs::all:
+      append_trial_line(batch_, line);
+      break;
+    case TrialLogs::front:
+      if (!failed && !entered_front) break;
+      append_trial_line(kept_[line.n_trials], line);
+      if (failed) failed_.insert(line.n_trials);
+      break;
+    case TrialLogs::none:
+      if (!failed) break;
+      batch_.clear();
+      append_trial_line(batch_, line);
+      writer_.append_lines(batch_);
+      batch_.clear();
+      break;
+  }
+}
+
+void CarpsTrialLog::forget_outside(const FrontTrials& front) {
+  std::unordered_set<std::int64_t> members;
+  for (const std::int64_t trial : front()) members.insert(trial);
+  std::erase_if(kept_, [&](const auto& entry) {
+    return !members.contains(entry.first) && !failed_.contains(entry.first);
+  });
+  kept_at_last_forget_ = kept_.size();
+}
+
+void CarpsTrialLog::end_batch(const FrontTrials& front) {
+  if (mode_ == TrialLogs::all) {
+    writer_.append_lines(batch_);
+    batch_.clear();
+  } else if (mode_ == TrialLogs::front && kept_.size() > 2 * kept_at_last_forget_ + 64) {
+    // Now and then, not every batch: the cost stays linear in the lines kept.
+    forget_outside(front);
+  }
+}
+
+void CarpsTrialLog::finish(const FrontTrials& front) {
+  if (mode_ == TrialLogs::all && !batch_.empty()) end_batch(front);
+  if (mode_ == TrialLogs::front) {
+    forget_outside(front);
+    std::string lines;
+    for (const auto& [trial, line] : kept_) lines += line;  // std::map: in trial order
+    writer_.append_lines(lines);
+    kept_.clear();
+    failed_.clear();
+  }
+  writer_.sync();
+}
+
 }  // namespace paretokit::bench::detail
+
+namespace paretokit::bench {
+
+TrialLogs trial_logs_from_string(const std::string& text) {
+  if (text == "all") return TrialLogs::all;
+  if (text == "front") return TrialLogs::front;
+  if (text == "none") return TrialLogs::none;
+  throw UsageError("'" + text + "' is not one of all, front, none", Location::of_field("--trial-logs"));
+}
+
+const char* to_string(TrialLogs mode) {
+  switch (mode) {
+    case TrialLogs::front:
+      return "front";
+    case TrialLogs::none:
+      return "none";
+    case TrialLogs::all:
+      break;
+  }
+  return "all";
+}
+
+}  // namespace paretokit::bench

@@ -86,6 +86,13 @@ class Incumbents {
 
   const NondominatedArchive& archive() const { return archive_; }
   const Timing& timing(std::size_t member) const { return timings_[member].second; }
+  // The 1-based trial numbers of the members, in member order.
+  std::vector<std::int64_t> member_trials() const {
+    std::vector<std::int64_t> trials;
+    trials.reserve(timings_.size());
+    for (const auto& [id, timing] : timings_) trials.push_back(timing.trial);
+    return trials;
+  }
 
  private:
   NondominatedArchive archive_;
@@ -118,12 +125,14 @@ void log_trajectory(JsonlWriter& log, const Incumbents& incumbents, std::int64_t
 // evaluated batch, and the fronts at the normalized budgets.
 class CarpsLogger {
  public:
-  CarpsLogger(const RunSpec& spec, const Options& options, JsonlWriter& trials, JsonlWriter& trajectory)
+  CarpsLogger(const RunSpec& spec, const Options& options, CarpsTrialLog& trials, JsonlWriter& trajectory)
       : spec_(spec),
         trials_(trials),
         trajectory_(trajectory),
         budget_(spec.task->n_trials),
-        every_change_(budget_ <= options.trajectory_every_change_max_trials) {
+        every_change_(budget_ <= options.trajectory_every_change_max_trials),
+        // --trial-logs front|none: the trajectory is the final incumbent front only.
+        full_trajectory_(options.trial_logs == TrialLogs::all) {
     fronts_.assign(budget_steps + 1, nlohmann::json());
     fronts_[0] = nlohmann::json::array();  // budget 0: nothing evaluated
   }
@@ -136,7 +145,6 @@ class CarpsLogger {
     const Evaluation& evaluation = *batch.evaluation;
     const Index rows = X.rows();
     const double per_trial = batch.seconds / static_cast<double>(rows);
-    lines_.clear();
     bool changed = false;
     for (Index i = 0; i < rows; ++i) {
       const std::int64_t n = evaluated_ + 1;
@@ -160,19 +168,27 @@ class CarpsLogger {
         line.status = TrialStatus::crashed;
         line.message = "non-finite objective value";
       }
-      append_trial_line(lines_, line);
-      if (finite && feasible)
-        changed |= incumbents_->add(x, f, {n, per_trial, batch.start_time, batch.end_time});
+      const bool entered =
+          finite && feasible && incumbents_->add(x, f, {n, per_trial, batch.start_time, batch.end_time});
+      changed |= entered;
+      trials_.add(line, entered);
       evaluated_ = n;
       // The fronts at normalized budgets, for the hypervolume curves.
       while (next_step_ <= budget_steps && trials_at_budget(next_step_, budget_) <= evaluated_) {
         fronts_[static_cast<std::size_t>(next_step_)] = matrix_to_json(front_f());
-        if (!every_change_) log_trajectory(trajectory_, *incumbents_, evaluated_, spec_.seed);
+        if (full_trajectory_ ? !every_change_ : next_step_ == budget_steps)
+          log_trajectory(trajectory_, *incumbents_, evaluated_, spec_.seed);
         ++next_step_;
       }
     }
-    trials_.append_lines(lines_);
-    if (every_change_ && changed) log_trajectory(trajectory_, *incumbents_, evaluated_, spec_.seed);
+    trials_.end_batch(front_trials());
+    if (full_trajectory_ && every_change_ && changed)
+      log_trajectory(trajectory_, *incumbents_, evaluated_, spec_.seed);
+  }
+
+  // For CarpsTrialLog: the incumbent front's trial numbers, when asked.
+  CarpsTrialLog::FrontTrials front_trials() const {
+    return [this] { return incumbents_ ? incumbents_->member_trials() : std::vector<std::int64_t>{}; };
   }
 
   std::int64_t evaluated() const { return evaluated_; }
@@ -187,15 +203,15 @@ class CarpsLogger {
 
  private:
   const RunSpec& spec_;
-  JsonlWriter& trials_;
+  CarpsTrialLog& trials_;
   JsonlWriter& trajectory_;
   const std::int64_t budget_;
   const bool every_change_;
+  const bool full_trajectory_;
   std::int64_t evaluated_ = 0;
   int next_step_ = 1;
   std::optional<Incumbents> incumbents_;
   std::vector<nlohmann::json> fronts_;
-  std::string lines_;
 };
 
 // Runs the algorithm through run() up to the task's exact budget, one
@@ -234,7 +250,7 @@ RunState run_one(const RunSpec& spec, const Options& options) {
   fs::remove_all(spec.directory);
   fs::create_directories(spec.directory);
   const auto clock_start = std::chrono::steady_clock::now();
-  JsonlWriter trials(spec.directory / "trial_logs.jsonl", {.truncate = true});
+  CarpsTrialLog trials(spec.directory / "trial_logs.jsonl", options.trial_logs);
   JsonlWriter trajectory(spec.directory / "trajectory_logs.jsonl", {.truncate = true});
 
   CarpsLogger logger(spec, options, trials, trajectory);
@@ -247,7 +263,9 @@ RunState run_one(const RunSpec& spec, const Options& options) {
     if (!problem || !algorithm) throw Error("the factory built nothing");
     n_obj = problem->n_obj();
     n_var = problem->n_var();
-    write_json_atomically(spec.directory / "config.json", run_config(spec, *problem, *algorithm));
+    nlohmann::json config = run_config(spec, *problem, *algorithm);
+    if (options.trial_logs != TrialLogs::all) config["trial_logs"] = to_string(options.trial_logs);
+    write_json_atomically(spec.directory / "config.json", config);
     logger.start(*problem);
     drive(spec, options, *problem, *algorithm, logger);
   } catch (const std::filesystem::filesystem_error&) {
@@ -255,12 +273,11 @@ RunState run_one(const RunSpec& spec, const Options& options) {
   } catch (const std::exception& error) {
     message = error.what();
     if (message.empty()) message = "unknown error";
-    std::string line;
-    append_trial_line(line, {logger.evaluated() + 1, spec.seed, nullptr, nullptr, nullptr, 0.0, unix_time(),
-                             unix_time(), TrialStatus::crashed, message});
-    trials.append_lines(line);
+    trials.add({logger.evaluated() + 1, spec.seed, nullptr, nullptr, nullptr, 0.0, unix_time(), unix_time(),
+                TrialStatus::crashed, message},
+               false);
   }
-  trials.sync();
+  trials.finish(logger.front_trials());
   trajectory.sync();
 
   const bool crashed = !message.empty();

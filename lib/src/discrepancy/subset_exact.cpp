@@ -14,12 +14,16 @@
 // costs O(k); the tree is exponential in the worst case.
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <limits>
 #include <numeric>
 
 #include "paretokit/core/error.hpp"
 #include "paretokit/discrepancy/star_discrepancy.hpp"
 #include "paretokit/discrepancy/subset_selection.hpp"
+#include "subset_evaluator.hpp"
+#include "subset_evaluator_2d.hpp"
+#include "subset_refine.hpp"
 
 namespace paretokit::discrepancy {
 
@@ -38,14 +42,23 @@ class BranchAndBound {
       x_.push_back(points(id, 0));
       y_.push_back(points(id, 1));
     }
+    fixed_.assign(order_.size(), -1);
   }
 
   // Returns true when the search finished (the incumbent is then optimal).
   bool solve(double incumbent_value, std::vector<Index> incumbent) {
     best_ = incumbent_value;
     best_set_ = std::move(incumbent);
+    forced_after_.assign(x_.size() + 1, 0);
+    for (std::size_t i = x_.size(); i-- > 0;)
+      forced_after_[i] = forced_after_[i + 1] + (fixed_[i] == 1 ? 1 : 0);
     dfs(0, 0.0);
     return !stopped_;
+  }
+
+  // Decisions fixed before solve(), by input row: 1 taken, 0 left, -1 free.
+  void fix(const std::vector<signed char>& by_row) {
+    for (std::size_t i = 0; i < order_.size(); ++i) fixed_[i] = by_row[static_cast<std::size_t>(order_[i])];
   }
 
   double best() const { return best_; }
@@ -98,7 +111,8 @@ class BranchAndBound {
       return;
     }
     const bool saved_group = group_taken_;
-    if (static_cast<Index>(taken) < k_) {  // take point i
+    const auto after = static_cast<Index>(forced_after_[i + 1]);
+    if (fixed_[i] != 0 && static_cast<Index>(taken) + 1 + after <= k_) {  // take point i
       const auto at = std::upper_bound(taken_y_.begin(), taken_y_.end(), y_[i]);
       const auto pos = at - taken_y_.begin();
       taken_y_.insert(at, y_[i]);
@@ -109,7 +123,7 @@ class BranchAndBound {
       taken_.pop_back();
       taken_y_.erase(taken_y_.begin() + pos);
     }
-    if (static_cast<Index>(n - i - 1 + taken) >= k_) dfs(i + 1, bound);  // leave it
+    if (fixed_[i] != 1 && static_cast<Index>(n - i - 1 + taken) >= k_) dfs(i + 1, bound);  // leave it
     group_taken_ = saved_group;
   }
 
@@ -118,7 +132,9 @@ class BranchAndBound {
   Clock::time_point start_;
   std::vector<Index> order_;
   std::vector<double> x_, y_;
-  std::vector<double> taken_y_;  // sorted
+  std::vector<signed char> fixed_;         // by position in x order
+  std::vector<std::size_t> forced_after_;  // fixed takes at positions >= i
+  std::vector<double> taken_y_;            // sorted
   std::vector<Index> taken_;
   bool group_taken_ = false;
   double best_ = 0.0;
@@ -128,6 +144,72 @@ class BranchAndBound {
 };
 
 }  // namespace
+
+namespace detail {
+
+namespace {
+
+// Distance from (x, y) to the upper and right sides of the box [0,a] x [0,b].
+double distance_to_sides(double x, double y, double a, double b) {
+  const double to_right = std::hypot(x - a, y > b ? y - b : 0.0);
+  const double to_top = std::hypot(y - b, x > a ? x - a : 0.0);
+  return std::min(to_right, to_top);
+}
+
+}  // namespace
+
+bool refine_subset_2d(const Matrix& points, Index k, std::vector<Index>& subset, double& value,
+                      const RefineOptions& options) {
+  const auto start = Clock::now();
+  const Index n = points.rows();
+  if (points.cols() != 2 || k >= n || options.window < 1) return false;
+  const PointColumns columns(points);
+  SubsetEvaluator2D evaluator(columns);
+  LocalBox worst;
+  bool improved_any = false;
+  // Each round frees the points nearest the sides of the worst box (the
+  // only box a better subset must improve), `window` of them and then twice
+  // as many when that finds nothing, and re-decides them exactly.
+  for (int round = 0; round < options.max_rounds; ++round) {
+    evaluator.evaluate(subset, worst);
+    std::vector<std::pair<double, Index>> near(static_cast<std::size_t>(n));
+    for (Index i = 0; i < n; ++i)
+      near[static_cast<std::size_t>(i)] = {
+          distance_to_sides(points(i, 0), points(i, 1), worst.q[0], worst.q[1]), i};
+    std::sort(near.begin(), near.end());
+    bool improved = false;
+    for (Index window = options.window; window <= 2 * options.window && !improved; window += options.window) {
+      const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+      if (options.time_limit_seconds > 0.0 && seconds >= options.time_limit_seconds) return improved_any;
+      std::vector<signed char> fixed(static_cast<std::size_t>(n), 0);
+      for (Index id : subset) fixed[static_cast<std::size_t>(id)] = 1;
+      for (Index p = 0; p < std::min(n, window); ++p)
+        fixed[static_cast<std::size_t>(near[static_cast<std::size_t>(p)].second)] = -1;
+      ExactSubsetOptions limits;
+      limits.node_limit = options.node_limit;
+      if (options.time_limit_seconds > 0.0) limits.time_limit_seconds = options.time_limit_seconds - seconds;
+      BranchAndBound search(points, k, limits, Clock::now());
+      search.fix(fixed);
+      search.solve(value, subset);
+      // Only a strictly better subset replaces the incumbent (the search
+      // cuts every branch that cannot beat it); checked exactly.
+      if (search.best() < value && !search.best_set().empty()) {
+        std::vector<Index> candidate = search.best_set();
+        std::sort(candidate.begin(), candidate.end());
+        const double exact = subset_discrepancy(points, candidate);
+        if (exact < value) {
+          subset = std::move(candidate);
+          value = exact;
+          improved = improved_any = true;
+        }
+      }
+    }
+    if (!improved) break;
+  }
+  return improved_any;
+}
+
+}  // namespace detail
 
 SubsetResult select_subset_exact(const MatrixRef& input, Index k, const ExactSubsetOptions& options) {
   const auto start = Clock::now();

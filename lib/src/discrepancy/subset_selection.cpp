@@ -25,6 +25,8 @@
 #include "paretokit/discrepancy/star_discrepancy.hpp"
 #include "paretokit/discrepancy/subset_selection.hpp"
 #include "subset_evaluator.hpp"
+#include "subset_evaluator_2d.hpp"
+#include "subset_refine.hpp"
 
 namespace paretokit::discrepancy {
 
@@ -33,6 +35,7 @@ namespace {
 using detail::LocalBox;
 using detail::PointColumns;
 using detail::SubsetEvaluator;
+using detail::SubsetEvaluator2D;
 using Clock = std::chrono::steady_clock;
 
 struct CachedBox {
@@ -54,6 +57,8 @@ class Restart {
           Clock::time_point deadline, bool has_deadline)
       : points_(points),
         evaluator_(points),
+        evaluator_2d_(points),
+        planar_(points.dimension() == 2),
         n_(points.size()),
         k_(k),
         options_(options),
@@ -98,11 +103,17 @@ class Restart {
     result.indices = best;
     std::sort(result.indices.begin(), result.indices.end());
     result.value = best_value;
-    result.evaluations = evaluator_.evaluations();
+    result.evaluations = evaluator_.evaluations() + evaluator_2d_.evaluations();
     return result;
   }
 
  private:
+  // D* of `ids` (or a box reaching stop_at): the O(k^2) sweep in 2-D.
+  double evaluate(const std::vector<Index>& ids, LocalBox& box,
+                  double stop_at = std::numeric_limits<double>::infinity()) {
+    return planar_ ? evaluator_2d_.evaluate(ids, box, stop_at) : evaluator_.evaluate(ids, box, stop_at);
+  }
+
   bool out_of_time() const { return has_deadline_ && Clock::now() >= deadline_; }
 
   // Adds, k times, the best of a few random candidates to the partial subset.
@@ -120,20 +131,20 @@ class Restart {
         while (selected_[static_cast<std::size_t>(r)])
           r = static_cast<Index>(rng_.below(static_cast<std::uint64_t>(n_)));
         trial.back() = r;
-        const double value = evaluator_.evaluate(trial, box, best);
+        const double value = evaluate(trial, box, best);
         if (value < best) best = value, chosen = r;
         if (out_of_time() && chosen >= 0) break;
       }
       subset_.push_back(chosen);
       selected_[static_cast<std::size_t>(chosen)] = 1;
     }
-    value_ = evaluator_.evaluate(subset_, worst_);
+    value_ = evaluate(subset_, worst_);
     remember(worst_);
   }
 
   // Re-evaluates the current subset from scratch and recounts the cache.
   void reset() {
-    value_ = evaluator_.evaluate(subset_, worst_);
+    value_ = evaluate(subset_, worst_);
     for (auto& entry : cache_) {
       entry.count = 0;
       for (Index id : subset_) entry.count += points_.in_box(id, entry.box) ? 1 : 0;
@@ -200,7 +211,7 @@ class Restart {
       }
       trial = subset_;
       trial[slot] = in;
-      const double value = evaluator_.evaluate(trial, found, value_);
+      const double value = evaluate(trial, found, value_);
       if (value >= value_) {
         ++failures;
         remember(found);
@@ -222,6 +233,8 @@ class Restart {
   static constexpr std::size_t kCacheSize = 48;
   const PointColumns& points_;
   SubsetEvaluator evaluator_;
+  SubsetEvaluator2D evaluator_2d_;
+  bool planar_;
   Index n_, k_;
   const SubsetOptions& options_;
   Rng rng_;
@@ -306,6 +319,15 @@ SubsetResult select_subset(const MatrixRef& input, Index k, const SubsetOptions&
       result.indices = run.indices;
       result.start_discrepancy = run.start;
     }
+  }
+  if (points.cols() == 2 && options.refine_2d && !result.indices.empty()) {
+    detail::RefineOptions refine;
+    if (has_deadline) {
+      refine.time_limit_seconds =
+          options.time_limit_seconds - std::chrono::duration<double>(Clock::now() - start).count();
+    }
+    if (!has_deadline || refine.time_limit_seconds > 0.0)
+      detail::refine_subset_2d(points, k, result.indices, result.discrepancy, refine);
   }
   result.seconds = std::chrono::duration<double>(Clock::now() - start).count();
   result.timed_out = has_deadline && result.seconds >= options.time_limit_seconds;

@@ -89,6 +89,27 @@ Evaluated read_carps(const fs::path& path) {
   return evaluated;
 }
 
+// A bench run with `--trial-logs front|none` (config.json's "trial_logs")
+// logged only some evaluations: said on the page; for none, the points drawn
+// are result.json's final front.
+Evaluated with_trial_logs_mode(const fs::path& run_folder, Evaluated evaluated) {
+  const fs::path config = run_folder / "config.json", result = run_folder / "result.json";
+  if (!fs::is_regular_file(config)) return evaluated;
+  const std::string mode = read_json_file(config).value("trial_logs", std::string("all"));
+  if (mode == "front") {
+    evaluated.kind =
+        "bench run (trial_logs.jsonl with --trial-logs front: the final front's evaluations only)";
+  } else if (mode == "none" && fs::is_regular_file(result)) {
+    const nlohmann::json front = read_json_file(result).value("front", nlohmann::json::object());
+    if (front.contains("objectives")) {
+      evaluated.f = matrix_from_json(front["objectives"], -1, {result.string(), 0, "front.objectives"});
+      evaluated.infeasible.resize(0, evaluated.f.cols());
+    }
+    evaluated.kind = "bench run (--trial-logs none: the final front of result.json)";
+  }
+  return evaluated;
+}
+
 // At most `limit` rows, evenly spread over the order of evaluation.
 Matrix even_sample(const Matrix& points, Index limit) {
   if (points.rows() <= limit) return points;
@@ -224,6 +245,7 @@ std::string run_report_html(const fs::path& run_folder, const RunReportOptions& 
     evaluated = read_sweep(run_folder / "trials.jsonl");
   } else if (fs::is_regular_file(run_folder / "trial_logs.jsonl")) {
     evaluated = read_carps(run_folder / "trial_logs.jsonl");
+    evaluated = with_trial_logs_mode(run_folder, std::move(evaluated));
   } else if (fs::is_regular_file(run_folder / "exact_front.txt") &&
              fs::is_regular_file(run_folder / "front.txt")) {
     // A quantize run with the exact solver alone: its front is the exact frontier.

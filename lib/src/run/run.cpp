@@ -108,12 +108,8 @@ class Loop {
       trials_.emplace(folder->trials_path(), fresh);
       // The first checkpoint also syncs config.json (if the caller wrote one)
       // and the directory: from then on the run folder survives a power loss.
-      writer_.emplace(
-          [this, config = folder->config_path()](bool first) {
-            trials_->sync();
-            if (first && std::filesystem::exists(config)) sync_file(config);
-          },
-          folder->checkpoint_path());
+      writer_.emplace([this] { trials_->sync(); }, folder->checkpoint_path(),
+                      std::vector<std::filesystem::path>{folder->config_path()});
     }
     start_ = Clock::now();
     last_checkpoint_ = start_;
@@ -177,7 +173,7 @@ class Loop {
     }
     // The final state too, so that resuming a finished (or interrupted) run
     // changes nothing (or continues exactly).
-    if (folder && checkpoint_generation_ != counters_.generation && !interrupted_mid_batch_) checkpoint();
+    if (folder && checkpoint_generation_ != counters_.generation && !interrupted_mid_batch_) checkpoint(true);
     if (progress_.active()) report_progress();
     progress_.finish();
     finish(result);
@@ -185,14 +181,14 @@ class Loop {
       writer_->finish();  // the trials and the checkpoint; no front, no summary
     } else if (folder) {
       // The front files go to the I/O thread behind the final checkpoint
-      // while the summary (IGD) is computed here. The summary comes last,
-      // once they are on disk: its presence means the run folder is
-      // complete, and its directory sync covers the renames before it.
+      // while the summary (IGD) is computed here. The summary comes last:
+      // finish() flushes them all at once and renames them in this order, so
+      // its presence means the run folder is complete.
       writer_->write_file(folder->front_txt_path(), RunFolder::front_txt(result.front_f));
       writer_->write_file(folder->front_json_path(), RunFolder::front_json(result.front_f, result.front_x));
       summarize_into(result);
+      writer_->write_file(folder->summary_path(), result.summary.json.dump(2) + '\n');
       writer_->finish();
-      folder->write_summary(result.summary.json);
     } else if (options_.summarize && result.stop_reason != "interrupted") {
       summarize_into(result);
     }
@@ -233,11 +229,12 @@ class Loop {
   // The state as text here; trials.jsonl's fsync (the checkpoint must never
   // count trials a crash could take back), the write and the rename on the
   // I/O thread.
-  void checkpoint() {
+  // last: the run's final one, landed with the front files and summary.
+  void checkpoint(bool last = false) {
     counters_.seconds = seconds();
     std::string text = detail::make_checkpoint(problem_, algorithm_, options_.seed, counters_).dump();
     text += '\n';
-    writer_->submit_checkpoint(std::move(text));
+    writer_->submit_checkpoint(std::move(text), last);
     checkpoint_generation_ = counters_.generation;
     last_checkpoint_ = Clock::now();
   }

@@ -53,6 +53,19 @@ struct OptimizerSpec {
   nlohmann::json params = nlohmann::json::object();
 };
 
+// What each run's logs hold (bench --trial-logs). trial_logs.jsonl: every
+// evaluation (all, as carps logs; ~0.5-1 kB a line), the evaluations of the
+// final incumbent front and the failed ones (front), or the failed ones only
+// (none); the lines kept are those of `all`, in trial order.
+// trajectory_logs.jsonl: with all, the incumbent front after each change (or
+// at each normalized budget); otherwise the final incumbent front only (one
+// block, the last block of `all`). result.json and report.json are the same
+// in every mode.
+enum class TrialLogs { all, front, none };
+// "all", "front", "none"; otherwise a UsageError naming --trial-logs.
+TrialLogs trial_logs_from_string(const std::string& text);
+const char* to_string(TrialLogs mode);
+
 struct Options {
   std::vector<OptimizerSpec> optimizers;
   std::vector<std::uint64_t> seeds{1};
@@ -66,6 +79,8 @@ struct Options {
   // budget is at most this; above it only at the normalized budgets 0.05,
   // ..., 1 (a long run would otherwise write its whole front thousands of times).
   std::int64_t trajectory_every_change_max_trials = 10000;
+  // What trial_logs.jsonl holds (see TrialLogs).
+  TrialLogs trial_logs = TrialLogs::all;
   // Progress line on stderr (only drawn when stderr is a terminal).
   bool progress = true;
   // Once true, no further run starts; runs in flight finish (a stopped bench

@@ -42,6 +42,10 @@ struct SubsetOptions {
   // Iterated local search: after the first descent, this many times kick the
   // best subset by 2-3 random swaps and descend again, keeping improvements.
   int perturbations = 10;
+  // 2-D: the best subset of the restarts is then refined exactly, window by
+  // window of consecutive points, by the branch and bound of
+  // select_subset_exact() (a large-neighbourhood search; deterministic).
+  bool refine_2d = true;
   // Min-max normalize every column over all n points first (as carps does).
   bool normalize = false;
   int threads = 0;  // 0: oneTBB decides
