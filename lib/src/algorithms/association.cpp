@@ -59,7 +59,7 @@ Association kd_tree_kernel(const MatrixRef& N, const Matrix& U, const detail::Kd
       Index best = 0;
       if (norm > 0.0) {
         unit = N.row(i) / norm;
-        best = tree.nearest(unit.data(), 1).front().second;
+        best = tree.nearest_one(unit.data());
       }
       result.niche[static_cast<std::size_t>(i)] = best;
       const double s = N.row(i).dot(U.row(best));

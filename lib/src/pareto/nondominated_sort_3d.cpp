@@ -21,6 +21,9 @@
 #include <iterator>
 #include <map>
 
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+
 #include "nondominated_sort_detail.hpp"
 
 namespace paretokit::detail {
@@ -50,6 +53,12 @@ class Staircase {
     const Step& step = steps_[last_at_most(y)];
     return step.y <= y && step.z <= z;
   }
+
+  void clear() {
+    steps_.clear();
+    tree_.clear();
+  }
+  bool empty() const { return steps_.empty() && tree_.empty(); }
 
   // Adds (y, z), known not to be covered, and drops the steps it covers.
   void add(double y, double z) {
@@ -101,26 +110,87 @@ class Staircase {
   std::map<double, double> tree_;
 };
 
-}  // namespace
+// From this many points on, the sweep runs by blocks with parallel searches.
+constexpr std::size_t parallel_points = 1 << 15;
 
-void rank_sorted_3d(const double* points, std::size_t u, std::vector<std::int32_t>& rank) {
+// First front of `fronts` in [low, high) that does not cover (y, z), or
+// high; "covers" must be monotone over the range (true, then false).
+std::size_t first_uncovered(const std::vector<Staircase>& fronts, std::size_t low, std::size_t high, double y,
+                            double z) {
+  while (low < high) {
+    const std::size_t middle = low + (high - low) / 2;
+    if (fronts[middle].covers(y, z)) {
+      low = middle + 1;
+    } else {
+      high = middle;
+    }
+  }
+  return low;
+}
+
+void rank_sequential(const double* points, std::size_t u, std::vector<std::int32_t>& rank) {
   std::vector<Staircase> fronts;
   for (std::size_t i = 0; i < u; ++i) {
     const double y = points[3 * i + 1];
     const double z = points[3 * i + 2];
-    // First front that does not cover p: fronts [0, low) cover it.
-    std::size_t low = 0, high = fronts.size();
-    while (low < high) {
-      const std::size_t middle = low + (high - low) / 2;
-      if (fronts[middle].covers(y, z)) {
-        low = middle + 1;
-      } else {
-        high = middle;
-      }
-    }
+    const std::size_t low = first_uncovered(fronts, 0, fronts.size(), y, z);
     if (low == fronts.size()) fronts.emplace_back();
     fronts[low].add(y, z);
     rank[i] = static_cast<std::int32_t>(low);
+  }
+}
+
+// The same ranks, by blocks of the sweep. For a point p of a block, the
+// fronts of the earlier blocks alone are monotone too (a dominator's
+// dominators come earlier still), so l(p), the first of them that does not
+// cover p, is one read-only search: these run in parallel. The ranks of all
+// points before p are monotone, and at k >= l(p) only the block's own
+// earlier points can cover p; so rank(p) is the first k >= l(p) whose
+// in-block front does not cover p: a search over small staircases, in
+// order. The block's points then join the global staircases in sweep
+// order, which leaves each staircase exactly as the sequential sweep does.
+void rank_blocked(const double* points, std::size_t u, std::vector<std::int32_t>& rank) {
+  constexpr std::size_t block = 4096;
+  std::vector<Staircase> fronts, local;
+  std::vector<std::size_t> touched;
+  std::vector<std::int32_t> lower(block);
+  for (std::size_t begin = 0; begin < u; begin += block) {
+    const std::size_t end = std::min(u, begin + block);
+    tbb::parallel_for(
+        tbb::blocked_range<std::size_t>(begin, end, 256), [&](const tbb::blocked_range<std::size_t>& range) {
+          for (std::size_t i = range.begin(); i < range.end(); ++i)
+            lower[i - begin] = static_cast<std::int32_t>(
+                first_uncovered(fronts, 0, fronts.size(), points[3 * i + 1], points[3 * i + 2]));
+        });
+    std::size_t top = 0;  // past the highest rank with an in-block member
+    for (std::size_t i = begin; i < end; ++i) {
+      const double y = points[3 * i + 1];
+      const double z = points[3 * i + 2];
+      const auto low = static_cast<std::size_t>(lower[i - begin]);
+      const std::size_t r = low < top ? first_uncovered(local, low, top, y, z) : low;
+      if (r >= local.size()) local.resize(r + 1);
+      if (local[r].empty()) touched.push_back(r);
+      local[r].add(y, z);
+      top = std::max(top, r + 1);
+      rank[i] = static_cast<std::int32_t>(r);
+    }
+    for (std::size_t i = begin; i < end; ++i) {
+      const auto r = static_cast<std::size_t>(rank[i]);
+      if (r >= fronts.size()) fronts.resize(r + 1);
+      fronts[r].add(points[3 * i + 1], points[3 * i + 2]);
+    }
+    for (std::size_t r : touched) local[r].clear();
+    touched.clear();
+  }
+}
+
+}  // namespace
+
+void rank_sorted_3d(const double* points, std::size_t u, std::vector<std::int32_t>& rank) {
+  if (u < parallel_points) {
+    rank_sequential(points, u, rank);
+  } else {
+    rank_blocked(points, u, rank);
   }
 }
 

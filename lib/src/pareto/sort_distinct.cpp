@@ -6,9 +6,15 @@
 #include <cstring>
 #include <numeric>
 
+#include <tbb/parallel_sort.h>
+
 #include "nondominated_sort_detail.hpp"
 
 namespace paretokit::detail {
+
+namespace {
+constexpr std::size_t parallel_sort_rows = 1 << 15;
+}  // namespace
 
 std::size_t sort_distinct_2d(const MatrixRef& F, std::vector<double>& points,
                              std::vector<std::int32_t>& unique_of) {
@@ -47,11 +53,18 @@ std::size_t sort_distinct_3d(const MatrixRef& F, std::vector<double>& points,
     const auto row = static_cast<Index>(i);
     records[i] = {F(row, 0), F(row, 1), F(row, 2), static_cast<PointId>(i)};
   }
-  std::sort(records.begin(), records.end(), [](const Record& a, const Record& b) {
+  auto less = [](const Record& a, const Record& b) {
     if (a.f0 != b.f0) return a.f0 < b.f0;
     if (a.f1 != b.f1) return a.f1 < b.f1;
     return a.f2 < b.f2;
-  });
+  };
+  // Equal rows merge below, so their order (which a parallel sort may
+  // change) does not reach the result.
+  if (n >= parallel_sort_rows) {
+    tbb::parallel_sort(records.begin(), records.end(), less);
+  } else {
+    std::sort(records.begin(), records.end(), less);
+  }
   points.clear();
   points.reserve(3 * n);
   std::size_t u = 0;
