@@ -148,11 +148,13 @@ void rank_sequential(const double* points, std::size_t u, std::vector<std::int32
 // earlier points can cover p; so rank(p) is the first k >= l(p) whose
 // in-block front does not cover p: a search over small staircases, in
 // order. The block's points then join the global staircases in sweep
-// order, which leaves each staircase exactly as the sequential sweep does.
+// order (each staircase on its own, in parallel), which leaves each
+// staircase exactly as the sequential sweep does.
 void rank_blocked(const double* points, std::size_t u, std::vector<std::int32_t>& rank) {
-  constexpr std::size_t block = 4096;
+  constexpr std::size_t block = 1024;
   std::vector<Staircase> fronts, local;
   std::vector<std::size_t> touched;
+  std::vector<std::vector<std::size_t>> members;  // the block's points by rank
   std::vector<std::int32_t> lower(block);
   for (std::size_t begin = 0; begin < u; begin += block) {
     const std::size_t end = std::min(u, begin + block);
@@ -174,12 +176,23 @@ void rank_blocked(const double* points, std::size_t u, std::vector<std::int32_t>
       top = std::max(top, r + 1);
       rank[i] = static_cast<std::int32_t>(r);
     }
-    for (std::size_t i = begin; i < end; ++i) {
-      const auto r = static_cast<std::size_t>(rank[i]);
-      if (r >= fronts.size()) fronts.resize(r + 1);
-      fronts[r].add(points[3 * i + 1], points[3 * i + 2]);
+    // Each staircase takes its new members in sweep order; staircases are
+    // independent, so they take them in parallel.
+    if (top > fronts.size()) fronts.resize(top);
+    if (members.size() < top) members.resize(top);
+    for (std::size_t i = begin; i < end; ++i) members[static_cast<std::size_t>(rank[i])].push_back(i);
+    tbb::parallel_for(tbb::blocked_range<std::size_t>(0, touched.size(), 1),
+                      [&](const tbb::blocked_range<std::size_t>& range) {
+                        for (std::size_t t = range.begin(); t < range.end(); ++t) {
+                          const std::size_t r = touched[t];
+                          for (std::size_t i : members[r])
+                            fronts[r].add(points[3 * i + 1], points[3 * i + 2]);
+                        }
+                      });
+    for (std::size_t r : touched) {
+      local[r].clear();
+      members[r].clear();
     }
-    for (std::size_t r : touched) local[r].clear();
     touched.clear();
   }
 }

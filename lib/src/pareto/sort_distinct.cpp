@@ -6,6 +6,8 @@
 #include <cstring>
 #include <numeric>
 
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
 #include <tbb/parallel_sort.h>
 
 #include "nondominated_sort_detail.hpp"
@@ -49,10 +51,13 @@ std::size_t sort_distinct_3d(const MatrixRef& F, std::vector<double>& points,
   };
   const auto n = static_cast<std::size_t>(F.rows());
   std::vector<Record> records(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    const auto row = static_cast<Index>(i);
-    records[i] = {F(row, 0), F(row, 1), F(row, 2), static_cast<PointId>(i)};
-  }
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, n, 8192),
+                    [&](const tbb::blocked_range<std::size_t>& range) {
+                      for (std::size_t i = range.begin(); i < range.end(); ++i) {
+                        const auto row = static_cast<Index>(i);
+                        records[i] = {F(row, 0), F(row, 1), F(row, 2), static_cast<PointId>(i)};
+                      }
+                    });
   auto less = [](const Record& a, const Record& b) {
     if (a.f0 != b.f0) return a.f0 < b.f0;
     if (a.f1 != b.f1) return a.f1 < b.f1;
