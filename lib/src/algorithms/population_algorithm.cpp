@@ -219,7 +219,7 @@ Matrix PopulationAlgorithm::mate(Index n, const std::function<std::vector<Index>
         grown.row(offspring.rows() + k) = children.row(keep[static_cast<std::size_t>(k)]);
     });
     offspring = std::move(grown);
-    if (fallback.rows() == 0) fallback = children;
+    if (fallback.rows() == 0) fallback = std::move(children);  // not used below
   }
   // A space too small for n distinct offspring: fill up with duplicates.
   for (Index k = 0; offspring.rows() < n; ++k) {
@@ -239,7 +239,13 @@ PopulationAlgorithm::Combined PopulationAlgorithm::combine_with(const Matrix& Xo
                                                                 const Matrix& Go) const {
   Combined all{Matrix(X_.rows() + Xo.rows(), n_var_), Matrix(F_.rows() + Fo.rows(), n_obj_),
                Matrix(G_.rows() + Go.rows(), n_constr_), Vector(cv_.size() + Go.rows())};
-  all.X << X_, Xo;
+  // The variables in parallel row blocks (large populations: most of the
+  // bytes), the rest as it is.
+  tbb::parallel_for(tbb::blocked_range<Index>(0, all.X.rows(), 8192),
+                    [&](const tbb::blocked_range<Index>& range) {
+                      for (Index i = range.begin(); i < range.end(); ++i)
+                        all.X.row(i) = i < X_.rows() ? X_.row(i) : Xo.row(i - X_.rows());
+                    });
   all.F << F_, Fo;
   if (n_constr_ > 0) all.G << G_, Go;
   all.cv << cv_, total_violation(Fo, Go);
