@@ -1,6 +1,7 @@
 // Exact duplicate elimination by hashing rows; see operators/duplicates.hpp.
 #include "paretokit/operators/duplicates.hpp"
 
+#include <algorithm>
 #include <cstring>
 #include <vector>
 
@@ -94,15 +95,45 @@ std::vector<Index> unique_rows(const MatrixRef& candidates, const MatrixRef& exi
     for (Index r = range.begin(); r < range.end(); ++r)
       hash[static_cast<std::size_t>(r)] = hash_row(row_of(r), d);
   });
-  std::vector<std::vector<Index>> shard(n_shards);
-  for (Index r = 0; r < total; ++r)
-    shard[hash[static_cast<std::size_t>(r)] >> (64 - shard_bits)].push_back(r);
+  // Rows by shard, in row order within each shard: a stable counting sort
+  // over fixed blocks of rows (counts per block, then each block scatters its
+  // rows behind those of the earlier blocks).
+  auto shard_of = [&](Index r) {
+    return static_cast<std::size_t>(hash[static_cast<std::size_t>(r)] >> (64 - shard_bits));
+  };
+  constexpr Index rows_per_block = 16384;
+  const auto n_blocks = static_cast<std::size_t>((total + rows_per_block - 1) / rows_per_block);
+  std::vector<std::size_t> count(n_blocks * n_shards, 0);  // [block][shard]
+  tbb::parallel_for(std::size_t{0}, n_blocks, [&](std::size_t b) {
+    const auto begin = static_cast<Index>(b) * rows_per_block;
+    for (Index r = begin; r < std::min(total, begin + rows_per_block); ++r)
+      ++count[b * n_shards + shard_of(r)];
+  });
+  std::vector<std::size_t> shard_begin(n_shards + 1, 0);
+  std::size_t offset = 0;
+  for (std::size_t s = 0; s < n_shards; ++s) {
+    shard_begin[s] = offset;
+    for (std::size_t b = 0; b < n_blocks; ++b) {
+      const std::size_t c = count[b * n_shards + s];
+      count[b * n_shards + s] = offset;  // where block b's rows of shard s go
+      offset += c;
+    }
+  }
+  shard_begin[n_shards] = offset;
+  std::vector<Index> by_shard(static_cast<std::size_t>(total));
+  tbb::parallel_for(std::size_t{0}, n_blocks, [&](std::size_t b) {
+    const auto begin = static_cast<Index>(b) * rows_per_block;
+    for (Index r = begin; r < std::min(total, begin + rows_per_block); ++r)
+      by_shard[count[b * n_shards + shard_of(r)]++] = r;
+  });
   std::vector<char> duplicate(static_cast<std::size_t>(total), 0);
   tbb::parallel_for(std::size_t{0}, n_shards, [&](std::size_t s) {
-    RowSet set(shard[s].size(), d);
-    for (Index r : shard[s])
+    RowSet set(shard_begin[s + 1] - shard_begin[s], d);
+    for (std::size_t t = shard_begin[s]; t < shard_begin[s + 1]; ++t) {
+      const Index r = by_shard[t];
       if (!set.insert(row_of(r), hash[static_cast<std::size_t>(r)]))
         duplicate[static_cast<std::size_t>(r)] = 1;
+    }
   });
   for (Index r = e; r < total; ++r)
     if (!duplicate[static_cast<std::size_t>(r)]) kept.push_back(r - e);
