@@ -35,6 +35,20 @@ TEST_CASE("association: k-d tree and brute force agree, distances are perpendicu
   }
 }
 
+TEST_CASE("association: large sets (spatially ordered queries) give what the brute force gives") {
+  // From 200000 rows the k-d tree answers its queries in a Morton order of
+  // the unit vectors; the answer of each row must not change.
+  Rng rng(3);
+  const Matrix W = das_dennis(3, 12);
+  Matrix N(200500, 3);
+  for (Index i = 0; i < N.size(); ++i) N.data()[i] = rng.uniform();
+  N.row(7).setZero();
+  const Association brute = associate_brute_force(N, W);
+  const Association tree = associate_kd_tree(N, W);
+  CHECK(tree.niche == brute.niche);
+  CHECK((brute.distance - tree.distance).cwiseAbs().maxCoeff() < 1e-12);
+}
+
 TEST_CASE("neighbors: nearest directions, the direction itself first, tree = brute force") {
   const Matrix W = das_dennis(3, 4);
   const auto hoods = nearest_neighbors(W, 4);

@@ -119,3 +119,60 @@ TEST_CASE("tournament: permutations give everyone the same number of tournaments
       100, 10, [](Index a, Index b, Rng&) { return std::min(a, b); }, rng);
   CHECK(std::count(winners.begin(), winners.end(), 9) == 0);  // the worst never wins
 }
+
+TEST_CASE("duplicates: large sets (parallel shards) keep what a sequential pass keeps") {
+  // From 2^15 rows unique_rows() hashes in parallel shards; a candidate is
+  // kept exactly when no earlier row (existing or candidate) equals it.
+  Rng rng(4);
+  const Index n_existing = 20000, n_candidates = 30000;
+  Matrix have(n_existing, 3), cand(n_candidates, 3);
+  for (Index i = 0; i < have.size(); ++i) have.data()[i] = static_cast<double>(rng.below(40));
+  for (Index i = 0; i < cand.size(); ++i) cand.data()[i] = static_cast<double>(rng.below(40));
+  for (Index i = 0; i < n_candidates; i += 7) cand(i, 0) = cand(i, 0) == 0.0 ? -0.0 : cand(i, 0);
+  std::set<std::vector<double>> seen;
+  for (Index i = 0; i < n_existing; ++i) seen.insert({have(i, 0) + 0.0, have(i, 1), have(i, 2)});
+  std::vector<Index> expected;
+  for (Index i = 0; i < n_candidates; ++i)
+    if (seen.insert({cand(i, 0) + 0.0, cand(i, 1), cand(i, 2)}).second) expected.push_back(i);
+  REQUIRE(expected.size() > 100);
+  REQUIRE(expected.size() < static_cast<std::size_t>(n_candidates));
+  CHECK(unique_rows(cand, have) == expected);
+}
+
+TEST_CASE("sbx and polynomial mutation: large batches (parallel) equal the sequential stream") {
+  // From 2048 pairs (sbx) and 4096 rows (mutation) the children are computed
+  // in parallel from saved generator states; two smaller calls on the same
+  // stream take the sequential path and must give the same numbers.
+  Rng draw(9);
+  const Index n = 3000, d = 7;
+  Matrix first(n, d), second(n, d);
+  for (Index i = 0; i < first.size(); ++i) {
+    first.data()[i] = draw.uniform(-1.0, 2.0);
+    second.data()[i] = draw.uniform(-1.0, 2.0);
+  }
+  second.row(5) = first.row(5);  // a pair too close to cross
+  const Vector lower = Vector::Constant(d, -1.0), upper = Vector::Constant(d, 2.0);
+  SbxOptions sbx_options;
+  sbx_options.prob_var = 0.7;
+  Rng one(21), two(21);
+  const Matrix whole = sbx(first, second, lower, upper, sbx_options, one);
+  const Index split = 1000;
+  const Matrix head = sbx(first.topRows(split), second.topRows(split), lower, upper, sbx_options, two);
+  const Matrix tail =
+      sbx(first.bottomRows(n - split), second.bottomRows(n - split), lower, upper, sbx_options, two);
+  REQUIRE(whole.topRows(split) == head.topRows(split));
+  REQUIRE(whole.middleRows(split, n - split) == tail.topRows(n - split));
+  REQUIRE(whole.middleRows(n, split) == head.bottomRows(split));
+  REQUIRE(whole.bottomRows(n - split) == tail.bottomRows(n - split));
+  REQUIRE(one.state() == two.state());
+
+  PolynomialMutationOptions pm_options;
+  pm_options.prob_var = 0.5;
+  Matrix X = whole, Y = whole;  // 6000 rows
+  polynomial_mutation(X, lower, upper, pm_options, one);
+  polynomial_mutation(Y.topRows(3000), lower, upper, pm_options, two);
+  polynomial_mutation(Y.bottomRows(3000), lower, upper, pm_options, two);
+  REQUIRE(X == Y);
+  REQUIRE(X != whole);
+  REQUIRE(one.state() == two.state());
+}

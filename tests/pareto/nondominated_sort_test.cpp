@@ -222,3 +222,25 @@ TEST_CASE("ndsort: m = 3 with staircases past the flat-array size agrees with th
     REQUIRE(nondominated_ranks(F, NondominatedSorter::front_tree) == expected);
   }
 }
+
+TEST_CASE("ndsort: m = 3 by blocks (large sets, parallel searches) agrees with the other sorters") {
+  // From 2^15 distinct points the 3-D sweep runs by blocks of 4096 with a
+  // parallel search over the earlier blocks' fronts; ranks must not change.
+  Rng rng(11);
+  for (const int shape : {0, 1, 2, 3}) {
+    Matrix F(50000, 3);
+    for (Index i = 0; i < F.rows(); ++i) {
+      const double t = static_cast<double>(i);
+      for (Index j = 0; j < 3; ++j)
+        F(i, j) = shape == 0 ? rng.uniform() : static_cast<double>(1 + rng.below(shape == 1 ? 60 : 200000));
+      if (shape == 2)
+        F(i, 2) = 400000 - F(i, 0) - F(i, 1) + static_cast<double>(rng.below(50));  // few fronts
+      if (shape == 3)
+        F.row(i) << t, 50000 - t + static_cast<double>(rng.below(5)), static_cast<double>(rng.below(100));
+    }
+    const auto expected = nondominated_ranks(F, NondominatedSorter::divide_and_conquer);
+    INFO("shape " << shape);
+    REQUIRE(*std::max_element(expected.begin(), expected.end()) > 0);
+    REQUIRE(nondominated_ranks(F) == expected);
+  }
+}

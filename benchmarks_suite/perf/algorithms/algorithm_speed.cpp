@@ -6,6 +6,10 @@
 //
 //   perf_algorithms [--algorithms nsga2,nsga3,...] [--pops 100,1000,10000,100000]
 //                   [--threads 1,2] [--evaluations 200000] [--timeout 120]
+//                   [--params JSON]
+//
+// --params adds algorithm parameters to every algorithm (e.g. '{"one_shot":
+// true, "n_samples": 2000}' for HypE); pop_size comes from --pops.
 //
 // Each configuration runs max(3, min(100, evaluations / pop)) timed
 // generations. Target (issue 4): NSGA-III at 1e5 under 1 s per generation on
@@ -18,6 +22,8 @@
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "child_process.hpp"
 #include "paretokit/algorithms/registry.hpp"
@@ -41,6 +47,7 @@ int main(int argc, char** argv) {
   std::vector<long> pops = {100, 1000, 10000, 100000};
   std::vector<int> threads = {1, 2};
   double evaluations = 2e5, timeout = 120;
+  nlohmann::json extra_params = nlohmann::json::object();
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string key = argv[i], value = argv[i + 1];
     if (key == "--algorithms") {
@@ -55,16 +62,19 @@ int main(int argc, char** argv) {
       evaluations = std::stod(value);
     } else if (key == "--timeout") {
       timeout = std::stod(value);
+    } else if (key == "--params") {
+      extra_params = nlohmann::json::parse(value);
     } else {
       std::fprintf(stderr, "unknown option %s\n", key.c_str());
       return 2;
     }
   }
 
-  std::printf("# DTLZ2, 3 objectives, 12 variables; load average at start %.2f\n", paretokit::perf::load_average());
+  std::printf("# DTLZ2, 3 objectives, 12 variables; load average at start %.2f\n",
+              paretokit::perf::load_average());
   std::printf("# s/gen: wall time; cpu s/gen: CPU time of all threads; cpu s: whole child process\n");
-  std::printf("%-8s %8s %7s %6s %12s %12s %12s %10s %8s\n", "algo", "pop", "threads", "gens", "s/gen", "cpu s/gen",
-              "init s", "maxrss MiB", "cpu s");
+  std::printf("%-8s %8s %7s %6s %12s %12s %12s %10s %8s\n", "algo", "pop", "threads", "gens", "s/gen",
+              "cpu s/gen", "init s", "maxrss MiB", "cpu s");
   for (const auto& name : algorithms) {
     for (const long pop : pops) {
       for (const int thread_count : threads) {
@@ -72,7 +82,9 @@ int main(int argc, char** argv) {
         const auto child = paretokit::perf::run_in_child(
             [&](const auto& report) {
               auto problem = paretokit::make_problem("dtlz2", {{"n_obj", 3}, {"n_var", 12}});
-              auto algorithm = paretokit::make_algorithm(name, {{"pop_size", pop}});
+              nlohmann::json params = extra_params;
+              params["pop_size"] = pop;
+              auto algorithm = paretokit::make_algorithm(name, params);
               paretokit::RunOptions options;
               options.seed = 1;
               options.threads = thread_count;
@@ -93,8 +105,8 @@ int main(int argc, char** argv) {
               const auto end = Clock::now();
               const double cpu_per_generation =
                   (process_cpu_seconds() - first_cpu) / static_cast<double>(result.generations - 1);
-              const double per_generation =
-                  std::chrono::duration<double>(end - first).count() / static_cast<double>(result.generations - 1);
+              const double per_generation = std::chrono::duration<double>(end - first).count() /
+                                            static_cast<double>(result.generations - 1);
               const double init = std::chrono::duration<double>(first - start).count();
               report(std::to_string(result.generations - 1) + " " + std::to_string(per_generation) + " " +
                      std::to_string(init) + " " + std::to_string(result.population_f.rows()) + " " +
@@ -108,9 +120,9 @@ int main(int argc, char** argv) {
           long gens = 0, size = 0;
           double per_generation = 0, init = 0, cpu_per_generation = 0;
           std::istringstream(child.output) >> gens >> per_generation >> init >> size >> cpu_per_generation;
-          std::printf("%-8s %8ld %7d %6ld %12.6f %12.6f %12.4f %10.0f %8.2f%s\n", name.c_str(), size, thread_count,
-                      gens, per_generation, cpu_per_generation, init, child.max_rss_mib, child.cpu_seconds,
-                      size != pop ? "  (population as the algorithm sized it)" : "");
+          std::printf("%-8s %8ld %7d %6ld %12.6f %12.6f %12.4f %10.0f %8.2f%s\n", name.c_str(), size,
+                      thread_count, gens, per_generation, cpu_per_generation, init, child.max_rss_mib,
+                      child.cpu_seconds, size != pop ? "  (population as the algorithm sized it)" : "");
         }
         std::fflush(stdout);
       }

@@ -1,9 +1,13 @@
 // perf_hype: time of one HypE fitness computation, exact and Monte Carlo
-// (10000 samples), on n points spread on the positive unit sphere (a
-// DTLZ2-like front: every point non-dominated), m = 2 and 3, k = 1, n/2, n.
+// (10000 samples, or --samples), on n points spread on the positive unit
+// sphere (a DTLZ2-like front: every point non-dominated), m = 2 and 3, k = 1,
+// n/2, n; and the Monte Carlo estimate's accuracy where the exact value was
+// computed: mc_rel_err is the mean over the points of |estimate - exact| /
+// exact (points of exact fitness 0 left out), mc_sum_err the relative error
+// of the sum over the points.
 //
 //   perf_hype [--sizes 100,300,1000,3000] [--dims 2,3] [--threads 1]
-//             [--max-seconds 20] [--duplicates 0] [--wall]
+//             [--max-seconds 20] [--duplicates 0] [--samples 10000] [--wall]
 //
 // Times are process CPU seconds (all threads together; on a shared machine
 // that is what a computation costs), or wall-clock seconds with --wall (to
@@ -79,6 +83,7 @@ int main(int argc, char** argv) {
   std::vector<long> sizes = {100, 300, 1000, 3000}, dims = {2, 3};
   long threads = 1;
   double max_seconds = 20.0, duplicates = 0.0;
+  long samples = 10000;
   for (int i = 1; i < argc; ++i) {
     const std::string key = argv[i];
     if (key == "--wall") {
@@ -88,7 +93,7 @@ int main(int argc, char** argv) {
     if (key == "--help" || i + 1 >= argc) {
       std::printf(
           "usage: perf_hype [--sizes 100,300,1000,3000] [--dims 2,3] [--threads 1] "
-          "[--max-seconds 20] [--duplicates 0] [--wall]\n");
+          "[--max-seconds 20] [--duplicates 0] [--samples 10000] [--wall]\n");
       return key == "--help" ? 0 : 2;
     }
     const std::string value = argv[++i];
@@ -102,6 +107,8 @@ int main(int argc, char** argv) {
       max_seconds = std::stod(value);
     else if (key == "--duplicates")
       duplicates = std::stod(value);
+    else if (key == "--samples")
+      samples = std::stol(value);
     else {
       std::fprintf(stderr, "perf_hype: unknown option %s\n", key.c_str());
       return 2;
@@ -111,7 +118,9 @@ int main(int argc, char** argv) {
                               static_cast<std::size_t>(threads));
   std::printf("# %s seconds per computation, %ld thread(s), sphere front\n",
               use_wall_clock ? "wall-clock" : "process CPU", threads);
-  std::printf("%-4s %-6s %-8s %-14s %-14s\n", "m", "n", "k", "exact_s", "monte_carlo_s");
+  std::printf("# Monte Carlo: %ld samples\n", samples);
+  std::printf("%-4s %-6s %-8s %-14s %-14s %-11s %-11s\n", "m", "n", "k", "exact_s", "monte_carlo_s",
+              "mc_rel_err", "mc_sum_err");
   for (long m : dims) {
     double previous = 0.0;
     long previous_n = 0;
@@ -122,17 +131,29 @@ int main(int argc, char** argv) {
       for (long k : {1L, std::max(1L, n / 2), n}) {
         const double estimate = previous_n > 0 ? previous * std::pow(double(n) / double(previous_n), 3) : 0.0;
         double exact = -1.0;
+        Vector exact_fitness;
         if (estimate <= max_seconds) {
-          volatile double sink = 0.0;
-          exact = median_seconds([&] { sink = sink + hype_fitness_exact(F, reference, k).sum(); });
+          exact = median_seconds([&] { exact_fitness = hype_fitness_exact(F, reference, k); });
         }
         Rng mc_rng(7);
-        const double monte_carlo =
-            median_seconds([&] { (void)hype_fitness_monte_carlo(F, reference, k, 10000, mc_rng); });
-        if (exact >= 0.0)
-          std::printf("%-4ld %-6ld %-8ld %-14.6f %-14.6f\n", m, n, k, exact, monte_carlo);
-        else
+        Vector estimate_fitness;
+        const double monte_carlo = median_seconds(
+            [&] { estimate_fitness = hype_fitness_monte_carlo(F, reference, k, samples, mc_rng); });
+        if (exact >= 0.0) {
+          double error = 0.0;
+          long counted = 0;
+          for (Index i = 0; i < exact_fitness.size(); ++i) {
+            if (!(exact_fitness[i] > 0.0)) continue;
+            error += std::abs(estimate_fitness[i] - exact_fitness[i]) / exact_fitness[i];
+            ++counted;
+          }
+          const double sum_error =
+              std::abs(estimate_fitness.sum() - exact_fitness.sum()) / exact_fitness.sum();
+          std::printf("%-4ld %-6ld %-8ld %-14.6f %-14.6f %-11.2e %-11.2e\n", m, n, k, exact, monte_carlo,
+                      counted > 0 ? error / static_cast<double>(counted) : 0.0, sum_error);
+        } else {
           std::printf("%-4ld %-6ld %-8ld %-14s %-14.6f\n", m, n, k, "skipped", monte_carlo);
+        }
         std::fflush(stdout);
         if (k == n && exact >= 0.0) {
           previous = exact;

@@ -4,9 +4,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <utility>
 
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
+#include <tbb/parallel_sort.h>
 
 #include "kd_tree.hpp"
 #include "paretokit/core/error.hpp"
@@ -48,18 +51,48 @@ Association associate_brute_force(const MatrixRef& N, const MatrixRef& W) {
 
 namespace {
 
+// Query order for large n: by a Morton code of the first two coordinates
+// of the unit vector, so that successive queries walk nearby paths of the
+// tree (a tree over 1e6 directions does not fit in cache). Each query is
+// answered on its own, so the order changes nothing but the time.
+std::vector<Index> spatial_order(const MatrixRef& N) {
+  const Index n = N.rows();
+  std::vector<std::pair<std::uint32_t, Index>> keyed(static_cast<std::size_t>(n));
+  tbb::parallel_for(tbb::blocked_range<Index>(0, n, 8192), [&](const tbb::blocked_range<Index>& range) {
+    for (Index i = range.begin(); i < range.end(); ++i) {
+      const double norm = N.row(i).norm();
+      std::uint32_t key = 0;
+      for (Index j = 0; j < std::min<Index>(2, N.cols()); ++j) {
+        const double v = norm > 0.0 ? N(i, j) / norm : 0.0;
+        const auto cell = static_cast<std::uint32_t>((v > 0.0 ? std::min(v, 1.0) : 0.0) * 65535.0);  // NaN: 0
+        for (int b = 0; b < 16; ++b) key |= ((cell >> b) & 1u) << (2 * b + j);
+      }
+      keyed[static_cast<std::size_t>(i)] = {key, i};
+    }
+  });
+  tbb::parallel_sort(keyed.begin(), keyed.end());
+  std::vector<Index> order(static_cast<std::size_t>(n));
+  for (Index i = 0; i < n; ++i)
+    order[static_cast<std::size_t>(i)] = keyed[static_cast<std::size_t>(i)].second;
+  return order;
+}
+
+constexpr Index spatial_order_rows = 200000;
+
 // Nearest unit direction of every row of N through the tree (N, U >= 0).
 Association kd_tree_kernel(const MatrixRef& N, const Matrix& U, const detail::KdTree& tree) {
   const Index n = N.rows();
   Association result{std::vector<Index>(static_cast<std::size_t>(n)), Vector(n)};
+  const std::vector<Index> order = n >= spatial_order_rows ? spatial_order(N) : std::vector<Index>();
   tbb::parallel_for(tbb::blocked_range<Index>(0, n, 1024), [&](const tbb::blocked_range<Index>& range) {
     RowVector unit(N.cols());
-    for (Index i = range.begin(); i < range.end(); ++i) {
+    for (Index t = range.begin(); t < range.end(); ++t) {
+      const Index i = order.empty() ? t : order[static_cast<std::size_t>(t)];
       const double norm = N.row(i).norm();
       Index best = 0;
       if (norm > 0.0) {
         unit = N.row(i) / norm;
-        best = tree.nearest(unit.data(), 1).front().second;
+        best = tree.nearest_one(unit.data());
       }
       result.niche[static_cast<std::size_t>(i)] = best;
       const double s = N.row(i).dot(U.row(best));

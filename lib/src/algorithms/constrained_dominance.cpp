@@ -41,10 +41,15 @@ std::vector<std::vector<Index>> constrained_fronts(const MatrixRef& F, const Vec
   std::vector<std::vector<Index>> fronts;
   Index taken = 0;
   if (!feasible.empty()) {
-    Matrix feasible_f(static_cast<Index>(feasible.size()), F.cols());
-    for (std::size_t k = 0; k < feasible.size(); ++k)
-      feasible_f.row(static_cast<Index>(k)) = F.row(feasible[k]);
-    auto local = nondominated_fronts(feasible_f, max_points);
+    // Every row feasible (the common case): sort F itself, not a copy.
+    const bool all_rows = static_cast<Index>(feasible.size()) == F.rows();
+    Matrix feasible_f;
+    if (!all_rows) {
+      feasible_f.resize(static_cast<Index>(feasible.size()), F.cols());
+      for (std::size_t k = 0; k < feasible.size(); ++k)
+        feasible_f.row(static_cast<Index>(k)) = F.row(feasible[k]);
+    }
+    auto local = all_rows ? nondominated_fronts(F, max_points) : nondominated_fronts(feasible_f, max_points);
     for (auto& front : local) {
       for (auto& i : front) i = feasible[static_cast<std::size_t>(i)];
       taken += static_cast<Index>(front.size());

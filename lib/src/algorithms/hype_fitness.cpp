@@ -328,26 +328,43 @@ Vector hype_fitness_monte_carlo(const MatrixRef& F, const VectorRef& reference, 
   Vector alpha = alphas(n, k);
   for (Index i = 1; i <= n; ++i) alpha[i] /= static_cast<double>(i);
 
+  // The points by objective (one contiguous array per objective), so that
+  // the dominance test of a sample runs over all points in vector code.
+  std::vector<double> by_objective(static_cast<std::size_t>(n * m));
+  for (Index j = 0; j < m; ++j)
+    for (Index p = 0; p < n; ++p) by_objective[static_cast<std::size_t>(j * n + p)] = F(p, j);
+
   // Fixed blocks of samples; each block's partial sums are added in block
-  // order, so the result does not depend on the thread count.
+  // order, so the result does not depend on the thread count. Within a
+  // block, samples in order: every point that weakly dominates the sample
+  // gains alpha_c / c (c: the number of such points, if 1 <= c <= k), and the
+  // others gain an exact 0, so each sum sees the same additions in the same
+  // order as a loop over the dominating points alone.
   constexpr Index block = 512;
   const Index n_blocks = (n_samples + block - 1) / block;
   std::vector<Vector> partial(static_cast<std::size_t>(n_blocks));
   tbb::parallel_for(Index{0}, n_blocks, [&](Index b) {
     const Index begin = b * block;
     const Index rows = std::min(block, n_samples - begin);
-    const auto samples = S.middleRows(begin, rows);
-    // dominated(s, p): point p weakly dominates sample s.
-    Eigen::Array<bool, Eigen::Dynamic, Eigen::Dynamic> dominated(rows, n);
-    for (Index p = 0; p < n; ++p)
-      dominated.col(p) = ((samples.rowwise() - F.row(p)).array() >= 0.0).rowwise().all();
-    const Eigen::VectorXi count = dominated.cast<int>().rowwise().sum();
+    std::vector<double> dominates(static_cast<std::size_t>(n));  // 1.0 or 0.0 per point
+    double* mask = dominates.data();
     Vector sum = Vector::Zero(n);
-    for (Index s = 0; s < rows; ++s) {
-      const int c = count[s];
+    double* total = sum.data();
+    for (Index s = begin; s < begin + rows; ++s) {
+      // (sample - point) >= 0 in every objective, as a whole-matrix test would.
+      const double* f = by_objective.data();
+      const double s0 = S(s, 0);
+      for (Index p = 0; p < n; ++p) mask[p] = s0 - f[p] >= 0.0 ? 1.0 : 0.0;
+      for (Index j = 1; j < m; ++j) {
+        const double sj = S(s, j);
+        f = by_objective.data() + j * n;
+        for (Index p = 0; p < n; ++p) mask[p] = sj - f[p] >= 0.0 ? mask[p] : 0.0;
+      }
+      Index c = 0;
+      for (Index p = 0; p < n; ++p) c += mask[p] != 0.0 ? 1 : 0;
       if (c == 0 || c > k) continue;
-      for (Index p = 0; p < n; ++p)
-        if (dominated(s, p)) sum[p] += alpha[c];
+      const double a = alpha[c];
+      for (Index p = 0; p < n; ++p) total[p] += mask[p] * a;
     }
     partial[static_cast<std::size_t>(b)] = std::move(sum);
   });

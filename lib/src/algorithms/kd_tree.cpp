@@ -2,6 +2,7 @@
 #include "kd_tree.hpp"
 
 #include <algorithm>
+#include <limits>
 #include <numeric>
 
 namespace paretokit::detail {
@@ -19,6 +20,11 @@ KdTree::KdTree(Matrix points) : points_(std::move(points)), order_(static_cast<s
   std::iota(order_.begin(), order_.end(), Index{0});
   nodes_.reserve(static_cast<std::size_t>(2 * points_.rows() / leaf_size + 2));
   if (points_.rows() > 0) build(0, points_.rows());
+  const Index m = points_.cols();
+  leaf_points_.resize(static_cast<std::size_t>(points_.rows() * m));
+  for (Index i = 0; i < points_.rows(); ++i)
+    for (Index j = 0; j < m; ++j)
+      leaf_points_[static_cast<std::size_t>(i * m + j)] = points_(order_[static_cast<std::size_t>(i)], j);
 }
 
 Index KdTree::build(Index begin, Index end) {
@@ -81,6 +87,39 @@ void KdTree::search(Index id, const double* q, Index k, std::vector<std::pair<do
   search(near, q, k, heap);
   // The far side can hold a point at distance >= |diff| only; <= keeps ties.
   if (static_cast<Index>(heap.size()) < k || diff * diff <= heap.front().first) search(far, q, k, heap);
+}
+
+void KdTree::search_one(Index id, const double* q, double& best_distance, Index& best_row) const {
+  const Node& node = nodes_[static_cast<std::size_t>(id)];
+  if (node.split_dim < 0) {
+    // The same sum, in the same order, as search(): the same distances.
+    const Index m = points_.cols();
+    const double* p = leaf_points_.data() + node.begin * m;
+    for (Index i = node.begin; i < node.end; ++i, p += m) {
+      double d = 0.0;
+      for (Index j = 0; j < m; ++j) {
+        const double diff = p[j] - q[j];
+        d += diff * diff;
+      }
+      const Index row = order_[static_cast<std::size_t>(i)];
+      if (best_row < 0 || d < best_distance || (d == best_distance && row < best_row)) {  // NaN: as search()
+        best_distance = d;
+        best_row = row;
+      }
+    }
+    return;
+  }
+  const double diff = q[node.split_dim] - node.split;
+  search_one(diff < 0.0 ? node.left : node.right, q, best_distance, best_row);
+  if (diff * diff <= best_distance)
+    search_one(diff < 0.0 ? node.right : node.left, q, best_distance, best_row);
+}
+
+Index KdTree::nearest_one(const double* q) const {
+  double best_distance = std::numeric_limits<double>::infinity();
+  Index best_row = -1;
+  if (points_.rows() > 0) search_one(0, q, best_distance, best_row);
+  return best_row;
 }
 
 std::vector<std::pair<double, Index>> KdTree::nearest(const double* q, Index k) const {

@@ -19,6 +19,10 @@ class KdTree {
   // The k nearest rows to q (squared distance, row) by increasing distance;
   // equal distances by increasing row index.
   std::vector<std::pair<double, Index>> nearest(const double* q, Index k) const;
+  // The nearest row alone, the same one as nearest(q, 1) (equal distances:
+  // the lower row), without a heap or an allocation, over a copy of the
+  // points laid out in leaf order (the hot path of association).
+  Index nearest_one(const double* q) const;
 
   Index size() const { return points_.rows(); }
 
@@ -31,9 +35,11 @@ class KdTree {
   };
   Index build(Index begin, Index end);
   void search(Index node, const double* q, Index k, std::vector<std::pair<double, Index>>& heap) const;
+  void search_one(Index node, const double* q, double& best_distance, Index& best_row) const;
 
   Matrix points_;
   std::vector<Index> order_;
+  std::vector<double> leaf_points_;  // points_ rows in order_, contiguous
   std::vector<Node> nodes_;
 };
 

@@ -4,6 +4,9 @@
 #include <algorithm>
 #include <numeric>
 
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+
 #include "niching.hpp"
 #include "params.hpp"
 #include "paretokit/algorithms/association.hpp"
@@ -86,8 +89,14 @@ void NSGA3::survive(const Matrix& Xo, const Matrix& Fo, const Matrix& Go) {
 
 void NSGA3::update_normalization(const Matrix& F, const std::vector<Index>& rows,
                                  const std::vector<Index>& first_front) {
-  Matrix Fs(static_cast<Index>(rows.size()), n_obj_);
-  for (std::size_t k = 0; k < rows.size(); ++k) Fs.row(static_cast<Index>(k)) = F.row(rows[k]);
+  // Every row feasible (the common case): F itself, not a copy.
+  const bool all_rows = static_cast<Index>(rows.size()) == F.rows();
+  Matrix copy;
+  if (!all_rows) {
+    copy.resize(static_cast<Index>(rows.size()), n_obj_);
+    for (std::size_t k = 0; k < rows.size(); ++k) copy.row(static_cast<Index>(k)) = F.row(rows[k]);
+  }
+  const Matrix& Fs = all_rows ? F : copy;
   Vector front_worst = Vector::Constant(n_obj_, -std::numeric_limits<double>::infinity());
   for (Index i : first_front) front_worst = front_worst.cwiseMax(F.row(i).transpose());
   ideal_ = ideal_.cwiseMin(Fs.colwise().minCoeff().transpose());
@@ -127,8 +136,12 @@ void NSGA3::select(const Matrix& X, const Matrix& F, const Matrix& G, const Vect
   RowVector denominator = (nadir_ - ideal_).transpose();
   for (Index j = 0; j < n_obj_; ++j)
     if (denominator[j] == 0.0) denominator[j] = 1e-12;
-  for (std::size_t k = 0; k < considered.size(); ++k)
-    N.row(static_cast<Index>(k)) = (F.row(considered[k]) - ideal_.transpose()).cwiseQuotient(denominator);
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, considered.size(), 8192),
+                    [&](const tbb::blocked_range<std::size_t>& range) {
+                      for (std::size_t k = range.begin(); k < range.end(); ++k)
+                        N.row(static_cast<Index>(k)) =
+                            (F.row(considered[k]) - ideal_.transpose()).cwiseQuotient(denominator);
+                    });
   const Association assoc = index_->associate(N);
 
   std::vector<Index> niche_count(static_cast<std::size_t>(directions_.rows()), 0);

@@ -6,6 +6,9 @@
 #include <cmath>
 #include <limits>
 
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+
 #include "paretokit/algorithms/constrained_dominance.hpp"
 #include "paretokit/algorithms/variation.hpp"
 #include "paretokit/core/error.hpp"
@@ -97,7 +100,8 @@ Matrix PopulationAlgorithm::draw_sample(Index n, Sampling kind) {
       // The shift comes from the seed, not rng_, and the sequence skips the
       // points drawn so far: later batches (random search) continue it.
       Rng shift = Rng::stream(seed_, sobol_stream);
-      Z = sample_sobol(n, lower_, upper_, shift, SobolOptions{static_cast<std::uint64_t>(1 + evaluations_), true});
+      Z = sample_sobol(n, lower_, upper_, shift,
+                       SobolOptions{static_cast<std::uint64_t>(1 + evaluations_), true});
       break;
     }
   }
@@ -183,16 +187,26 @@ Matrix PopulationAlgorithm::mate(Index n, const std::function<std::vector<Index>
     const Index n_matings = (remaining + 1) / 2;
     const std::vector<Index> parents = select(2 * n_matings);
     Matrix first(n_matings, n_var_), second(n_matings, n_var_);
-    for (Index k = 0; k < n_matings; ++k) {
-      first.row(k) = X_.row(parents[static_cast<std::size_t>(2 * k)]);
-      second.row(k) = X_.row(parents[static_cast<std::size_t>(2 * k + 1)]);
-    }
+    // Row copies in parallel (large populations): no draws, same result.
+    tbb::parallel_for(tbb::blocked_range<Index>(0, n_matings, 4096),
+                      [&](const tbb::blocked_range<Index>& range) {
+                        for (Index k = range.begin(); k < range.end(); ++k) {
+                          first.row(k) = X_.row(parents[static_cast<std::size_t>(2 * k)]);
+                          second.row(k) = X_.row(parents[static_cast<std::size_t>(2 * k + 1)]);
+                        }
+                      });
     Matrix children = vary(first, second, sbx_options, pm_options);
     std::vector<Index> keep;
     if (eliminate_duplicates) {
-      Matrix existing(X_.rows() + offspring.rows(), n_var_);
-      existing << X_, offspring;
-      keep = unique_rows(children, existing);
+      // New against the population and each other, then against the
+      // offspring kept so far: the same rows as one pass against both,
+      // without copying the population.
+      keep = unique_rows(children, X_);
+      if (offspring.rows() > 0) {
+        std::vector<Index> second_pass = unique_rows(children(keep, Eigen::all), offspring);
+        for (Index& k : second_pass) k = keep[static_cast<std::size_t>(k)];
+        keep = std::move(second_pass);
+      }
     } else {
       keep.resize(static_cast<std::size_t>(children.rows()));
       for (Index i = 0; i < children.rows(); ++i) keep[static_cast<std::size_t>(i)] = i;
@@ -200,10 +214,12 @@ Matrix PopulationAlgorithm::mate(Index n, const std::function<std::vector<Index>
     const Index take = std::min<Index>(static_cast<Index>(keep.size()), remaining);
     Matrix grown(offspring.rows() + take, n_var_);
     grown.topRows(offspring.rows()) = offspring;
-    for (Index k = 0; k < take; ++k)
-      grown.row(offspring.rows() + k) = children.row(keep[static_cast<std::size_t>(k)]);
+    tbb::parallel_for(tbb::blocked_range<Index>(0, take, 4096), [&](const tbb::blocked_range<Index>& range) {
+      for (Index k = range.begin(); k < range.end(); ++k)
+        grown.row(offspring.rows() + k) = children.row(keep[static_cast<std::size_t>(k)]);
+    });
     offspring = std::move(grown);
-    if (fallback.rows() == 0) fallback = children;
+    if (fallback.rows() == 0) fallback = std::move(children);  // not used below
   }
   // A space too small for n distinct offspring: fill up with duplicates.
   for (Index k = 0; offspring.rows() < n; ++k) {
@@ -223,7 +239,13 @@ PopulationAlgorithm::Combined PopulationAlgorithm::combine_with(const Matrix& Xo
                                                                 const Matrix& Go) const {
   Combined all{Matrix(X_.rows() + Xo.rows(), n_var_), Matrix(F_.rows() + Fo.rows(), n_obj_),
                Matrix(G_.rows() + Go.rows(), n_constr_), Vector(cv_.size() + Go.rows())};
-  all.X << X_, Xo;
+  // The variables in parallel row blocks (large populations: most of the
+  // bytes), the rest as it is.
+  tbb::parallel_for(tbb::blocked_range<Index>(0, all.X.rows(), 8192),
+                    [&](const tbb::blocked_range<Index>& range) {
+                      for (Index i = range.begin(); i < range.end(); ++i)
+                        all.X.row(i) = i < X_.rows() ? X_.row(i) : Xo.row(i - X_.rows());
+                    });
   all.F << F_, Fo;
   if (n_constr_ > 0) all.G << G_, Go;
   all.cv << cv_, total_violation(Fo, Go);

@@ -6,6 +6,9 @@
 #include <cmath>
 #include <vector>
 
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+
 #include "paretokit/core/error.hpp"
 
 namespace paretokit {
@@ -32,7 +35,8 @@ double spread(double beta, double eta, double u, double far) {
 
 double far_beta(double eta) { return std::exp2(55.0 / (eta + 1.0)); }
 
-void check_shapes(const MatrixRef& first, const MatrixRef& second, const VectorRef& lower, const VectorRef& upper) {
+void check_shapes(const MatrixRef& first, const MatrixRef& second, const VectorRef& lower,
+                  const VectorRef& upper) {
   if (first.rows() != second.rows() || first.cols() != second.cols() || first.cols() != lower.size() ||
       lower.size() != upper.size())
     throw InputError("SBX parents and bounds have mismatched shapes", Location::of_field("parents"));
@@ -50,6 +54,9 @@ double upper_child(double y1, double y2, double xu, double eta, double u, double
 }
 
 constexpr double too_close = 1e-14;
+
+// From this many pairs on, sbx() computes the children in parallel.
+constexpr Index parallel_pairs = 2048;
 
 // SBX's draws, in the order both operators consume them: one per pair
 // against prob, then three per variable of a crossing pair (cross, u, swap),
@@ -95,7 +102,7 @@ Matrix sbx(const MatrixRef& first, const MatrixRef& second, const VectorRef& low
   Matrix children(2 * n, d);
   children.topRows(n) = first;
   children.bottomRows(n) = second;
-  draw_crossings(first, second, lower, upper, options, rng, [&](Index i, Index j, double u, bool swapped) {
+  auto cross = [&](Index i, Index j, double u, bool swapped) {
     const double a = first(i, j), b = second(i, j);
     const double xl = lower[j], xu = upper[j];
     const double y1 = std::min(a, b), y2 = std::max(a, b);
@@ -104,7 +111,43 @@ Matrix sbx(const MatrixRef& first, const MatrixRef& second, const VectorRef& low
     if (swapped) std::swap(c1, c2);
     children(i, j) = std::clamp(c1, xl, xu);
     children(n + i, j) = std::clamp(c2, xl, xu);
-  });
+  };
+  if (n < parallel_pairs) {
+    draw_crossings(first, second, lower, upper, options, rng, cross);
+    return children;
+  }
+  // Large batches: one sequential pass notes the crossing pairs and the
+  // generator's state at their first variable draw (the stream advances
+  // exactly as in draw_crossings); the spreads (pow calls, most of the
+  // cost) then run in parallel, each pair replaying its own draws. The
+  // children are the same whatever the thread count.
+  struct Start {
+    Index i;
+    Rng::State state;
+  };
+  std::vector<Start> starts;
+  for (Index i = 0; i < n; ++i) {
+    if (!(rng.uniform() < options.prob)) continue;
+    starts.push_back({i, rng.state()});
+    for (Index t = 0; t < 3 * d; ++t) rng.next();
+  }
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, starts.size(), 512),
+                    [&](const tbb::blocked_range<std::size_t>& range) {
+                      Rng local;
+                      for (std::size_t s = range.begin(); s < range.end(); ++s) {
+                        const Index i = starts[s].i;
+                        local.set_state(starts[s].state);
+                        for (Index j = 0; j < d; ++j) {
+                          const double cross_draw = local.uniform();
+                          const double u = local.uniform();
+                          const double swap_draw = local.uniform();
+                          if (!(cross_draw < options.prob_var) ||
+                              std::abs(first(i, j) - second(i, j)) <= too_close || lower[j] == upper[j])
+                            continue;
+                          cross(i, j, u, swap_draw < options.prob_bin);
+                        }
+                      }
+                    });
   return children;
 }
 
@@ -124,8 +167,9 @@ Matrix sbx_one_child(const MatrixRef& first, const MatrixRef& second, const Vect
   };
   std::vector<Crossing> crossings;
   crossings.reserve(static_cast<std::size_t>(n * d));
-  draw_crossings(first, second, lower, upper, options, rng,
-                 [&](Index i, Index j, double u, bool swapped) { crossings.push_back({i, j, u, swapped}); });
+  draw_crossings(first, second, lower, upper, options, rng, [&](Index i, Index j, double u, bool swapped) {
+    crossings.push_back({i, j, u, swapped});
+  });
   const double far = far_beta(options.eta);
   Matrix children(n, d);
   std::vector<bool> first_child(static_cast<std::size_t>(n));
@@ -139,10 +183,9 @@ Matrix sbx_one_child(const MatrixRef& first, const MatrixRef& second, const Vect
     const double y1 = std::min(a, b), y2 = std::max(a, b);
     // sbx(): the first child is c1 (the lower one) unless swapped.
     const bool lower_one = first_child[static_cast<std::size_t>(c.i)] != c.swapped;
-    children(c.i, c.j) =
-        std::clamp(lower_one ? lower_child(y1, y2, xl, options.eta, c.u, far)
-                             : upper_child(y1, y2, xu, options.eta, c.u, far),
-                   xl, xu);
+    children(c.i, c.j) = std::clamp(lower_one ? lower_child(y1, y2, xl, options.eta, c.u, far)
+                                              : upper_child(y1, y2, xu, options.eta, c.u, far),
+                                    xl, xu);
   }
   return children;
 }

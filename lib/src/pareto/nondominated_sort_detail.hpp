@@ -33,7 +33,8 @@ std::size_t sort_distinct_3d(const MatrixRef& F, std::vector<double>& points,
 void rank_sorted_2d(const double* points, std::size_t u, std::vector<std::int32_t>& rank);
 
 // Three objectives, O(u log K log u): a sweep with one (f1, f2) staircase per
-// front and a binary search over the fronts.
+// front and a binary search over the fronts; from 2^15 points by blocks whose
+// searches and staircase updates run in parallel (same ranks).
 void rank_sorted_3d(const double* points, std::size_t u, std::vector<std::int32_t>& rank);
 
 // Any m >= 3: ENS-BS with a bucket k-d tree per front (ENS-NDT). Fast when

@@ -4,7 +4,10 @@
 
 #include <cmath>
 #include <limits>
+#include <vector>
 
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_reduce.h>
 #include <Eigen/LU>
 
 #include "paretokit/core/error.hpp"
@@ -60,20 +63,52 @@ Matrix extreme_points(const MatrixRef& F, const VectorRef& ideal, const Matrix* 
     return i < n_previous ? RowVector(previous->row(i)) : RowVector(F.row(i - n_previous));
   };
 
+  // The first row of least ASF for every axis, in parallel: the first
+  // minimum of a range is that of its left part unless its right part has
+  // a strictly smaller value, whatever the split.
+  struct Best {
+    std::vector<double> asf;
+    std::vector<Index> row;
+  };
+  const Index total = F.rows() + n_previous;
+  auto scan = [&](Index begin, Index end, Best& best) {
+    std::vector<double> d(static_cast<std::size_t>(m));
+    for (Index i = begin; i < end; ++i) {
+      for (Index k = 0; k < m; ++k) {
+        double dk = (i < n_previous ? (*previous)(i, k) : F(i - n_previous, k)) - ideal[k];
+        if (dk < asf_zero_threshold) dk = 0;
+        d[static_cast<std::size_t>(k)] = dk;
+      }
+      for (Index j = 0; j < m; ++j) {
+        double asf = -std::numeric_limits<double>::infinity();
+        for (Index k = 0; k < m; ++k)
+          asf = std::max(asf, d[static_cast<std::size_t>(k)] * (k == j ? 1.0 : 1e6));
+        auto& b = best.asf[static_cast<std::size_t>(j)];
+        auto& r = best.row[static_cast<std::size_t>(j)];
+        if (r < 0 ? asf < std::numeric_limits<double>::infinity() : asf < b) b = asf, r = i;
+      }
+    }
+  };
+  const Best none{std::vector<double>(static_cast<std::size_t>(m), std::numeric_limits<double>::infinity()),
+                  std::vector<Index>(static_cast<std::size_t>(m), -1)};
+  const Best found = tbb::parallel_reduce(
+      tbb::blocked_range<Index>(0, total, 8192), none,
+      [&](const tbb::blocked_range<Index>& range, Best best) {
+        scan(range.begin(), range.end(), best);
+        return best;
+      },
+      [](Best left, const Best& right) {
+        for (std::size_t j = 0; j < left.row.size(); ++j)
+          if (right.row[j] >= 0 && (left.row[j] < 0 || right.asf[j] < left.asf[j])) {
+            left.asf[j] = right.asf[j];
+            left.row[j] = right.row[j];
+          }
+        return left;
+      });
   Matrix extremes(m, m);
   for (Index j = 0; j < m; ++j) {
-    double best = std::numeric_limits<double>::infinity();
-    Index best_row = 0;
-    for (Index i = 0; i < F.rows() + n_previous; ++i) {
-      const RowVector f = row_of(i);
-      double asf = -std::numeric_limits<double>::infinity();
-      for (Index k = 0; k < m; ++k) {
-        double d = f[k] - ideal[k];
-        if (d < asf_zero_threshold) d = 0;
-        asf = std::max(asf, d * (k == j ? 1.0 : 1e6));
-      }
-      if (asf < best) best = asf, best_row = i;  // first minimum, as numpy's argmin
-    }
+    const Index best_row =
+        std::max<Index>(found.row[static_cast<std::size_t>(j)], 0);  // first minimum, as numpy's argmin
     extremes.row(j) = row_of(best_row);
   }
   return extremes;
