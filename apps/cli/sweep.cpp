@@ -368,8 +368,10 @@ int run_sweep(const Arguments& args) {
   if (result.stop_reason == "interrupted" && mpi) {
     const std::string lost = mpi->lost_worker();
     stop.tell("paretokit: " + (lost.empty() ? std::string("interrupted") : lost) + ": stopped after generation " +
-              std::to_string(result.generations) + " with a checkpoint; continue with: mpirun -n N paretokit "
-              "sweep --resume " + folder.directory().string() + " --evaluator mpi (or without MPI)\n");
+              std::to_string(result.generations) + " (" + std::to_string(result.evaluations) +
+              " evaluations logged; the last checkpoint and the finished trial folders are kept); continue "
+              "with: mpirun -n N paretokit sweep --resume " + folder.directory().string() +
+              " --evaluator mpi (or without MPI)\n");
     return lost.empty() ? 128 + stop.signal_number() : 1;
   }
   if (result.stop_reason == "interrupted") {

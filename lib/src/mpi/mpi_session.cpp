@@ -34,6 +34,12 @@ MpiSession::~MpiSession() {
     } catch (const std::exception&) {
       // Ending anyway: MPI's own error is the best we can do now.
     }
+    // MPI_Finalize waits for every rank, a lost one too (Open MPI under
+    // --enable-recovery hangs there): end the job instead. Rank 0 has
+    // written its run folder and said why by now.
+    for (int r = 1; r < size_; ++r) {
+      if (lost(r)) MPI_Abort(MPI_COMM_WORLD, 1);
+    }
   }
   MPI_Finalize();
 }
