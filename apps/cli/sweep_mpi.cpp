@@ -11,7 +11,8 @@
 namespace paretokit::cli {
 
 void add_evaluator_options(po::options_description& options) {
-  options.add_options()("evaluator", po::value<std::string>()->value_name("threads|mpi")->default_value("threads"),
+  options.add_options()("evaluator",
+                        po::value<std::string>()->value_name("threads|mpi")->default_value("threads"),
                         "threads: this process (with --command: --workers child processes); mpi: worker "
                         "ranks under mpirun -n N (N - 1 evaluate, rank 0 optimizes)")(
       "mpi-timeout", po::value<double>()->value_name("S"),
@@ -53,7 +54,8 @@ std::unique_ptr<SweepMpi> start_sweep_mpi(const po::variables_map& vm) {
   std::unique_ptr<SweepMpi> mpi(new SweepMpi());
   if (vm.count("mpi-timeout")) {
     mpi->impl_->silence_seconds = vm["mpi-timeout"].as<double>();
-    if (!(mpi->impl_->silence_seconds > 0)) throw UsageError("must be > 0", Location::of_field("--mpi-timeout"));
+    if (!(mpi->impl_->silence_seconds > 0))
+      throw UsageError("must be > 0", Location::of_field("--mpi-timeout"));
   }
   if (mpi->worker_count() < 1) {
     throw UsageError(
@@ -95,8 +97,7 @@ Evaluator& SweepMpi::start_evaluator(const std::string& problem, const nlohmann:
   options.silence_seconds = impl_->silence_seconds;
   options.stop_request = stop_request;
   if (command != nullptr) {
-    setup = {{"command", to_json(*command)},
-             {"run_folder", std::filesystem::absolute(run_folder).string()}};
+    setup = {{"command", to_json(*command)}, {"run_folder", std::filesystem::absolute(run_folder).string()}};
     options.rows_per_chunk = 1;  // each trial to the first free rank
   } else {
     setup = {{"problem", problem}, {"problem_params", problem_params}, {"threads", threads}};
@@ -133,9 +134,10 @@ std::unique_ptr<SweepMpi> start_sweep_mpi(const po::variables_map& vm) {
 
 int mpi_command_workers(const SweepMpi& mpi, const po::variables_map& vm) {
   if (vm.count("workers")) {
-    throw UsageError("with --evaluator mpi each worker rank runs one trial at a time: start more ranks "
-                     "(mpirun -n N runs N - 1 trials at once) instead of --workers",
-                     Location::of_field("--workers"));
+    throw UsageError(
+        "with --evaluator mpi each worker rank runs one trial at a time: start more ranks "
+        "(mpirun -n N runs N - 1 trials at once) instead of --workers",
+        Location::of_field("--workers"));
   }
   return mpi.worker_count();
 }

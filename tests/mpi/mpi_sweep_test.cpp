@@ -44,7 +44,8 @@ const std::string kCli = PARETOKIT_CLI;
 
 std::string toy_sweep(const std::string& command, const std::filesystem::path& out) {
   return kCli + " sweep --space " + kToy + "/space.json --command '" + command +
-         "' --objectives f1,f2:max --constraints 'cost<=8' --budget 24 --seed 4 --checkpoint-seconds 0 --out " +
+         "' --objectives f1,f2:max --constraints 'cost<=8' --budget 24 --seed 4 --checkpoint-seconds 0 "
+         "--out " +
          out.string();
 }
 
@@ -93,7 +94,8 @@ TEST_CASE("sweep --command under MPI: crashed trials recorded, the log identical
     CHECK((records.status[static_cast<std::size_t>(i)] == TrialStatus::crashed) == fails);
     if (fails) {
       ++crashed;
-      CHECK(records.message[static_cast<std::size_t>(i)].find("is above 2.5, giving up") != std::string::npos);
+      CHECK(records.message[static_cast<std::size_t>(i)].find("is above 2.5, giving up") !=
+            std::string::npos);
     }
   }
   CHECK(crashed > 0);
@@ -104,7 +106,8 @@ TEST_CASE("sweep --command under MPI: crashed trials recorded, the log identical
   CHECK(read_json_file(dir / "mpi" / "config.json")["evaluator"]["workers"] == 2);
 }
 
-TEST_CASE("a rank killed mid-study ends the MPI run with a checkpoint, --resume gives the uninterrupted log") {
+TEST_CASE(
+    "a rank killed mid-study ends the MPI run with a checkpoint, --resume gives the uninterrupted log") {
   test::TempDir dir("mpi-kill");
   const CrashAbove crash;
   const std::string plain = "sh " + kToy + "/evaluate.sh";
@@ -123,7 +126,8 @@ TEST_CASE("a rank killed mid-study ends the MPI run with a checkpoint, --resume 
   CHECK_FALSE(std::filesystem::exists(out / "summary.json"));
   CHECK(read_trials(out / "trials.jsonl").x.rows() < 24);
 
-  const int resumed = shell(mpirun(3) + kCli + " sweep --resume " + out.string() + " --evaluator mpi", dir / "log2");
+  const int resumed =
+      shell(mpirun(3) + kCli + " sweep --resume " + out.string() + " --evaluator mpi", dir / "log2");
   INFO(slurp(dir / "log2"));
   REQUIRE(resumed == 0);
   CHECK(slurp(dir / "log2").find("resumed from generation") != std::string::npos);
@@ -131,7 +135,8 @@ TEST_CASE("a rank killed mid-study ends the MPI run with a checkpoint, --resume 
   CHECK(slurp(out / "front.txt") == slurp(dir / "reference" / "front.txt"));
 }
 
-TEST_CASE("under mpirun --enable-recovery a silent rank is lost after --mpi-timeout, the run resumes without MPI") {
+TEST_CASE(
+    "under mpirun --enable-recovery a silent rank is lost after --mpi-timeout, the run resumes without MPI") {
   test::TempDir dir("mpi-silent");
   const std::string plain = "sh " + kToy + "/evaluate.sh";
   REQUIRE(shell(toy_sweep(plain, dir / "reference") + " --workers 2", dir / "log0") == 0);
@@ -156,15 +161,17 @@ TEST_CASE("under mpirun --enable-recovery a silent rank is lost after --mpi-time
 
 TEST_CASE("sweep --evaluator mpi: usage errors (exit 2, nothing written)") {
   test::TempDir dir("mpi-usage");
-  const std::string zdt1 = kCli + " sweep --problem zdt1 --algorithm nsga2 --generations 3 --evaluator mpi --out ";
+  const std::string zdt1 =
+      kCli + " sweep --problem zdt1 --algorithm nsga2 --generations 3 --evaluator mpi --out ";
   // One rank (no mpirun): nobody to evaluate.
   REQUIRE(shell(zdt1 + (dir / "one").string(), dir / "log1") == 2);
   CHECK(slurp(dir / "log1").find("needs at least 2 MPI ranks") != std::string::npos);
   CHECK_FALSE(std::filesystem::exists(dir / "one"));
   // --workers: the ranks are the workers.
   const CrashAbove crash;
-  REQUIRE(shell(mpirun(2) + toy_sweep("sh " + kToy + "/evaluate.sh", dir / "w") + " --workers 3 --evaluator mpi",
-                dir / "log2") == 2);
+  REQUIRE(
+      shell(mpirun(2) + toy_sweep("sh " + kToy + "/evaluate.sh", dir / "w") + " --workers 3 --evaluator mpi",
+            dir / "log2") == 2);
   CHECK(slurp(dir / "log2").find("--workers: with --evaluator mpi") != std::string::npos);
   CHECK_FALSE(std::filesystem::exists(dir / "w"));
   REQUIRE(shell(zdt1 + (dir / "t").string() + " --mpi-timeout 0", dir / "log3") == 2);

@@ -13,7 +13,8 @@ using paretokit::test::run_cli;
 TEST_CASE("sweep --evaluator mpi outside mpirun or without MPI: exit 2, nothing written") {
   paretokit::test::TempDir dir("sweep-evaluator");
   const std::string out = (dir / "run").string();
-  const auto run = run_cli("sweep --problem zdt1 --algorithm nsga2 --generations 2 --evaluator mpi --out " + out);
+  const auto run =
+      run_cli("sweep --problem zdt1 --algorithm nsga2 --generations 2 --evaluator mpi --out " + out);
   CHECK(run.exit_code == 2);
 #if PARETOKIT_WITH_MPI
   CHECK(run.err.find("--evaluator: needs at least 2 MPI ranks") != std::string::npos);
@@ -25,7 +26,8 @@ TEST_CASE("sweep --evaluator mpi outside mpirun or without MPI: exit 2, nothing 
 
 TEST_CASE("sweep --evaluator: unknown names and --mpi-timeout without mpi are usage errors") {
   paretokit::test::TempDir dir("sweep-evaluator");
-  const std::string base = "sweep --problem zdt1 --algorithm nsga2 --generations 2 --out " + (dir / "run").string();
+  const std::string base =
+      "sweep --problem zdt1 --algorithm nsga2 --generations 2 --out " + (dir / "run").string();
   const auto bogus = run_cli(base + " --evaluator gpu");
   CHECK(bogus.exit_code == 2);
   CHECK(bogus.err.find("--evaluator: 'gpu' is not an evaluator: threads or mpi") != std::string::npos);

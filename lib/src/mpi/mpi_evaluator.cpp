@@ -99,7 +99,8 @@ void MpiEvaluator::evaluate_into(const Problem& problem, const MatrixRef& X, Mat
   G = e.constraints;
 }
 
-Evaluation MpiEvaluator::evaluate_trials(const Problem& problem, const MatrixRef& X, std::int64_t first_trial) {
+Evaluation MpiEvaluator::evaluate_trials(const Problem& problem, const MatrixRef& X,
+                                         std::int64_t first_trial) {
   if (async_in_flight_ > 0)
     throw UsageError("MpiEvaluator: evaluate_trials() while submitted trials are in flight");
   const Index n = X.rows();
@@ -120,7 +121,10 @@ Evaluation MpiEvaluator::evaluate_trials(const Problem& problem, const MatrixRef
   while (batch_pending_ > 0) {
     const std::size_t before = batch_pending_;
     poll();
-    if (batch_pending_ == before) backoff.idle(); else backoff.reset();
+    if (batch_pending_ == before)
+      backoff.idle();
+    else
+      backoff.reset();
   }
   bool any_failed = false;
   for (const auto& chunk : done_batch_) {
@@ -144,7 +148,8 @@ Evaluation MpiEvaluator::evaluate_trials(const Problem& problem, const MatrixRef
   return batch;
 }
 
-void MpiEvaluator::submit(const Problem& /*problem*/, const Eigen::Ref<const RowVector>& x, std::int64_t trial) {
+void MpiEvaluator::submit(const Problem& /*problem*/, const Eigen::Ref<const RowVector>& x,
+                          std::int64_t trial) {
   auto chunk = std::make_unique<Chunk>();
   chunk->first_trial = trial;
   chunk->X = x;
@@ -155,7 +160,8 @@ void MpiEvaluator::submit(const Problem& /*problem*/, const Eigen::Ref<const Row
 }
 
 TrialOutcome MpiEvaluator::collect() {
-  if (async_in_flight_ == 0) throw UsageError("collect(): no trial in flight", Location::of_field("evaluator"));
+  if (async_in_flight_ == 0)
+    throw UsageError("collect(): no trial in flight", Location::of_field("evaluator"));
   Backoff backoff;
   while (done_async_.empty()) {
     poll();
@@ -274,26 +280,25 @@ void MpiEvaluator::check_silence() {
     if (silent <= options_.silence_seconds) continue;
     session_.mark_lost(r);
     lost_worker_ = "MPI rank " + std::to_string(r) + " sent nothing for " +
-                   std::to_string(static_cast<long long>(std::lround(silent))) + " s while evaluating trials " +
-                   std::to_string(rank.chunk->first_trial) + "-" +
+                   std::to_string(static_cast<long long>(std::lround(silent))) +
+                   " s while evaluating trials " + std::to_string(rank.chunk->first_trial) + "-" +
                    std::to_string(rank.chunk->first_trial + rank.chunk->X.rows() - 1) + ": lost";
     throw WorkerLost(lost_worker_);
   }
 }
 
 nlohmann::json MpiEvaluator::report() const {
-  const double span = sent_any_ ? std::max(std::chrono::duration<double>(last_result_ - first_send_).count(), 0.0)
-                                : 0.0;
+  const double span =
+      sent_any_ ? std::max(std::chrono::duration<double>(last_result_ - first_send_).count(), 0.0) : 0.0;
   const int workers = session_.worker_count();
-  nlohmann::json report = {{"name", "mpi"},
-                           {"ranks", session_.size()},
-                           {"workers", workers},
-                           {"busy_seconds", busy_seconds_},
-                           {"span_seconds", span},
-                           {"utilization", span > 0 ? busy_seconds_ / (span * workers) : 0.0},
-                           {"chunks", chunks_}};
+  nlohmann::json report = {
+      {"name", "mpi"},        {"ranks", session_.size()},
+      {"workers", workers},   {"busy_seconds", busy_seconds_},
+      {"span_seconds", span}, {"utilization", span > 0 ? busy_seconds_ / (span * workers) : 0.0},
+      {"chunks", chunks_}};
   // Command workers: their process evaluators' counters, summed.
-  for (const char* key : {"attempts_run", "retried_attempts", "reused_finished_trials", "rerun_unfinished_trials"}) {
+  for (const char* key :
+       {"attempts_run", "retried_attempts", "reused_finished_trials", "rerun_unfinished_trials"}) {
     bool any = false;
     std::int64_t sum = 0;
     for (const auto& worker : worker_reports_) {

@@ -100,7 +100,8 @@ void check(int rc, const char* what) {
   char text[MPI_MAX_ERROR_STRING];
   int length = 0;
   MPI_Error_string(rc, text, &length);
-  throw Error(std::string("MPI: ") + what + " failed: " + std::string(text, static_cast<std::size_t>(length)));
+  throw Error(std::string("MPI: ") + what +
+              " failed: " + std::string(text, static_cast<std::size_t>(length)));
 }
 
 }  // namespace paretokit::mpi_detail

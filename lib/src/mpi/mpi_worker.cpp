@@ -120,7 +120,8 @@ class Worker {
     auto future = std::async(std::launch::async, [&] {
       return task_->evaluator->evaluate_trials(*task_->problem, chunk.X, chunk.first_trial);
     });
-    auto next_beat = start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(kHeartbeatSeconds));
+    auto next_beat =
+        start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(kHeartbeatSeconds));
     bool stop = false;
     std::vector<char> bytes;
     // Ready at once when it is (no polling delay); rank 0's messages and the
@@ -133,7 +134,8 @@ class Worker {
       if (Clock::now() >= next_beat) {
         char none = 0;
         check(MPI_Send(&none, 0, MPI_BYTE, 0, kHeartbeat, MPI_COMM_WORLD), "MPI_Send");
-        next_beat += std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(kHeartbeatSeconds));
+        next_beat +=
+            std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(kHeartbeatSeconds));
       }
     }
     Packer failure;
@@ -164,7 +166,8 @@ class Worker {
 
 }  // namespace
 
-int run_mpi_worker(MpiSession& session, const MpiWorkerFactory& make_task, const std::atomic<bool>* external_stop) {
+int run_mpi_worker(MpiSession& session, const MpiWorkerFactory& make_task,
+                   const std::atomic<bool>* external_stop) {
   if (session.is_root()) throw UsageError("run_mpi_worker: rank 0 runs the optimizer, not a worker");
   return Worker(make_task, external_stop).run();
 }

@@ -128,7 +128,7 @@ class MpiEvaluator final : public Evaluator {
 
   MpiSession& session_;
   Options options_;
-  std::vector<Rank> ranks_;              // index = rank (0 unused)
+  std::vector<Rank> ranks_;                   // index = rank (0 unused)
   std::deque<std::unique_ptr<Chunk>> queue_;  // not yet handed out
   std::vector<std::unique_ptr<Chunk>> done_batch_;
   std::deque<TrialOutcome> done_async_;
@@ -153,7 +153,8 @@ struct MpiWorkerTask {
 // `stop` is set when rank 0 says stop (or the worker gets SIGTERM, if the
 // caller wires it): an evaluator that watches it (ProcessEvaluator's
 // stop_request) should give up its trials.
-using MpiWorkerFactory = std::function<MpiWorkerTask(const nlohmann::json& setup, const std::atomic<bool>* stop)>;
+using MpiWorkerFactory =
+    std::function<MpiWorkerTask(const nlohmann::json& setup, const std::atomic<bool>* stop)>;
 
 // A worker rank's whole life: setup, chunks, stop. Returns the process's
 // exit code (0 once rank 0 said stop). `external_stop` (e.g. a SIGTERM
