@@ -12,6 +12,7 @@ PACKAGES=(
   libboost-graph-dev libboost-program-options-dev libboost-math-dev libboost-random-dev
   libeigen3-dev libtbb-dev nlohmann-json3-dev catch2 libbenchmark-dev
   libpagmo-dev liblbfgspp-dev
+  libopenmpi-dev openmpi-bin  # optional: sweep --evaluator mpi (built where found)
 )
 
 missing=()

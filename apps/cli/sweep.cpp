@@ -20,6 +20,7 @@
 #include "paretokit/run/summary.hpp"
 #include "stop_on_signal.hpp"
 #include "sweep_command.hpp"
+#include "sweep_mpi.hpp"
 
 namespace paretokit::cli {
 
@@ -57,7 +58,10 @@ constexpr const char* kDescription =
     "placeholders or $PARETOKIT_PARAM_<NAME>, and reports its values in <trial>/result.json (use\n"
     "$PARETOKIT_TRIAL_DIR) or as the last JSON line on stdout: --objectives names them (:max to\n"
     "maximize). A crash, --timeout or --memory-limit marks the trial failed (infeasible) and the\n"
-    "study goes on; --resume reuses finished trial folders and reruns the ones cut by a kill.";
+    "study goes on; --resume reuses finished trial folders and reruns the ones cut by a kill.\n"
+    "With --evaluator mpi under mpirun -n N, rank 0 optimizes and ranks 1..N-1 evaluate (a built-in\n"
+    "problem's rows, or one trial each at a time): the same results as without MPI. A rank that dies\n"
+    "ends the run with its last checkpoint; continue it with --resume (under mpirun or not).";
 
 struct Settings {
   std::string problem, algorithm;
@@ -187,6 +191,7 @@ int run_sweep(const Arguments& args) {
       "       paretokit sweep --command CMD --space FILE --objectives NAME[:max],... --budget N\n"
       "         [--constraints EXPR,...] [--workers W] [--timeout S] [--memory-limit MB]\n"
       "         [--retries R] [common options above]\n"
+      "       mpirun -n N paretokit sweep ... --evaluator mpi [--mpi-timeout S]\n"
       "       paretokit sweep --resume DIR [--threads T] [--json]",
       kDescription);
   command_line.options.add_options()("problem", po::value<std::string>(),
@@ -208,8 +213,16 @@ int run_sweep(const Arguments& args) {
       "summary hypervolume: exact, Monte Carlo, none, or auto (exact when cheap)")(
       "resume", po::value<std::string>(), "continue the run in DIR")("json", "print summary.json on stdout");
   add_command_options(command_line.options);
+  add_evaluator_options(command_line.options);
   po::variables_map vm;
   if (!command_line.parse(args, vm)) return 0;
+  // --evaluator mpi: every rank but 0 becomes a worker here (sweep_mpi.hpp).
+  const std::unique_ptr<SweepMpi> mpi = start_sweep_mpi(vm);
+  if (mpi && mpi->is_worker()) {
+    StopOnSignal stop;
+    const int code = mpi->run_worker(std::max(vm["threads"].as<int>(), 0));
+    return code == 0 ? 0 : 128 + stop.signal_number();
+  }
 
   const int threads = vm["threads"].as<int>();
   if (threads < 0) throw UsageError("must be >= 0", Location::of_field("--threads"));
@@ -220,8 +233,8 @@ int run_sweep(const Arguments& args) {
     for (const char* name : {"problem", "problem-params", "algorithm", "algorithm-params", "generations",
                              "evaluations", "budget", "time", "out"}) {
       if (vm.count(name)) {
-        throw UsageError("--resume takes every setting from DIR/config.json (only --threads and --json may be "
-                         "given)", Location::of_field(std::string("--") + name));
+        throw UsageError("--resume takes every setting from DIR/config.json (only --threads, --evaluator and --json "
+                         "may be given)", Location::of_field(std::string("--") + name));
       }
     }
     for (const char* name : command_option_names()) {
@@ -240,6 +253,7 @@ int run_sweep(const Arguments& args) {
     check_resumable(RunFolder(folder_path));
   } else {
     s.command = read_command_settings(vm);
+    if (mpi && s.command) s.command->workers = mpi_command_workers(*mpi, vm);
     if (!s.command && !vm.count("problem")) {
       throw UsageError("missing --problem NAME (or --command)", Location::of_field("--problem"));
     }
@@ -323,8 +337,14 @@ int run_sweep(const Arguments& args) {
     folder.write_config(to_config(s, *problem, *algorithm, threads), {.sync_file = false, .sync_directory = false});
   }
 
+  Evaluator* evaluator = process_evaluator.get();
+  if (mpi) {
+    evaluator = &mpi->start_evaluator(s.problem, s.problem_params, threads, s.command ? &*s.command : nullptr,
+                                      folder.directory(), &stop.requested());
+  }
+
   RunOptions options;
-  options.evaluator = process_evaluator.get();
+  options.evaluator = evaluator;
   options.max_generations = s.generations;
   options.max_evaluations = s.evaluations;
   options.max_seconds = s.seconds;
@@ -338,6 +358,15 @@ int run_sweep(const Arguments& args) {
   options.summary_hypervolume.seed = s.seed;
   options.stop_request = &stop.requested();
   const RunResult result = run(*problem, *algorithm, options);
+  if (result.stop_reason == "interrupted" && mpi) {
+    const std::string lost = mpi->lost_worker();
+    stop.tell("paretokit: " + (lost.empty() ? std::string("interrupted") : lost) + ": stopped after generation " +
+              std::to_string(result.generations) + " (" + std::to_string(result.evaluations) +
+              " evaluations logged; the last checkpoint and the finished trial folders are kept); continue "
+              "with: mpirun -n N paretokit sweep --resume " + folder.directory().string() +
+              " --evaluator mpi (or without MPI)\n");
+    return lost.empty() ? 128 + stop.signal_number() : 1;
+  }
   if (result.stop_reason == "interrupted") {
     const std::string kept = process_evaluator ? " evaluations logged; the trials running were killed and run again "
                                                  "on resume, finished ones are kept"
@@ -371,13 +400,13 @@ int run_sweep(const Arguments& args) {
               << " trials after the checkpoint evaluated again)\n";
   }
   if (process_evaluator) {
-    const nlohmann::json report = process_evaluator->report();
+    const nlohmann::json report = result.evaluator_report;
     std::cout << "trials:  " << (folder.directory() / "trials").string() << " (" << result.failed_trials
               << " failed; utilization of " << s.command->workers << " workers "
               << format_number(report["utilization"].get<double>()) << ")\n";
     if (result.resumed) {
-      std::cout << "resume:  " << report["reused_finished_trials"].get<std::int64_t>()
-                << " finished trials reused, " << report["rerun_unfinished_trials"].get<std::int64_t>()
+      std::cout << "resume:  " << report.value("reused_finished_trials", std::int64_t{0})
+                << " finished trials reused, " << report.value("rerun_unfinished_trials", std::int64_t{0})
                 << " cut by the interruption run again\n";
     }
   }
