@@ -164,12 +164,12 @@ TEST_CASE("suites: every error in the file is reported, not only the first") {
 }
 
 TEST_CASE("suites: a user's own problem, registered by an explicit call, is found by name") {
-  paretokit::register_problem(
-      {"my_toy_problem", {"MyToy"}, "the toy problem, registered by a user", {}},
-      [](const nlohmann::json& json) -> std::unique_ptr<paretokit::Problem> {
-        const paretokit::JsonParams params(json, "my_toy_problem", {});  // no parameters
-        return std::make_unique<toy::Schaffer2>();
-      });
+  paretokit::register_problem({"my_toy_problem", {"MyToy"}, "the toy problem, registered by a user", {}},
+                              [](const nlohmann::json& json) -> std::unique_ptr<paretokit::Problem> {
+                                const paretokit::JsonParams params(json, "my_toy_problem",
+                                                                   {});  // no parameters
+                                return std::make_unique<toy::Schaffer2>();
+                              });
   nlohmann::json document = valid();
   document["tasks"][0]["problem"] = "MYTOY";
   const Suite suite = parse_suite(document, "s.json");

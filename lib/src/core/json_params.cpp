@@ -23,8 +23,7 @@ std::string lower_case(std::string text) {
 
 JsonParams::JsonParams(const nlohmann::json& json, std::string owner, std::vector<std::string> valid)
     : json_(json.is_null() ? nlohmann::json::object() : json), owner_(std::move(owner)) {
-  if (!json_.is_object())
-    throw InputError(owner_ + ": parameters must be a JSON object, got " + json.dump());
+  if (!json_.is_object()) throw InputError(owner_ + ": parameters must be a JSON object, got " + json.dump());
   for (const auto& item : json_.items())
     if (std::find(valid.begin(), valid.end(), item.key()) == valid.end())
       throw InputError(owner_ + ": unknown parameter '" + item.key() +
@@ -39,7 +38,8 @@ void JsonParams::fail(const std::string& key, const std::string& reason) const {
 double JsonParams::number(const std::string& key, double fallback, double low, double high) const {
   if (!has(key)) return fallback;
   const auto& v = json_.at(key);
-  if (!v.is_number() || !std::isfinite(v.get<double>())) fail(key, "expected a finite number, got " + v.dump());
+  if (!v.is_number() || !std::isfinite(v.get<double>()))
+    fail(key, "expected a finite number, got " + v.dump());
   const double x = v.get<double>();
   if (x < low || x > high)
     fail(key, "must lie in [" + nlohmann::json(low).dump() + ", " + nlohmann::json(high).dump() + "], got " +

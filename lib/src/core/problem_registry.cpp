@@ -33,8 +33,9 @@ void register_problem(ProblemInfo info, ProblemFactory factory) {
   info.name = lower_case(info.name);
   for (auto& alias : info.aliases) alias = lower_case(alias);
   auto& r = registry();
-  const auto at = std::lower_bound(r.entries.begin(), r.entries.end(), info.name,
-                                   [](const Entry& e, const std::string& name) { return e.info.name < name; });
+  const auto at =
+      std::lower_bound(r.entries.begin(), r.entries.end(), info.name,
+                       [](const Entry& e, const std::string& name) { return e.info.name < name; });
   if (at != r.entries.end() && at->info.name == info.name) {
     *at = {std::move(info), std::move(factory)};
   } else {
@@ -54,8 +55,8 @@ std::unique_ptr<Problem> make_registered_problem(const std::string& name, const 
   }
   std::vector<std::string> valid;
   for (const auto& entry : registry().entries) valid.push_back(entry.info.name);
-  throw InputError("unknown problem '" + name + "' (valid: " + (valid.empty() ? "none registered" : join_names(valid)) +
-                       ")",
+  throw InputError("unknown problem '" + name +
+                       "' (valid: " + (valid.empty() ? "none registered" : join_names(valid)) + ")",
                    Location::of_field("problem"));
 }
 
