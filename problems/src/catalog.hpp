@@ -1,6 +1,8 @@
 // Internal plumbing of the registry: each family of problems adds its entries
-// (description, parameters, factory) to the catalog; Params validates the
-// JSON parameters against an entry's list before the factory reads them.
+// (description, parameters, factory) to the catalog, which
+// register_builtin_problems() hands to the library's problem registry; Params
+// validates the JSON parameters against an entry's list before the factory
+// reads them.
 #pragma once
 
 #include <functional>
@@ -11,26 +13,16 @@
 
 #include <nlohmann/json.hpp>
 
+#include "paretokit/core/json_params.hpp"
 #include "paretokit/problems/registry.hpp"
 
 namespace paretokit::problems::detail {
 
-class Params {
+// The registry's one parameter reader (core/json_params.hpp), with the
+// valid keys taken from the entry's parameter list.
+class Params : public JsonParams {
  public:
-  // Throws InputError for a non-object or an unknown key (listing the valid ones).
   Params(const nlohmann::json& json, const ProblemInfo& info);
-
-  bool has(const std::string& key) const { return json_.contains(key); }
-  // An integer parameter >= minimum (a JSON integer, or a float with an integral value).
-  Index integer(const std::string& key, Index fallback, Index minimum) const;
-  // A finite number parameter.
-  double number(const std::string& key, double fallback) const;
-  // Throws InputError about key with this reason.
-  [[noreturn]] void fail(const std::string& key, const std::string& reason) const;
-
- private:
-  nlohmann::json json_;
-  std::string problem_;
 };
 
 using Factory = std::function<std::unique_ptr<Problem>(const Params&)>;

@@ -6,6 +6,9 @@
 
 #include "paretokit/bench/suite.hpp"
 #include "paretokit/core/error.hpp"
+#include "paretokit/core/json_params.hpp"
+#include "paretokit/core/problem_registry.hpp"
+#include "paretokit/problems/registry.hpp"
 #include "toy.hpp"
 
 using namespace paretokit::bench;
@@ -33,6 +36,7 @@ nlohmann::json valid() {
 }  // namespace
 
 TEST_CASE("suites: carps-mo has carps' task ids sizes and budgets ceil 20 + 40 sqrt d") {
+  paretokit::problems::register_builtin_problems();  // as the command line does
   const Suite suite = read_suite(suites + "carps-mo.json");
   CHECK(suite.name == "carps-mo");
   CHECK(suite.benchmark_id == "Pymoo");
@@ -58,6 +62,7 @@ TEST_CASE("suites: carps-mo has carps' task ids sizes and budgets ceil 20 + 40 s
 }
 
 TEST_CASE("suites: emo-long has long budgets and 5- and 8-objective DTLZ and WFG") {
+  paretokit::problems::register_builtin_problems();  // as the command line does
   const Suite suite = read_suite(suites + "emo-long.json");
   CHECK(suite.tasks.size() >= 29 + 2 * 16);
   int many = 0;
@@ -69,6 +74,7 @@ TEST_CASE("suites: emo-long has long budgets and 5- and 8-objective DTLZ and WFG
 }
 
 TEST_CASE("suites: round trip through suite_to_json") {
+  paretokit::problems::register_builtin_problems();  // as the command line does
   const Suite suite = read_suite(suites + "carps-mo.json");
   const Suite again = parse_suite(suite_to_json(suite), "again");
   REQUIRE(again.tasks.size() == suite.tasks.size());
@@ -113,6 +119,7 @@ TEST_CASE("suites: rejections name the field and the reason") {
 }
 
 TEST_CASE("suites: a file that is not JSON names the file and line - real registry names unknown problems") {
+  paretokit::problems::register_builtin_problems();  // as the command line does
   const auto path = std::filesystem::temp_directory_path() / "paretokit_bad_suite.json";
   { std::ofstream(path) << "{\n \"name\": \"x\",\n \"tasks\": [\n}\n"; }
   try {
@@ -154,4 +161,25 @@ TEST_CASE("suites: every error in the file is reported, not only the first") {
   CHECK(message.find("\n  tasks[0].n_trials: expected an integer") != std::string::npos);
   CHECK(message.find("\n  tasks[1].problem: unknown problem 'nope'") != std::string::npos);
   CHECK(message.find("\n  tasks[2].n_trials: must lie in [1,") != std::string::npos);
+}
+
+TEST_CASE("suites: a user's own problem, registered by an explicit call, is found by name") {
+  paretokit::register_problem({"my_toy_problem", {"MyToy"}, "the toy problem, registered by a user", {}},
+                              [](const nlohmann::json& json) -> std::unique_ptr<paretokit::Problem> {
+                                const paretokit::JsonParams params(json, "my_toy_problem",
+                                                                   {});  // no parameters
+                                return std::make_unique<toy::Schaffer2>();
+                              });
+  nlohmann::json document = valid();
+  document["tasks"][0]["problem"] = "MYTOY";
+  const Suite suite = parse_suite(document, "s.json");
+  REQUIRE(suite.tasks.size() == 1);
+  CHECK(suite.tasks[0].n_obj == 2);
+  document["tasks"][0]["params"] = {{"size", 3}};
+  try {
+    parse_suite(document, "s.json");
+    FAIL("no error");
+  } catch (const paretokit::InputError& error) {
+    CHECK(std::string(error.what()).find("unknown parameter 'size'") != std::string::npos);
+  }
 }

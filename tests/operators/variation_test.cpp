@@ -17,14 +17,18 @@ TEST_CASE("sbx: children stay in bounds, prob 0 copies the parents") {
   const Index n = 500, d = 6;
   const Vector lo = Vector::Zero(d), hi = Vector::Ones(d);
   Matrix a = Matrix::Random(n, d).array().abs(), b = Matrix::Random(n, d).array().abs();
-  const Matrix children = sbx(a, b, lo, hi, SbxOptions{2.0, 1.0, 1.0, 0.5}, rng);
+  const Matrix children =
+      sbx(a, b, lo, hi, SbxOptions{.eta = 2.0, .prob = 1.0, .prob_var = 1.0, .prob_bin = 0.5}, rng);
   CHECK(children.rows() == 2 * n);
   CHECK((children.array() >= 0.0).all());
   CHECK((children.array() <= 1.0).all());
-  const Matrix copies = sbx(a, b, lo, hi, SbxOptions{15.0, 0.0, 0.5, 0.5}, rng);
+  const Matrix copies =
+      sbx(a, b, lo, hi, SbxOptions{.eta = 15.0, .prob = 0.0, .prob_var = 0.5, .prob_bin = 0.5}, rng);
   CHECK(copies.topRows(n) == a);
   CHECK(copies.bottomRows(n) == b);
-  CHECK_THROWS_WITH(sbx(a, b, lo, hi, SbxOptions{-1.0, 0.9, 0.5, 0.5}, rng), Catch::Contains("eta_c"));
+  CHECK_THROWS_WITH(
+      sbx(a, b, lo, hi, SbxOptions{.eta = -1.0, .prob = 0.9, .prob_var = 0.5, .prob_bin = 0.5}, rng),
+      Catch::Contains("eta_c"));
 }
 
 TEST_CASE("sbx: away from the bounds, children are symmetric and contract half of the time") {
@@ -34,14 +38,16 @@ TEST_CASE("sbx: away from the bounds, children are symmetric and contract half o
   const Index n = 20000;
   const Matrix a = Matrix::Constant(n, 1, 0.4), b = Matrix::Constant(n, 1, 0.6);
   const Vector lo = Vector::Constant(1, -1000), hi = Vector::Constant(1, 1000);
-  const Matrix c = sbx(a, b, lo, hi, SbxOptions{15.0, 1.0, 1.0, 0.5}, rng);
+  const Matrix c =
+      sbx(a, b, lo, hi, SbxOptions{.eta = 15.0, .prob = 1.0, .prob_var = 1.0, .prob_bin = 0.5}, rng);
   const Vector sum = c.topRows(n).col(0) + c.bottomRows(n).col(0);
   CHECK((sum.array() - 1.0).abs().maxCoeff() < 1e-9);
   const double inside =
       ((c.topRows(n).col(0).array() > 0.4) && (c.topRows(n).col(0).array() < 0.6)).cast<double>().mean();
   CHECK(inside == Approx(0.5).margin(0.02));
   // Larger eta keeps children closer: P(|beta - 1| < 0.1) grows.
-  const Matrix wide = sbx(a, b, lo, hi, SbxOptions{1.0, 1.0, 1.0, 0.5}, rng);
+  const Matrix wide =
+      sbx(a, b, lo, hi, SbxOptions{.eta = 1.0, .prob = 1.0, .prob_var = 1.0, .prob_bin = 0.5}, rng);
   auto near = [&](const Matrix& m) { return ((m.col(0).array() - 0.4).abs() < 0.01).cast<double>().mean(); };
   CHECK(near(c) > near(wide) + 0.05);
 }
@@ -50,7 +56,8 @@ TEST_CASE("polynomial mutation: in bounds, rate prob_var, centred perturbations"
   Rng rng(3);
   const Index n = 20000, d = 10;
   Matrix X = Matrix::Constant(n, d, 0.5);
-  polynomial_mutation(X, Vector::Zero(d), Vector::Ones(d), PolynomialMutationOptions{20.0, 1.0, -1.0}, rng);
+  polynomial_mutation(X, Vector::Zero(d), Vector::Ones(d),
+                      PolynomialMutationOptions{.eta = 20.0, .prob = 1.0, .prob_var = -1.0}, rng);
   CHECK((X.array() >= 0.0).all());
   CHECK((X.array() <= 1.0).all());
   const double changed = (X.array() != 0.5).cast<double>().mean();
@@ -58,12 +65,14 @@ TEST_CASE("polynomial mutation: in bounds, rate prob_var, centred perturbations"
   CHECK(X.mean() == Approx(0.5).margin(0.002));
   // Near a bound the perturbation never leaves the box.
   Matrix edge = Matrix::Constant(n, 1, 0.999);
-  polynomial_mutation(edge, Vector::Zero(1), Vector::Ones(1), PolynomialMutationOptions{5.0, 1.0, 1.0}, rng);
+  polynomial_mutation(edge, Vector::Zero(1), Vector::Ones(1),
+                      PolynomialMutationOptions{.eta = 5.0, .prob = 1.0, .prob_var = 1.0}, rng);
   CHECK((edge.array() <= 1.0).all());
   CHECK((edge.array() != 0.999).all());
-  CHECK_THROWS_WITH(polynomial_mutation(edge, Vector::Zero(1), Vector::Ones(1),
-                                        PolynomialMutationOptions{5.0, 1.0, 2.0}, rng),
-                    Catch::Contains("prob_m"));
+  CHECK_THROWS_WITH(
+      polynomial_mutation(edge, Vector::Zero(1), Vector::Ones(1),
+                          PolynomialMutationOptions{.eta = 5.0, .prob = 1.0, .prob_var = 2.0}, rng),
+      Catch::Contains("prob_m"));
 }
 
 TEST_CASE("de/rand/1/bin: bounds, CR = 0 changes exactly one variable") {
@@ -88,7 +97,7 @@ TEST_CASE("integer and categorical mutation keep valid values") {
   Vector lo(3), hi(3);
   lo << 0, 0, 0;
   hi << 7, 1, 3;
-  integer_mutation(X, {0}, lo, hi, PolynomialMutationOptions{1.0, 1.0, 1.0}, rng);
+  integer_mutation(X, {0}, lo, hi, PolynomialMutationOptions{.eta = 1.0, .prob = 1.0, .prob_var = 1.0}, rng);
   CHECK((X.col(0).array() == X.col(0).array().round()).all());
   CHECK((X.col(0).array() >= 0).all());
   CHECK((X.col(0).array() <= 7).all());

@@ -1,5 +1,6 @@
 // Reading an algorithm's JSON parameters (pymoo names) into its Options,
-// with errors that name the parameter and list what is valid.
+// through core/json_params.hpp, plus the variation keys every evolutionary
+// algorithm shares.
 #pragma once
 
 #include <string>
@@ -7,36 +8,17 @@
 
 #include <nlohmann/json.hpp>
 
+#include "paretokit/core/json_params.hpp"
 #include "paretokit/core/matrix.hpp"
 
 namespace paretokit::detail {
 
-class Params {
- public:
-  // Throws InputError when `json` is not an object or has a key outside `valid`.
-  Params(const nlohmann::json& json, std::string algorithm, const std::vector<std::string>& valid);
-
-  bool has(const std::string& key) const { return json_.contains(key) && !json_.at(key).is_null(); }
-  const nlohmann::json& raw(const std::string& key) const { return json_.at(key); }
-
-  // A number in [low, high] (either end may be open with `open_low`).
-  double number(const std::string& key, double fallback, double low, double high) const;
-  // An integer >= low.
-  Index integer(const std::string& key, Index fallback, Index low) const;
-  bool boolean(const std::string& key, bool fallback) const;
-  // One of `choices`.
-  std::string choice(const std::string& key, const std::string& fallback,
-                     const std::vector<std::string>& choices) const;
-
-  [[noreturn]] void fail(const std::string& key, const std::string& reason) const;
-
- private:
-  nlohmann::json json_;
-  std::string algorithm_;
-};
+// The one reader of registry parameters (core/json_params.hpp), shared with
+// the problem registry: null means the default, errors name the parameter.
+using Params = JsonParams;
 
 // "a, b, c"
-std::string join(const std::vector<std::string>& names);
+inline std::string join(const std::vector<std::string>& names) { return join_names(names); }
 
 }  // namespace paretokit::detail
 

@@ -48,23 +48,9 @@ void PopulationAlgorithm::setup(const Problem& problem, std::uint64_t seed) {
   if (n_var_ <= 0 || n_obj_ <= 0)
     throw InputError("the problem needs at least one variable and one objective",
                      Location::of_field("problem"));
-  space_ = explicit_space_ ? explicit_space_ : problem.search_space();
-  encoded_ = space_.has_value() && !space_->is_plain_real();
-  if (space_ && space_->size() != n_var_)
-    throw InputError("the search space has " + std::to_string(space_->size()) + " variables, the problem " +
-                         std::to_string(n_var_),
-                     Location::of_field("search_space"));
-  if (encoded_) {
-    lower_ = Vector::Zero(n_var_);
-    upper_ = Vector::Ones(n_var_);
-  } else {
-    lower_ = problem.lower_bounds();
-    upper_ = problem.upper_bounds();
-    if (lower_.size() != n_var_ || upper_.size() != n_var_ || !lower_.allFinite() || !upper_.allFinite() ||
-        (lower_.array() > upper_.array()).any())
-      throw InputError("the problem's bounds must be finite with lower <= upper",
-                       Location::of_field("bounds"));
-  }
+  coding_ = SpaceEncoding::of(problem, explicit_space_, SpaceEncoding::Mode::native_when_plain);
+  lower_ = coding_.lower();
+  upper_ = coding_.upper();
   X_.resize(0, n_var_);
   F_.resize(0, n_obj_);
   G_.resize(0, n_constr_);
@@ -75,17 +61,9 @@ void PopulationAlgorithm::setup(const Problem& problem, std::uint64_t seed) {
   on_setup();
 }
 
-bool PopulationAlgorithm::has_categorical_variables() const {
-  if (!space_) return false;
-  const auto& variables = space_->variables();
-  return std::any_of(variables.begin(), variables.end(),
-                     [](const Variable& v) { return v.kind == VariableKind::categorical; });
-}
+bool PopulationAlgorithm::has_categorical_variables() const { return coding_.has_categorical_variables(); }
 
-Matrix PopulationAlgorithm::canonical(const MatrixRef& Z) const {
-  if (!encoded_) return Z;
-  return space_->encode(space_->decode(Z));
-}
+Matrix PopulationAlgorithm::canonical(const MatrixRef& Z) const { return coding_.canonical(Z); }
 
 Matrix PopulationAlgorithm::draw_sample(Index n, Sampling kind) {
   Matrix Z;
@@ -114,8 +92,8 @@ Matrix PopulationAlgorithm::ask() {
   Matrix Z = X_.rows() == 0 ? draw_sample(initial_size(), sampling()) : make_offspring();
   // Every candidate of every algorithm passes here: forbidden rows are
   // repaired (a no-op drawing nothing for spaces without forbiddens).
-  if (encoded_) space_->repair(Z, rng_);
-  return encoded_ ? space_->decode(Z) : Z;
+  coding_.repair(Z, rng_);
+  return coding_.decode(Z);
 }
 
 void PopulationAlgorithm::tell(const MatrixRef& X, const Evaluation& evaluation) {
@@ -138,12 +116,11 @@ void PopulationAlgorithm::tell(const MatrixRef& X, const Evaluation& evaluation)
   ++generation_;
   evaluations_ += n;
   if (evaluation.all_succeeded()) {
-    Matrix Z = encoded_ ? space_->encode(X) : Matrix(X);
-    absorb(std::move(Z), F, std::move(G));
+    absorb(coding_.encode(X), F, std::move(G));
   } else {
     absorb_with_failures(X, evaluation, std::move(G));
   }
-  if (encoded_) X_values_ = space_->decode(X_);
+  if (coding_.encoded()) X_values_ = coding_.decode(X_);
 }
 
 void PopulationAlgorithm::absorb(Matrix Z, const Matrix& F, Matrix G) {
@@ -173,8 +150,7 @@ void PopulationAlgorithm::absorb_with_failures(const MatrixRef& X, const Evaluat
     }
     kept.push_back(i);
   }
-  Matrix Z = encoded_ ? space_->encode(X(kept, Eigen::all)) : Matrix(X(kept, Eigen::all));
-  absorb(std::move(Z), F(kept, Eigen::all), G(kept, Eigen::all));
+  absorb(coding_.encode(X(kept, Eigen::all)), F(kept, Eigen::all), G(kept, Eigen::all));
 }
 
 Matrix PopulationAlgorithm::mate(Index n, const std::function<std::vector<Index>(Index)>& select,
@@ -231,8 +207,7 @@ Matrix PopulationAlgorithm::mate(Index n, const std::function<std::vector<Index>
 
 Matrix PopulationAlgorithm::vary(const MatrixRef& first, const MatrixRef& second,
                                  const SbxOptions& sbx_options, const PolynomialMutationOptions& pm_options) {
-  return paretokit::vary(first, second, lower_, upper_, encoded_ ? &*space_ : nullptr, sbx_options,
-                         pm_options, rng_);
+  return paretokit::vary(first, second, lower_, upper_, coding_.space(), sbx_options, pm_options, rng_);
 }
 
 PopulationAlgorithm::Combined PopulationAlgorithm::combine_with(const Matrix& Xo, const Matrix& Fo,
@@ -309,7 +284,7 @@ void PopulationAlgorithm::load_state(const nlohmann::json& state) {
     G_.resize(0, n_constr_);
   }
   cv_ = total_violation(F_, G_);
-  if (encoded_) X_values_ = space_->decode(X_);
+  if (coding_.encoded()) X_values_ = coding_.decode(X_);
   load_extra(state);
 }
 

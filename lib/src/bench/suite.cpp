@@ -6,7 +6,7 @@
 
 #include "paretokit/core/error.hpp"
 #include "paretokit/io/atomic_file.hpp"
-#include "paretokit/problems/registry.hpp"
+#include "paretokit/core/problem_registry.hpp"
 
 namespace paretokit::bench {
 
@@ -113,7 +113,7 @@ std::vector<std::string> id_list(const Checker& check, const nlohmann::json& val
 
 ProblemFactory default_problem_factory() {
   return [](const std::string& name, const nlohmann::json& params) {
-    return problems::make_problem(name, params);
+    return make_registered_problem(name, params);
   };
 }
 

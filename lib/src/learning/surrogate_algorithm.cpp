@@ -43,20 +43,7 @@ void SurrogateAlgorithm::setup(const Problem& problem, std::uint64_t seed) {
             "(e.g. --problem-params '{\"n_var\": 20}'), use an evolutionary algorithm (nsga2), "
             "or raise --algorithm-params '{\"max_variables\": N}' (slower, less reliable fits)",
         Location::of_field("max_variables"));
-  if (const auto space = problem.search_space()) {
-    space_ = *space;
-    if (space_.size() != n_var_)
-      throw InputError("the search space has " + std::to_string(space_.size()) + " variables, the problem " +
-                           std::to_string(n_var_),
-                       Location::of_field("search_space"));
-  } else {
-    const Vector lower = problem.lower_bounds(), upper = problem.upper_bounds();
-    if (lower.size() != n_var_ || upper.size() != n_var_ || !lower.allFinite() || !upper.allFinite() ||
-        (lower.array() > upper.array()).any())
-      throw InputError("the problem's bounds must be finite with lower <= upper",
-                       Location::of_field("bounds"));
-    space_ = SearchSpace::real_box(lower, upper);
-  }
+  coding_ = SpaceEncoding::of(problem, std::nullopt, SpaceEncoding::Mode::unit_cube);
   Z_.resize(0, n_var_);
   F_.resize(0, n_obj_);
   G_.resize(0, n_constr_);
@@ -68,7 +55,7 @@ void SurrogateAlgorithm::setup(const Problem& problem, std::uint64_t seed) {
   on_setup();
 }
 
-Matrix SurrogateAlgorithm::canonical(const MatrixRef& Z) const { return space_.encode(space_.decode(Z)); }
+Matrix SurrogateAlgorithm::canonical(const MatrixRef& Z) const { return coding_.canonical(Z); }
 
 Matrix SurrogateAlgorithm::ask() {
   if (problem_ == nullptr) throw UsageError("ask() before setup()", Location::of_field("algorithm"));
@@ -78,7 +65,11 @@ Matrix SurrogateAlgorithm::ask() {
   } else {
     Z = propose(base_options_.batch_size);
   }
-  return space_.decode(canonical(Z.cwiseMax(0.0).cwiseMin(1.0)));
+  // Into the cube, canonical, and never a forbidden configuration (repair
+  // draws from rng_ only when a row is forbidden).
+  Z = coding_.canonical(coding_.clip(Z));
+  coding_.repair(Z, rng_);
+  return coding_.decode(Z);
 }
 
 void SurrogateAlgorithm::tell(const MatrixRef& X, const Evaluation& evaluation) {
@@ -95,7 +86,7 @@ void SurrogateAlgorithm::tell(const MatrixRef& X, const Evaluation& evaluation) 
                      Location::of_field("constraints"));
   if (n == 0) return;
   const bool initial = Z_.rows() == 0;
-  const Matrix Z = space_.encode(X);
+  const Matrix Z = coding_.encode(X);
   Matrix Zs(Z_.rows() + n, n_var_), Fs(F_.rows() + n, n_obj_), Gs(G_.rows() + n, n_constr_);
   Zs << Z_, Z;
   Fs << F_, F;
@@ -120,7 +111,7 @@ void SurrogateAlgorithm::update_population() {
     if (!fronts.empty()) keep = fronts.front();
   }
   const Matrix Zf = Z_(finite_rows_, Eigen::all);
-  population_x_ = space_.decode(Zf(keep, Eigen::all));
+  population_x_ = coding_.decode(Zf(keep, Eigen::all));
   population_f_ = F(keep, Eigen::all);
   population_g_ = G(keep, Eigen::all);
 }

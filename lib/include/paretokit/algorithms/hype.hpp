@@ -40,7 +40,7 @@ class HypE : public PopulationAlgorithm {
     Index exact_max_points = 500;    // ...and this many points (exact 3-D: O(n^2 min(n, k)))
     bool one_shot = false;           // remove all k at once instead of one at a time
     double reference_offset = 0.1;   // reference = worst + offset * (worst - best)
-    // SBX eta_c = 15, prob_c = 0.9; PM eta_m = 20, prob_m = 1/n_var.
+    // SBX eta_c = 15, prob_c = 0.9; PM eta_m = 20, prob_m = min(0.5, 1/n_var).
     VariationOptions variation;
   };
 

@@ -62,9 +62,12 @@ class MOEAD : public PopulationAlgorithm {
     // pymoo's): each offspring is made from the population updated by all
     // earlier ones. Tensor mode always asks a whole generation.
     Index batch_size = 0;
-    // pymoo's MOEAD operators: SBX eta_c = 20, prob_c = 1; PM eta_m = 20.
-    VariationOptions variation{SbxOptions{20.0, 1.0, 0.5, 0.5}, PolynomialMutationOptions{}, false,
-                               Sampling::uniform};
+    // pymoo's MOEAD operators: SBX eta_c = 20, prob_c = 1; PM eta_m = 20, prob_m = min(0.5, 1/n_var);
+    // no duplicate elimination.
+    VariationOptions variation{.crossover = {.eta = 20.0, .prob = 1.0, .prob_var = 0.5, .prob_bin = 0.5},
+                               .mutation = {},
+                               .eliminate_duplicates = false,
+                               .sampling = Sampling::uniform};
   };
 
   MOEAD() : MOEAD(Options{}) {}

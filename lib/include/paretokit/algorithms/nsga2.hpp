@@ -18,7 +18,7 @@ class NSGA2 : public PopulationAlgorithm {
   struct Options {
     Index pop_size = 100;        // population size N
     Index n_offsprings = 0;      // offspring per generation; 0 means pop_size
-    VariationOptions variation;  // SBX eta_c = 15, prob_c = 0.9; PM eta_m = 20, prob_m = 1/n_var
+    VariationOptions variation;  // SBX eta_c = 15, prob_c = 0.9; PM eta_m = 20, prob_m = min(0.5, 1/n_var)
   };
 
   NSGA2() : NSGA2(Options{}) {}

@@ -38,9 +38,11 @@ class NSGA3 : public PopulationAlgorithm {
     // Directions (algorithms/directions.hpp): {p}, {outer, inner}, or {} for
     // the largest Das-Dennis set that fits pop_size (or the paper's set).
     std::vector<Index> n_partitions;
-    // pymoo's NSGA3 operators: SBX eta_c = 30, prob_c = 1; PM eta_m = 20.
-    VariationOptions variation{SbxOptions{30.0, 1.0, 0.5, 0.5}, PolynomialMutationOptions{}, true,
-                               Sampling::uniform};
+    // pymoo's NSGA3 operators: SBX eta_c = 30, prob_c = 1; PM eta_m = 20, prob_m = min(0.5, 1/n_var).
+    VariationOptions variation{.crossover = {.eta = 30.0, .prob = 1.0, .prob_var = 0.5, .prob_bin = 0.5},
+                               .mutation = {},
+                               .eliminate_duplicates = true,
+                               .sampling = Sampling::uniform};
   };
 
   NSGA3() : NSGA3(Options{}) {}

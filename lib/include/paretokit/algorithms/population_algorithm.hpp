@@ -15,7 +15,9 @@
 //   canonicalized (encode(decode(z))) so that duplicates are detected on the
 //   values the problem sees. Without one (or with a plain real space) the
 //   algorithm works on the problem's box directly, at no extra cost.
-//   Conditions and forbiddens of the space: decode/encode give inactive
+//   The encoding is a SpaceEncoding (algorithms/space_encoding.hpp), the
+//   adaptor SurrogateAlgorithm shares. Conditions and forbiddens of the
+//   space: decode/encode give inactive
 //   variables their canonical value, and ask() repairs every forbidden
 //   candidate (SearchSpace::repair, from the algorithm's Rng), so no
 //   algorithm ever asks for a forbidden configuration.
@@ -32,6 +34,7 @@
 #include <vector>
 
 #include "paretokit/algorithms/algorithm.hpp"
+#include "paretokit/algorithms/space_encoding.hpp"
 #include "paretokit/core/rng.hpp"
 #include "paretokit/core/search_space.hpp"
 #include "paretokit/operators/polynomial_mutation.hpp"
@@ -50,7 +53,7 @@ class PopulationAlgorithm : public Algorithm {
   Matrix ask() final;
   void tell(const MatrixRef& X, const Evaluation& evaluation) final;
 
-  const Matrix& population_x() const final { return encoded_ ? X_values_ : X_; }
+  const Matrix& population_x() const final { return coding_.encoded() ? X_values_ : X_; }
   const Matrix& population_f() const final { return F_; }
   const Matrix& population_g() const final { return G_; }
 
@@ -131,9 +134,8 @@ class PopulationAlgorithm : public Algorithm {
   void absorb_with_failures(const MatrixRef& X, const Evaluation& evaluation, Matrix G);
 
   std::optional<SearchSpace> explicit_space_;  // set_search_space()
-  std::optional<SearchSpace> space_;           // in use: explicit, else the problem's
-  bool encoded_ = false;
-  Matrix X_values_;  // decoded population when encoded_
+  SpaceEncoding coding_;  // of the space in use: explicit, else the problem's (native when plain)
+  Matrix X_values_;       // decoded population when coding_.encoded()
 };
 
 }  // namespace paretokit

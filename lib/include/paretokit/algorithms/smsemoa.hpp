@@ -25,7 +25,7 @@ class SMSEMOA : public PopulationAlgorithm {
     Index pop_size = 100;
     Index n_offsprings = 1;         // offspring per generation (steady state: 1)
     double reference_offset = 1.0;  // reference = worst + offset * (worst - best) of the last front
-    // SBX eta_c = 15, prob_c = 0.9; PM eta_m = 20, prob_m = 1/n_var.
+    // SBX eta_c = 15, prob_c = 0.9; PM eta_m = 20, prob_m = min(0.5, 1/n_var).
     VariationOptions variation;
   };
 

@@ -53,7 +53,9 @@ struct Suite {
   std::vector<std::string> test;
 };
 
-// Builds a problem by name: make_problem of the problem registry by default;
+// Builds a problem by name: make_registered_problem of the library's problem
+// registry by default (core/problem_registry.hpp: the caller registers the
+// benchmark problems, problems::register_builtin_problems(), and its own);
 // tests substitute their own.
 using ProblemFactory = std::function<std::unique_ptr<Problem>(const std::string&, const nlohmann::json&)>;
 ProblemFactory default_problem_factory();

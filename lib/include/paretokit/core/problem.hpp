@@ -58,3 +58,34 @@ class Problem {
 };
 
 }  // namespace paretokit
+
+// --- Design note, kept at the end of the file so that it changes no line of
+// the code above (and no compiler cache entry of the files that include it).
+//
+// A GPU path (designed, not built: no CUDA code in this library yet). A
+// problem whose model runs on an accelerator would add, beside
+// evaluate_into() and with no change to it or to any algorithm:
+//
+//   struct DeviceBatch {           // row-major, one row per candidate, as Matrix
+//     const double* X;             // n x n_var, in device memory
+//     double* F;                   // n x n_obj, device memory, written by the call
+//     double* G;                   // n x n_constr (nullptr when n_constr == 0)
+//     Index n;                     // rows; each row is contiguous (stride = columns)
+//     int device;                  // the accelerator's ordinal
+//     void* stream;                // an opaque queue (cudaStream_t, hipStream_t, ...)
+//   };
+//   virtual bool evaluates_on_device() const { return false; }
+//   // Enqueues the evaluation of the batch on `stream` and returns; the
+//   // caller synchronizes the stream before reading F and G. Same results
+//   // as evaluate_into() on the same rows (up to the device's rounding,
+//   // which the problem documents), const and re-entrant on distinct streams.
+//   virtual void evaluate_on_device(const DeviceBatch& batch) const;
+//
+// Who calls it: a DeviceEvaluator (evaluation/), not the algorithms. It keeps
+// X, F, G in device buffers across generations, copies the asked rows in once
+// per batch (or takes them from an algorithm that proposes on the device),
+// calls evaluate_on_device(), and copies F and G back for tell(); a problem
+// that says false falls back to evaluate_into() on the host, so every problem
+// keeps working under it. Row statuses stay host-side (a failed kernel fails
+// the whole batch with one message). The host contract above is unchanged;
+// results of host runs stay byte-identical. See DESIGN.md "GPU batches".

@@ -3,7 +3,9 @@
 // Algorithm, so that they run under any evaluator, checkpoint and resume.
 //
 // - They search the unit cube of the problem's SearchSpace encoding (a plain
-//   box is encoded linearly), so mixed spaces work; ask() returns decoded rows.
+//   box is encoded linearly), so mixed spaces work; ask() returns decoded rows,
+//   canonical and never forbidden (SpaceEncoding, algorithms/space_encoding.hpp,
+//   the adaptor PopulationAlgorithm shares, repairs forbidden proposals).
 // - The first ask() is a Latin hypercube of n_init points; every later one
 //   is a batch of batch_size points chosen by the algorithm (propose()).
 // - Every told row is kept. Rows with a non-finite objective are recorded
@@ -22,6 +24,7 @@
 #include <vector>
 
 #include "paretokit/algorithms/algorithm.hpp"
+#include "paretokit/algorithms/space_encoding.hpp"
 #include "paretokit/core/rng.hpp"
 #include "paretokit/core/search_space.hpp"
 #include "paretokit/learning/gaussian_process.hpp"
@@ -51,7 +54,7 @@ class SurrogateAlgorithm : public Algorithm {
   // Every evaluated row: unit-cube encodings and objectives.
   const Matrix& evaluated_z() const { return Z_; }
   const Matrix& evaluated_f() const { return F_; }
-  const SearchSpace& space() const { return space_; }
+  const SearchSpace& space() const { return *coding_.space(); }  // after setup()
   Index iteration() const { return iteration_; }  // batches told after the initial design
 
  protected:
@@ -86,7 +89,7 @@ class SurrogateAlgorithm : public Algorithm {
   void update_population();
 
   SurrogateOptions base_options_;
-  SearchSpace space_;
+  SpaceEncoding coding_;  // unit cube, always encoded
   Matrix Z_, F_, G_;
   Index iteration_ = 0;
   std::vector<std::optional<GaussianProcessHyperparameters>> hyper_;  // warm starts

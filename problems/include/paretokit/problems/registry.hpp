@@ -1,8 +1,15 @@
-// The problem registry: every problem of this library by name, with its
-// parameters as JSON (pymoo's names: n_var, n_obj; k and l for WFG), so that
-// the command line, benchmark task lists and configuration files can pick one.
+// The benchmark problems of this library by name, with their parameters as
+// JSON (pymoo's names: n_var, n_obj; k and l for WFG), so that the command
+// line, benchmark task lists and configuration files can pick one.
 //
 //   auto problem = paretokit::problems::make_problem("dtlz2", {{"n_obj", 5}});
+//
+// They live in the library's problem registry (core/problem_registry.hpp),
+// beside a user's own problems (register_problem): register_builtin_problems()
+// adds them, and make_problem() / problem_catalog() call it first, so that code
+// linking this library needs no set-up. Code that only links lib/ (bench, a
+// user's program) looks problems up with make_registered_problem(), after
+// main() or a test has called register_builtin_problems().
 //
 // An unknown name, an unknown parameter or a bad value throws
 // paretokit::InputError naming what is valid.
@@ -15,29 +22,24 @@
 #include <nlohmann/json.hpp>
 
 #include "paretokit/core/problem.hpp"
+#include "paretokit/core/problem_registry.hpp"
 
 namespace paretokit::problems {
 
-struct ParameterInfo {
-  std::string name;
-  nlohmann::json default_value;  // the value used when omitted (for the default sizes)
-  std::string description;       // including how the default depends on other parameters
-};
+using ParameterInfo = ProblemParameter;
+using paretokit::ProblemInfo;
 
-struct ProblemInfo {
-  std::string name;                  // registry name, lower case, e.g. "dtlz2"
-  std::vector<std::string> aliases;  // other accepted names, e.g. "inverted_dtlz1"
-  std::string description;           // one line, with the reference
-  std::vector<ParameterInfo> parameters;
-};
+// Registers every benchmark problem of this library (idempotent: later calls
+// do nothing, so a user's replacement of a built-in name stays).
+void register_builtin_problems();
 
-// Every registered problem, sorted by name.
+// Every registered problem (built-in and users'), sorted by name.
 const std::vector<ProblemInfo>& problem_catalog();
 
 // The registered names (without aliases), sorted.
 std::vector<std::string> problem_names();
 
-// Builds a problem. params must be a JSON object (or null for the defaults).
+// Builds a registered problem. params must be a JSON object (or null for the defaults).
 std::unique_ptr<Problem> make_problem(const std::string& name,
                                       const nlohmann::json& params = nlohmann::json::object());
 
