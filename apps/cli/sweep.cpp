@@ -203,7 +203,7 @@ int run_sweep(const Arguments& args) {
       "         [--summary-hv auto|exact|approx|none] [--json]\n"
       "       paretokit sweep --command CMD --space FILE --objectives NAME[:max],... --budget N\n"
       "         [--constraints EXPR,...] [--workers W] [--timeout S] [--memory-limit MB]\n"
-      "         [--retries R] [common options above]\n"
+      "         [--retries R] [--synchronous] [common options above]\n"
       "       paretokit sweep --resume DIR [--threads T] [--json]",
       kDescription);
   command_line.options.add_options()("problem", po::value<std::string>(),

@@ -257,7 +257,7 @@ TEST_CASE("steady state: utilization of 4 workers on trials whose durations vary
   }
 }
 
-TEST_CASE("checkpoints by evaluations and by seconds; resumed, the same result") {
+TEST_CASE("checkpoints by evaluations and by seconds, resumed to the same result") {
   test::TempDir dir("steady");
   ToyProblem problem;
   auto options_for = [&](const std::filesystem::path& out) {
