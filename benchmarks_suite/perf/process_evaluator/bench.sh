@@ -39,18 +39,27 @@ JSON
 SECTIONS=${SECTIONS:-overhead utilization steady}
 case " $SECTIONS " in *" overhead "*)
 echo "== overhead per trial, trivial command, 1 worker, $TRIALS trials"
+uptime
+# Wall time per trial, and CPU time (user + system, children included, from
+# /usr/bin/time): on a loaded machine the wall time mostly measures the
+# queue for a core, the CPU time what each trial costs.
 start=$(now)
-"$CLI" sweep --space "$WORK/space.json" --command 'echo "{\"a\": {x}, \"b\": {y}}"' --objectives a,b \
+/usr/bin/time -f "%U %S" -o "$WORK/cpu-sweep" \
+  "$CLI" sweep --space "$WORK/space.json" --command 'echo "{\"a\": {x}, \"b\": {y}}"' --objectives a,b \
   --budget "$TRIALS" --workers 1 --algorithm random --algorithm-params '{"pop_size": 100}' \
   --out "$WORK/overhead" > /dev/null
 end=$(now)
 start_sh=$(now)
+/usr/bin/time -f "%U %S" -o "$WORK/cpu-sh" sh -c '
 i=0
-while [ $i -lt "$TRIALS" ]; do /bin/sh -c 'echo "{\"a\": 0.5, \"b\": 0.5}"' > /dev/null; i=$((i + 1)); done
+while [ $i -lt "$1" ]; do /bin/sh -c '"'"'echo "{\"a\": 0.5, \"b\": 0.5}"'"'"' > /dev/null; i=$((i + 1)); done' sh "$TRIALS"
 end_sh=$(now)
-awk -v s="$start" -v e="$end" -v s2="$start_sh" -v e2="$end_sh" -v n="$TRIALS" 'BEGIN {
+awk -v s="$start" -v e="$end" -v s2="$start_sh" -v e2="$end_sh" -v n="$TRIALS" \
+  -v c="$(cat "$WORK/cpu-sweep")" -v c2="$(cat "$WORK/cpu-sh")" 'BEGIN {
   sweep = (e - s) / n * 1000; shell = (e2 - s2) / n * 1000
-  printf "sweep: %.3f ms/trial   bare sh -c: %.3f ms/trial   paretokit adds: %.3f ms/trial\n", sweep, shell, sweep - shell }'
+  split(c, a, " "); split(c2, b, " "); cpu = (a[1] + a[2]) / n * 1000; cpu_sh = (b[1] + b[2]) / n * 1000
+  printf "wall: sweep %.3f ms/trial, bare sh -c %.3f ms/trial, paretokit adds %.3f ms/trial\n", sweep, shell, sweep - shell
+  printf "cpu:  sweep %.3f ms/trial, bare sh -c %.3f ms/trial, paretokit adds %.3f ms/trial\n", cpu, cpu_sh, cpu - cpu_sh }'
 ;; esac
 
 utilization() {
