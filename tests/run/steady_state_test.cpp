@@ -5,6 +5,7 @@
 // seconds (RunOptions) in both drivers.
 #include <catch2/catch.hpp>
 
+#include <deque>
 #include <fstream>
 #include <map>
 #include <set>
@@ -40,17 +41,19 @@ class SimulatedWorkers final : public Evaluator {
     problem.evaluate_into(X, F, G);
   }
   static double duration(std::int64_t trial) { return 1.0 + static_cast<double>((trial * 7919) % 10); }
+  // Trials beyond the workers wait in a queue and start when one frees.
   void submit(const Problem& problem, const Eigen::Ref<const RowVector>& x, std::int64_t trial) override {
-    REQUIRE(static_cast<int>(running_.size()) < workers_);
     const Evaluation e = problem.evaluate(Matrix(x));
     TrialOutcome outcome;
     outcome.trial = trial;
     outcome.objectives = e.objectives.row(0);
     outcome.constraints = e.constraints.row(0);
-    const double key = simulated_ ? now_ + duration(trial) : static_cast<double>(trial) + duration(trial);
-    running_.emplace(std::make_pair(key, trial), outcome);
-    busy_ += duration(trial);
     ++submitted_[trial];
+    if (simulated_ && static_cast<int>(running_.size()) >= workers_) {
+      queued_.push_back(outcome);
+      return;
+    }
+    start(outcome, now_);
   }
   TrialOutcome collect() override {
     REQUIRE_FALSE(running_.empty());
@@ -58,9 +61,13 @@ class SimulatedWorkers final : public Evaluator {
     if (simulated_) now_ = first->first.first;
     TrialOutcome outcome = first->second;
     running_.erase(first);
+    if (!queued_.empty()) {
+      start(queued_.front(), now_);
+      queued_.pop_front();
+    }
     return outcome;
   }
-  std::size_t in_flight() const override { return running_.size(); }
+  std::size_t in_flight() const override { return running_.size() + queued_.size(); }
   int concurrency() const override { return workers_; }
   double utilization() const { return busy_ / (workers_ * now_); }
   // Whole batches: every row of the batch starts at once, the batch ends
@@ -78,6 +85,13 @@ class SimulatedWorkers final : public Evaluator {
   const std::map<std::int64_t, int>& submitted() const { return submitted_; }
 
  private:
+  void start(const TrialOutcome& outcome, double at) {
+    const double key = simulated_ ? at + duration(outcome.trial)
+                                  : static_cast<double>(outcome.trial) + duration(outcome.trial);
+    running_.emplace(std::make_pair(key, outcome.trial), outcome);
+    busy_ += duration(outcome.trial);
+  }
+  std::deque<TrialOutcome> queued_;
   int workers_;
   bool simulated_;
   double now_ = 0, busy_ = 0;
@@ -172,7 +186,7 @@ TEST_CASE("steady state: a crash after a checkpoint, resumed, replays the log an
     }
     const nlohmann::json checkpoint = read_json_file(killed / "checkpoint.json");
     CHECK(checkpoint["evaluations"] == 21);
-    CHECK(checkpoint["steady_state"]["in_flight"].size() == 4);
+    CHECK(checkpoint["steady_state"]["in_flight"].size() == 5);  // 4 workers + 1 ahead
     CHECK(count_jsonl_lines(killed / "trials.jsonl") == 26);
     // A torn last line, as a kill in the middle of a write leaves.
     {
@@ -191,7 +205,7 @@ TEST_CASE("steady state: a crash after a checkpoint, resumed, replays the log an
       INFO(file);
       CHECK(read_text_file(killed / file) == read_text_file(dir / "whole" / file));
     }
-    // No logged trial ran again: only the 4 in flight at the crash (and
+    // No logged trial ran again: only the 5 in flight at the crash (and
     // those asked by the replay, never logged) were submitted.
     const auto logged = read_trials(killed / "trials.jsonl").trial;
     for (std::size_t i = 0; i < 26; ++i) CHECK(workers.submitted().count(logged[i]) == 0);

@@ -101,7 +101,8 @@ class Loop final : private detail::SteadyStateHost {
       // Trials asked in all: the budget (a steady-state generation is one trial).
       std::int64_t limit = options_.max_evaluations;
       if (max_generations_ > 0 && (limit == 0 || max_generations_ < limit)) limit = max_generations_;
-      steady_.emplace(problem_, algorithm_, *evaluator_, limit, evaluator_->concurrency());
+      steady_.emplace(problem_, algorithm_, *evaluator_, limit,
+                      evaluator_->concurrency() + detail::kSteadyStateAhead);
     }
   }
 

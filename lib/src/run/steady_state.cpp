@@ -98,7 +98,7 @@ nlohmann::json SteadyStateDriver::checkpoint_block() const {
   nlohmann::json in_flight = nlohmann::json::array();
   for (const auto& [trial, candidate] : in_flight_)
     in_flight.push_back({{"trial", trial}, {"generation", candidate.generation}, {"x", row_json(candidate.x)}});
-  return {{"workers", workers_},
+  return {{"keep_in_flight", workers_},
           {"ask_limit", ask_limit_},
           {"next_trial", next_trial_},
           {"refill_pending", refill_pending_},
@@ -110,7 +110,7 @@ std::int64_t SteadyStateDriver::restore(const nlohmann::json& block, const Trial
   const int live_workers = workers_;
   const std::int64_t live_limit = ask_limit_;
   try {
-    workers_ = block.at("workers").get<int>();
+    workers_ = block.at("keep_in_flight").get<int>();
     ask_limit_ = block.at("ask_limit").get<std::int64_t>();
     next_trial_ = block.at("next_trial").get<std::int64_t>();
     refill_pending_ = block.at("refill_pending").get<bool>();

@@ -40,6 +40,13 @@
 
 namespace paretokit::detail {
 
+// Candidates kept submitted beyond the evaluator's concurrency, queued in
+// it, so that a worker that frees starts the next trial at once instead of
+// waiting for the loop to tell a result and ask again (a few ms per trial
+// on a busy machine). Such a candidate is made from a population that
+// lacks the latest result or so: for a steady-state algorithm, a detail.
+inline constexpr int kSteadyStateAhead = 1;
+
 // What the run loop (run.cpp) lends the driver.
 class SteadyStateHost {
  public:
@@ -57,7 +64,8 @@ class SteadyStateHost {
 
 class SteadyStateDriver {
  public:
-  // ask_limit: trials asked in all (0: no limit); workers: trials in flight.
+  // ask_limit: trials asked in all (0: no limit); workers: trials kept in
+  // flight (the evaluator's concurrency plus kSteadyStateAhead).
   SteadyStateDriver(const Problem& problem, Algorithm& algorithm, Evaluator& evaluator, std::int64_t ask_limit,
                     int workers);
 
