@@ -46,7 +46,8 @@ int run_create(const Arguments& args) {
   StudySettings s;
   if (vm.count("budget")) {
     s.budget = vm["budget"].as<std::int64_t>();
-    if (s.budget <= 0) throw UsageError("must be > 0 (the number of trials to hand out)", Location::of_field("--budget"));
+    if (s.budget <= 0)
+      throw UsageError("must be > 0 (the number of trials to hand out)", Location::of_field("--budget"));
   }
   s.space = read_search_space_file(vm["space"].as<std::string>()).space.to_json();
   s.objectives = vm["objectives"].as<std::string>();

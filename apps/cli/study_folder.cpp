@@ -74,13 +74,13 @@ double unix_seconds() {
 
 nlohmann::json to_json(const StudySettings& s) {
   nlohmann::json json = {{"format", "paretokit-study"},
-          {"version", 1},
-          {"space", s.space},
-          {"objectives", s.objectives},
-          {"constraints", s.constraints},
-          {"algorithm", s.algorithm},
-          {"algorithm_params", s.algorithm_params},
-          {"seed", s.seed}};
+                         {"version", 1},
+                         {"space", s.space},
+                         {"objectives", s.objectives},
+                         {"constraints", s.constraints},
+                         {"algorithm", s.algorithm},
+                         {"algorithm_params", s.algorithm_params},
+                         {"seed", s.seed}};
   if (s.budget > 0) json["budget"] = s.budget;  // only then: older studies keep their bytes
   return json;
 }

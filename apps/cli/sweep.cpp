@@ -99,7 +99,8 @@ nlohmann::json to_config(const Settings& s, const Problem& problem, const Algori
            {{"problem_params", problem.params()}, {"algorithm_options", algorithm.resolved_options()}}}};
   if (s.command) config["evaluator"] = to_json(*s.command);
   // Only when set, so that other configs keep their bytes.
-  if (s.checkpoint_every_evaluations > 0) config["checkpoint_every_evaluations"] = s.checkpoint_every_evaluations;
+  if (s.checkpoint_every_evaluations > 0)
+    config["checkpoint_every_evaluations"] = s.checkpoint_every_evaluations;
   if (s.checkpoint_every_seconds > 0) config["checkpoint_every_seconds"] = s.checkpoint_every_seconds;
   return config;
 }
@@ -224,7 +225,8 @@ int run_sweep(const Arguments& args) {
       "checkpoint-every-evaluations", po::value<std::int64_t>(),
       "also checkpoint once N evaluations were told since the last (0: off; e.g. with --checkpoint-every 0 "
       "for algorithms asking a few rows a generation)")(
-      "checkpoint-every-seconds", po::value<double>(), "also checkpoint once S seconds passed since the last (0: off)")(
+      "checkpoint-every-seconds", po::value<double>(),
+      "also checkpoint once S seconds passed since the last (0: off)")(
       "summary-hv", po::value<std::string>()->value_name("auto|exact|approx|none")->default_value("auto"),
       "summary hypervolume: exact, Monte Carlo, none, or auto (exact when cheap)")(
       "resume", po::value<std::string>(), "continue the run in DIR")("json", "print summary.json on stdout");
@@ -308,7 +310,8 @@ int run_sweep(const Arguments& args) {
     if (vm.count("checkpoint-every-evaluations")) {
       s.checkpoint_every_evaluations = non_negative<std::int64_t>(vm, "checkpoint-every-evaluations");
     }
-    if (vm.count("checkpoint-every-seconds")) s.checkpoint_every_seconds = non_negative<double>(vm, "checkpoint-every-seconds");
+    if (vm.count("checkpoint-every-seconds"))
+      s.checkpoint_every_seconds = non_negative<double>(vm, "checkpoint-every-seconds");
     if (s.generations == 0 && s.evaluations == 0 && s.seconds == 0) s.generations = kDefaultGenerations;
   }
 

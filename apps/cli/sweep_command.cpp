@@ -24,13 +24,14 @@ void add_command_options(po::options_description& options) {
       "retries", po::value<int>(), "extra attempts of a failed trial (default 0)")(
       "synchronous",
       "with --workers W > 1, whole generations at a time (results independent of timing; workers wait "
-      "at each generation's end) instead of a new trial as soon as a worker frees (SMS-EMOA, MOEA/D, random)");
+      "at each generation's end) instead of a new trial as soon as a worker frees (SMS-EMOA, MOEA/D, "
+      "random)");
 }
 
 const std::vector<const char*>& command_option_names() {
-  static const std::vector<const char*> names = {"space",        "command", "objectives",
-                                                 "constraints",  "budget",  "workers",
-                                                 "memory-limit", "retries", "timeout", "synchronous"};
+  static const std::vector<const char*> names = {"space",   "command",    "objectives",   "constraints",
+                                                 "budget",  "workers",    "memory-limit", "retries",
+                                                 "timeout", "synchronous"};
   return names;
 }
 
@@ -44,8 +45,8 @@ std::int64_t read_budget(const po::variables_map& vm) {
 
 std::optional<CommandSettings> read_command_settings(const po::variables_map& vm) {
   if (!vm.count("command")) {
-    for (const char* name :
-         {"space", "objectives", "constraints", "workers", "timeout", "memory-limit", "retries", "synchronous"}) {
+    for (const char* name : {"space", "objectives", "constraints", "workers", "timeout", "memory-limit",
+                             "retries", "synchronous"}) {
       if (vm.count(name)) throw UsageError("needs --command", Location::of_field(std::string("--") + name));
     }
     return std::nullopt;
@@ -82,13 +83,13 @@ std::optional<CommandSettings> read_command_settings(const po::variables_map& vm
 
 nlohmann::json to_json(const CommandSettings& s) {
   nlohmann::json json = {{"space", s.space},
-          {"command", s.command},
-          {"objectives", s.objectives},
-          {"constraints", s.constraints},
-          {"workers", s.workers},
-          {"timeout_seconds", s.timeout_seconds},
-          {"memory_limit_bytes", s.memory_limit_bytes},
-          {"retries", s.retries}};
+                         {"command", s.command},
+                         {"objectives", s.objectives},
+                         {"constraints", s.constraints},
+                         {"workers", s.workers},
+                         {"timeout_seconds", s.timeout_seconds},
+                         {"memory_limit_bytes", s.memory_limit_bytes},
+                         {"retries", s.retries}};
   if (s.synchronous) json["synchronous"] = true;  // only then: older configs keep their bytes
   return json;
 }

@@ -201,7 +201,9 @@ TEST_CASE("sweep --command: Ctrl-C kills the running trials at once, and --resum
   CHECK(read_json_file(out / "summary.json")["evaluator"]["rerun_unfinished_trials"].get<int>() >= 1);
 }
 
-TEST_CASE("sweep --command, steady state (SMS-EMOA, 3 workers): kill -9 mid-study, --resume loses and repeats nothing") {
+TEST_CASE(
+    "sweep --command, steady state (SMS-EMOA, 3 workers): kill -9 mid-study, --resume loses and repeats "
+    "nothing") {
   test::TempDir dir("sweep-command");
   const std::string toy = "sh " + kToy + "/evaluate.sh";
   // Trial 17 logs itself, then kills the sweep (its parent) with SIGKILL, once;

@@ -104,7 +104,8 @@ Matrix PopulationAlgorithm::draw_sample(Index n, Sampling kind) {
       // points drawn so far: later batches (random search) continue it
       // (with partial batches, rows asked and not yet told are drawn too).
       Rng shift = Rng::stream(seed_, sobol_stream);
-      const auto drawn = static_cast<std::uint64_t>(evaluations_ + static_cast<Index>(pending_.size()) + queued_.rows());
+      const auto drawn =
+          static_cast<std::uint64_t>(evaluations_ + static_cast<Index>(pending_.size()) + queued_.rows());
       Z = sample_sobol(n, lower_, upper_, shift, SobolOptions{1 + drawn, true});
       break;
     }

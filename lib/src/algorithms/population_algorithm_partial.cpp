@@ -16,7 +16,8 @@ void PopulationAlgorithm::queue_rows(const Matrix& Z, bool initial) {
   grown.topRows(old) = queued_;
   grown.bottomRows(Z.rows()) = Z;
   queued_ = std::move(grown);
-  for (Index r = 0; r < Z.rows(); ++r) queued_tags_.push_back(Pending{initial ? -1 : offspring_slot(r), initial});
+  for (Index r = 0; r < Z.rows(); ++r)
+    queued_tags_.push_back(Pending{initial ? -1 : offspring_slot(r), initial});
 }
 
 Matrix PopulationAlgorithm::ask_partial(Index n) {
@@ -46,7 +47,8 @@ Matrix PopulationAlgorithm::ask_partial(Index n) {
   return encoded_ ? space_->decode(Z) : Z;
 }
 
-void PopulationAlgorithm::tell_partial(std::int64_t ticket, const MatrixRef& x, const Evaluation& evaluation) {
+void PopulationAlgorithm::tell_partial(std::int64_t ticket, const MatrixRef& x,
+                                       const Evaluation& evaluation) {
   const auto it = pending_.find(ticket);
   if (it == pending_.end())
     throw UsageError("tell_partial(): candidate " + std::to_string(ticket) + " is not pending",
@@ -55,15 +57,15 @@ void PopulationAlgorithm::tell_partial(std::int64_t ticket, const MatrixRef& x, 
     throw UsageError("tell_partial() takes one row", Location::of_field("x"));
   const Pending candidate = it->second;
   if (candidate.initial) {
-    HeldResult held{x.row(0), evaluation.objectives.row(0),
-                    evaluation.constraints.cols() > 0 ? RowVector(evaluation.constraints.row(0)) : RowVector(0),
-                    evaluation.status_of(0), evaluation.message_of(0)};
+    HeldResult held{
+        x.row(0), evaluation.objectives.row(0),
+        evaluation.constraints.cols() > 0 ? RowVector(evaluation.constraints.row(0)) : RowVector(0),
+        evaluation.status_of(0), evaluation.message_of(0)};
     pending_.erase(it);
     held_[ticket] = std::move(held);
-    const bool sample_out = std::none_of(pending_.begin(), pending_.end(),
-                                         [](const auto& p) { return p.second.initial; }) &&
-                            std::none_of(queued_tags_.begin(), queued_tags_.end(),
-                                         [](const Pending& p) { return p.initial; });
+    const bool sample_out =
+        std::none_of(pending_.begin(), pending_.end(), [](const auto& p) { return p.second.initial; }) &&
+        std::none_of(queued_tags_.begin(), queued_tags_.end(), [](const Pending& p) { return p.initial; });
     if (sample_out) tell_initial_sample();
     return;
   }
@@ -84,8 +86,10 @@ void PopulationAlgorithm::tell_initial_sample() {
     X.row(r) = held.x;
     e.objectives.row(r) = held.f;
     if (n_constr_ > 0) {
-      if (held.g.size() == n_constr_) e.constraints.row(r) = held.g;
-      else e.constraints.row(r).setZero();
+      if (held.g.size() == n_constr_)
+        e.constraints.row(r) = held.g;
+      else
+        e.constraints.row(r).setZero();
     }
     failures = failures || held.status != TrialStatus::success;
     ++r;
@@ -93,8 +97,10 @@ void PopulationAlgorithm::tell_initial_sample() {
   if (failures) {
     r = 0;
     for (const auto& [ticket, held] : held_) {
-      if (held.status != TrialStatus::success) e.set_failed(r, held.status, held.message);
-      else e.set_status(r, TrialStatus::success);
+      if (held.status != TrialStatus::success)
+        e.set_failed(r, held.status, held.message);
+      else
+        e.set_status(r, TrialStatus::success);
       ++r;
     }
   }
@@ -131,9 +137,12 @@ nlohmann::json PopulationAlgorithm::save_partial() const {
                     {"status", status_json(h.status)},
                     {"message", h.message}});
   }
-  return {{"next_ticket", next_ticket_}, {"initial_drawn", initial_drawn_},
-          {"queued", detail::matrix_to_json(queued_)}, {"queued_tags", queued_tags},
-          {"pending", pending}, {"held", held}};
+  return {{"next_ticket", next_ticket_},
+          {"initial_drawn", initial_drawn_},
+          {"queued", detail::matrix_to_json(queued_)},
+          {"queued_tags", queued_tags},
+          {"pending", pending},
+          {"held", held}};
 }
 
 void PopulationAlgorithm::load_partial(const nlohmann::json& state) {
@@ -150,7 +159,8 @@ void PopulationAlgorithm::load_partial(const nlohmann::json& state) {
   initial_drawn_ = member(p, "initial_drawn").get<bool>();
   queued_ = detail::matrix_from_json(member(p, "queued"), "partial.queued");
   if (queued_.rows() == 0) queued_.resize(0, n_var_);
-  for (const auto& tag : member(p, "queued_tags")) queued_tags_.push_back(Pending{tag[0].get<Index>(), tag[1].get<bool>()});
+  for (const auto& tag : member(p, "queued_tags"))
+    queued_tags_.push_back(Pending{tag[0].get<Index>(), tag[1].get<bool>()});
   if (queued_.cols() != n_var_ || static_cast<Index>(queued_tags_.size()) != queued_.rows())
     throw InputError("queued candidates do not fit together", Location::of_field("partial.queued"));
   for (const auto& entry : member(p, "pending"))

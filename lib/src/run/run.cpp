@@ -170,8 +170,9 @@ class Loop final : private detail::SteadyStateHost {
     if (steady_) {
       result.stop_reason = steady_->run(*this);
       if (result.stop_reason == "budget") {
-        result.stop_reason =
-            options_.max_evaluations > 0 && steady_->asked() >= options_.max_evaluations ? "evaluations" : "generations";
+        result.stop_reason = options_.max_evaluations > 0 && steady_->asked() >= options_.max_evaluations
+                                 ? "evaluations"
+                                 : "generations";
       }
     }
     // The final state too, so that resuming a finished (or interrupted) run
@@ -206,11 +207,12 @@ class Loop final : private detail::SteadyStateHost {
     counters_ = detail::check_checkpoint(*checkpoint, problem_, algorithm_, options_.seed,
                                          folder.checkpoint_path().string());
     if (checkpoint->contains("steady_state") != steady_.has_value()) {
-      throw InputError(steady_ ? "this checkpoint was written by whole batches; resume it with whole batches "
-                                 "(one worker, or steady_state off)"
-                               : "this checkpoint was written by the steady-state driver; resume it with the same "
-                                 "asynchronous evaluator (workers > 1)",
-                       {folder.checkpoint_path().string(), 0, "steady_state"});
+      throw InputError(
+          steady_ ? "this checkpoint was written by whole batches; resume it with whole batches "
+                    "(one worker, or steady_state off)"
+                  : "this checkpoint was written by the steady-state driver; resume it with the same "
+                    "asynchronous evaluator (workers > 1)",
+          {folder.checkpoint_path().string(), 0, "steady_state"});
     }
     algorithm_.load_state((*checkpoint)["state"]);
     if (steady_) {
@@ -223,7 +225,8 @@ class Loop final : private detail::SteadyStateHost {
       truncate_jsonl(folder.trials_path(), log.trial.size());
       const auto from = static_cast<std::size_t>(counters_.evaluations);
       result.resumed_generation = counters_.generation;
-      steady_->restore((*checkpoint)["steady_state"], log, from, counters_, folder.checkpoint_path().string());
+      steady_->restore((*checkpoint)["steady_state"], log, from, counters_,
+                       folder.checkpoint_path().string());
       base_seconds_ = counters_.seconds;
       checkpoint_generation_ = -1;
       checkpoint_evaluations_ = counters_.evaluations;
@@ -284,8 +287,9 @@ class Loop final : private detail::SteadyStateHost {
   detail::Counters& counters() override { return counters_; }
   void log_trial(std::int64_t trial, std::int64_t generation, const Matrix& x, const Evaluation& e) override {
     if (!trials_) return;
-    writer_->append_trials([trials = &*trials_, trial, generation, x = x, e = e] { trials->append(trial, generation, x, e); },
-                           sizeof(double) * static_cast<std::size_t>(x.size() + e.objectives.size() + e.constraints.size()));
+    writer_->append_trials(
+        [trials = &*trials_, trial, generation, x = x, e = e] { trials->append(trial, generation, x, e); },
+        sizeof(double) * static_cast<std::size_t>(x.size() + e.objectives.size() + e.constraints.size()));
   }
   const char* after_tell(const Matrix& x, const Evaluation& e) override { return after_generation(x, e); }
   const char* stop_now() const override {

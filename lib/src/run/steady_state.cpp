@@ -19,8 +19,13 @@ nlohmann::json row_json(const RowVector& x) {
 
 SteadyStateDriver::SteadyStateDriver(const Problem& problem, Algorithm& algorithm, Evaluator& evaluator,
                                      std::int64_t ask_limit, int workers)
-    : problem_(problem), algorithm_(algorithm), evaluator_(evaluator), ask_limit_(ask_limit), workers_(workers) {
-  if (workers_ < 1) throw UsageError("the steady-state driver needs >= 1 worker", Location::of_field("workers"));
+    : problem_(problem),
+      algorithm_(algorithm),
+      evaluator_(evaluator),
+      ask_limit_(ask_limit),
+      workers_(workers) {
+  if (workers_ < 1)
+    throw UsageError("the steady-state driver needs >= 1 worker", Location::of_field("workers"));
 }
 
 bool SteadyStateDriver::refill(std::int64_t told, bool submit) {
@@ -49,13 +54,15 @@ Evaluation SteadyStateDriver::one_row(const TrialOutcome& outcome) const {
   }
   if (outcome.objectives.size() != problem_.n_obj() ||
       (outcome.constraints.size() != 0 && outcome.constraints.size() != problem_.n_constr()))
-    throw Error("trial " + std::to_string(outcome.trial) + ": the evaluator returned values of the wrong size");
+    throw Error("trial " + std::to_string(outcome.trial) +
+                ": the evaluator returned values of the wrong size");
   e.objectives.row(0) = outcome.objectives;
   if (outcome.constraints.size() != 0) e.constraints.row(0) = outcome.constraints;
   return e;
 }
 
-void SteadyStateDriver::tell(std::int64_t trial, const Evaluation& e, Counters& counters, SteadyStateHost* host) {
+void SteadyStateDriver::tell(std::int64_t trial, const Evaluation& e, Counters& counters,
+                             SteadyStateHost* host) {
   const auto it = in_flight_.find(trial);
   const Matrix x = it->second.x;
   algorithm_.tell_partial(trial, x, e);
@@ -82,7 +89,8 @@ std::string SteadyStateDriver::run(SteadyStateHost& host) {
     }
     const auto it = in_flight_.find(outcome.trial);
     if (it == in_flight_.end())
-      throw Error("the evaluator returned trial " + std::to_string(outcome.trial) + ", which is not in flight");
+      throw Error("the evaluator returned trial " + std::to_string(outcome.trial) +
+                  ", which is not in flight");
     const Matrix x = it->second.x;
     const Evaluation e = one_row(outcome);
     tell(outcome.trial, e, counters, &host);
@@ -97,7 +105,8 @@ std::string SteadyStateDriver::run(SteadyStateHost& host) {
 nlohmann::json SteadyStateDriver::checkpoint_block() const {
   nlohmann::json in_flight = nlohmann::json::array();
   for (const auto& [trial, candidate] : in_flight_)
-    in_flight.push_back({{"trial", trial}, {"generation", candidate.generation}, {"x", row_json(candidate.x)}});
+    in_flight.push_back(
+        {{"trial", trial}, {"generation", candidate.generation}, {"x", row_json(candidate.x)}});
   return {{"keep_in_flight", workers_},
           {"ask_limit", ask_limit_},
           {"next_trial", next_trial_},
@@ -105,8 +114,8 @@ nlohmann::json SteadyStateDriver::checkpoint_block() const {
           {"in_flight", in_flight}};
 }
 
-std::int64_t SteadyStateDriver::restore(const nlohmann::json& block, const TrialRecords& log, std::size_t from,
-                                        Counters& counters, const std::string& path) {
+std::int64_t SteadyStateDriver::restore(const nlohmann::json& block, const TrialRecords& log,
+                                        std::size_t from, Counters& counters, const std::string& path) {
   const int live_workers = workers_;
   const std::int64_t live_limit = ask_limit_;
   try {
@@ -119,8 +128,10 @@ std::int64_t SteadyStateDriver::restore(const nlohmann::json& block, const Trial
       const auto& xs = entry.at("x");
       RowVector x(static_cast<Index>(xs.size()));
       for (Index j = 0; j < x.size(); ++j) x[j] = xs[static_cast<std::size_t>(j)].get<double>();
-      if (x.size() != problem_.n_var()) throw InputError("a trial in flight of the wrong size", {path, 0, "steady_state.in_flight"});
-      in_flight_[entry.at("trial").get<std::int64_t>()] = InFlight{x, entry.at("generation").get<std::int64_t>()};
+      if (x.size() != problem_.n_var())
+        throw InputError("a trial in flight of the wrong size", {path, 0, "steady_state.in_flight"});
+      in_flight_[entry.at("trial").get<std::int64_t>()] =
+          InFlight{x, entry.at("generation").get<std::int64_t>()};
     }
   } catch (const nlohmann::json::exception& error) {
     throw InputError(std::string("malformed: ") + error.what(), {path, 0, "steady_state"});
@@ -138,13 +149,16 @@ std::int64_t SteadyStateDriver::restore(const nlohmann::json& block, const Trial
     const auto it = in_flight_.find(trial);
     const std::size_t line = i + 1;
     if (it == in_flight_.end())
-      throw InputError("trial " + std::to_string(trial) + " was not in flight here: the log does not continue the checkpoint",
+      throw InputError("trial " + std::to_string(trial) +
+                           " was not in flight here: the log does not continue the checkpoint",
                        {log_path, line, "trial"});
     if (!(log.x.row(static_cast<Index>(i)) == it->second.x))
-      throw InputError("trial " + std::to_string(trial) + " has another x than the replay asked: the log does not continue the checkpoint",
+      throw InputError("trial " + std::to_string(trial) +
+                           " has another x than the replay asked: the log does not continue the checkpoint",
                        {log_path, line, "x"});
     Evaluation e{log.f.row(static_cast<Index>(i)), Matrix::Zero(1, problem_.n_constr())};
-    if (log.g.cols() == problem_.n_constr() && problem_.n_constr() > 0) e.constraints.row(0) = log.g.row(static_cast<Index>(i));
+    if (log.g.cols() == problem_.n_constr() && problem_.n_constr() > 0)
+      e.constraints.row(0) = log.g.row(static_cast<Index>(i));
     if (log.status[i] != TrialStatus::success) e.set_failed(0, log.status[i], log.message[i]);
     tell(trial, e, counters, nullptr);
     refill(counters.evaluations, false);

@@ -53,7 +53,8 @@ class SteadyStateHost {
   virtual ~SteadyStateHost() = default;
   virtual Counters& counters() = 0;
   // Appends one trial line (nothing without a run folder).
-  virtual void log_trial(std::int64_t trial, std::int64_t generation, const Matrix& x, const Evaluation& e) = 0;
+  virtual void log_trial(std::int64_t trial, std::int64_t generation, const Matrix& x,
+                         const Evaluation& e) = 0;
   // After a tell: a stop reason (target, callback) or null; progress line.
   virtual const char* after_tell(const Matrix& x, const Evaluation& e) = 0;
   // Before asking: "time" or "interrupted" (stop request), or null.
@@ -66,16 +67,16 @@ class SteadyStateDriver {
  public:
   // ask_limit: trials asked in all (0: no limit); workers: trials kept in
   // flight (the evaluator's concurrency plus kSteadyStateAhead).
-  SteadyStateDriver(const Problem& problem, Algorithm& algorithm, Evaluator& evaluator, std::int64_t ask_limit,
-                    int workers);
+  SteadyStateDriver(const Problem& problem, Algorithm& algorithm, Evaluator& evaluator,
+                    std::int64_t ask_limit, int workers);
 
   // The checkpoint's "steady_state" member.
   nlohmann::json checkpoint_block() const;
   // From a checkpoint's block; then replays `log` lines [from, end) (those
   // after the checkpoint) and refills with this session's settings. The
   // caller checkpoints next, before run(). Returns the number replayed.
-  std::int64_t restore(const nlohmann::json& block, const TrialRecords& log, std::size_t from, Counters& counters,
-                       const std::string& path);
+  std::int64_t restore(const nlohmann::json& block, const TrialRecords& log, std::size_t from,
+                       Counters& counters, const std::string& path);
 
   // Runs until the budget is spent, the algorithm has nothing more, or a
   // stop; returns the stop reason ("evaluations", "generations" is the

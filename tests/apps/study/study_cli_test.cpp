@@ -319,8 +319,8 @@ TEST_CASE("a study with --budget hands out that many trials, cuts the last batch
   for (int k = 0; k < 10; ++k) {
     const nlohmann::json asked = ask_json(dir, study);
     REQUIRE(asked["trial"] == k);
-    const Output told = cli(dir, "tell " + study.string() + " " + std::to_string(k) + " --values " +
-                                     values_of(asked["config"]));
+    const Output told = cli(
+        dir, "tell " + study.string() + " " + std::to_string(k) + " --values " + values_of(asked["config"]));
     INFO(told.err);
     REQUIRE(told.code == 0);
   }
@@ -349,7 +349,8 @@ TEST_CASE("a study with --budget hands out that many trials, cuts the last batch
   const auto other = dir / "t";
   REQUIRE(cli(dir, create_args(other, 4) + " --budget 6").code == 0);
   ask_json(dir, other);
-  const nlohmann::json partway = nlohmann::json::parse(cli(dir, "study show " + other.string() + " --json").out);
+  const nlohmann::json partway =
+      nlohmann::json::parse(cli(dir, "study show " + other.string() + " --json").out);
   CHECK(partway["budget_spent"] == false);
   CHECK(partway["trials_given_out"] == 1);
   const Output zero = cli(dir, create_args(dir / "u", 4) + " --budget 0");

@@ -71,7 +71,8 @@ class Algorithm {
   }
   // The result of pending candidate `ticket`: x is its row as asked, the
   // evaluation has one row.
-  virtual void tell_partial(std::int64_t /*ticket*/, const MatrixRef& /*x*/, const Evaluation& /*evaluation*/) {
+  virtual void tell_partial(std::int64_t /*ticket*/, const MatrixRef& /*x*/,
+                            const Evaluation& /*evaluation*/) {
     throw UsageError(name() + " takes whole batches only (ask/tell)", Location::of_field("algorithm"));
   }
   // Candidates asked and not yet told.

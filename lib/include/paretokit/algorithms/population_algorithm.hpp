@@ -167,7 +167,7 @@ class PopulationAlgorithm : public Algorithm {
   void tell_initial_sample();
   nlohmann::json save_partial() const;
   void load_partial(const nlohmann::json& state);
-  Matrix queued_;                  // made, not yet asked for (internal coordinates)
+  Matrix queued_;  // made, not yet asked for (internal coordinates)
   std::vector<Pending> queued_tags_;
   std::map<std::int64_t, Pending> pending_;  // asked, not yet told, by ticket
   std::map<std::int64_t, HeldResult> held_;  // initial sample told so far
