@@ -26,7 +26,8 @@ int run_ask(const Arguments& args) {
                            "(try again after a tell, or expire the lost ones with 'study expire');\n"
                            "--wait S tries again for up to S seconds first (the lock is not held while\n"
                            "it waits). --json prints {\"trial\", \"generation\", \"config\", \"x\"}, or\n"
-                           "{\"trial\": null, \"pending\": N} with exit code 3.");
+                           "{\"trial\": null, \"pending\": N} with exit code 3. Once a study's --budget\n"
+                           "of trials is given out, ask exits with 3 at once (\"budget_spent\": true).");
   command_line.add_file_argument();
   command_line.options.add_options()("wait", po::value<double>()->default_value(0),
                                      "seconds to keep trying while no trial is available")(
@@ -39,21 +40,31 @@ int run_ask(const Arguments& args) {
   const auto give_up = std::chrono::steady_clock::now() + std::chrono::duration<double>(wait);
   std::optional<AskedTrial> trial;
   std::int64_t pending = 0;
+  bool budget_spent = false;
   while (true) {
     {
       StudyLock lock(dir);
       Study study(dir);
       trial = study.ask(unix_seconds());
       if (!trial) pending = study.pending();
+      budget_spent = study.budget_spent();
     }
-    if (trial || pending == 0 || std::chrono::steady_clock::now() >= give_up) break;
+    if (trial || pending == 0 || budget_spent || std::chrono::steady_clock::now() >= give_up) break;
     std::this_thread::sleep_for(std::chrono::milliseconds(200));
   }
   if (!trial) {
-    std::cerr << "paretokit: no trial available now: " << pending << " pending"
-              << (pending == 0 ? " (the algorithm proposes no more trials)" : " (given out, not told)")
-              << '\n';
-    if (vm.count("json")) print_json({{"trial", nullptr}, {"pending", pending}});
+    if (budget_spent) {
+      std::cerr << "paretokit: the study's budget is spent: no more trials (" << pending << " pending)\n";
+    } else {
+      std::cerr << "paretokit: no trial available now: " << pending << " pending"
+                << (pending == 0 ? " (the algorithm proposes no more trials)" : " (given out, not told)")
+                << '\n';
+    }
+    if (vm.count("json")) {
+      nlohmann::json none = {{"trial", nullptr}, {"pending", pending}};
+      if (budget_spent) none["budget_spent"] = true;
+      print_json(none);
+    }
     return kNoTrialAvailable;
   }
   if (vm.count("json")) {

@@ -16,7 +16,7 @@ namespace {
 const char* kUsage =
     "study create DIR --space FILE --objectives NAME[:min|:max],...\n"
     "           [--constraints NAME<=B,...] --algorithm NAME\n"
-    "           [--algorithm-params JSON] [--seed S] [--json]\n"
+    "           [--algorithm-params JSON] [--seed S] [--budget N] [--json]\n"
     "       paretokit study show DIR [--json]\n"
     "       paretokit study expire DIR --older-than SECONDS [--json]";
 
@@ -29,7 +29,8 @@ int run_create(const Arguments& args) {
                            "DIR holds study.json (these settings), state.json (the algorithm's state and\n"
                            "the current batch) and trials.jsonl (one line per told trial, in batch order\n"
                            "once the whole batch is told). Every command locks DIR/lock, so ask and tell\n"
-                           "may run in many processes at once.");
+                           "may run in many processes at once. --budget N: at most N trials are handed\n"
+                           "out (the batch that reaches N is cut; 'study show' says when it is spent).");
   command_line.add_file_argument();
   command_line.options.add_options()("space", po::value<std::string>()->required(),
                                      "search space file (JSON)")(
@@ -37,10 +38,17 @@ int run_create(const Arguments& args) {
       "constraints", po::value<std::string>(), "values to bound: NAME<=B or NAME>=B,...")(
       "algorithm", po::value<std::string>()->required(), "algorithm name (see 'paretokit algorithms')")(
       "algorithm-params", po::value<std::string>(), "algorithm parameters, a JSON object")(
-      "seed", po::value<std::uint64_t>()->default_value(1), "random seed")("json", "print one JSON document");
+      "seed", po::value<std::uint64_t>()->default_value(1), "random seed")(
+      "budget", po::value<std::int64_t>(), "hand out at most N trials in all (N > 0; default: no limit)")(
+      "json", "print one JSON document");
   po::variables_map vm;
   if (!command_line.parse(args, vm)) return 0;
   StudySettings s;
+  if (vm.count("budget")) {
+    s.budget = vm["budget"].as<std::int64_t>();
+    if (s.budget <= 0)
+      throw UsageError("must be > 0 (the number of trials to hand out)", Location::of_field("--budget"));
+  }
   s.space = read_search_space_file(vm["space"].as<std::string>()).space.to_json();
   s.objectives = vm["objectives"].as<std::string>();
   parse_objectives(s.objectives, "--objectives");
@@ -90,6 +98,10 @@ int run_show(const Arguments& args) {
   std::cout << "\n  generation " << d["generation"] << ": " << d["told"] << " trials told (" << d["failed"]
             << " failed), " << d["pending"].size() << " pending, " << d["open_in_batch"]
             << " left in the batch\n";
+  if (!d["budget"].is_null()) {
+    std::cout << "  budget " << d["budget"] << " trials: " << d["trials_given_out"] << " given out"
+              << (d["budget_spent"].get<bool>() ? " (spent: no more trials are handed out)" : "") << '\n';
+  }
   for (const auto& p : d["pending"])
     std::cout << "  pending trial " << p["trial"] << ", given out "
               << static_cast<long long>(p["seconds_ago"].get<double>()) << " s ago\n";

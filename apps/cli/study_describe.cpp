@@ -10,16 +10,17 @@ nlohmann::json Study::describe(double now) const {
   // Every told trial: the logged ones, then the told rows of the batch.
   std::vector<nlohmann::json> told = read_jsonl(directory_ / "trials.jsonl").records;
   nlohmann::json pending = nlohmann::json::array();
-  std::int64_t open = 0, failed = failed_trials_;
+  std::int64_t open = 0, given = 0, failed = failed_trials_;
   for (Index i = 0; i < static_cast<Index>(rows_.size()); ++i) {
     const BatchRow& r = rows_[static_cast<std::size_t>(i)];
+    if (r.state != BatchRow::State::open) ++given;
     if (r.state == BatchRow::State::told) {
       told.push_back(nlohmann::json::parse(trial_line(i).dump()));
       if (r.status != TrialStatus::success) ++failed;
     } else if (r.state == BatchRow::State::asked) {
       pending.push_back({{"trial", batch_first_trial_ + i}, {"seconds_ago", now - r.asked_at}});
-    } else {
-      ++open;
+    } else if (i < rows_within_budget()) {
+      ++open;  // rows past the budget are never given out
     }
   }
   // The front: the non-dominated feasible successful trials.
@@ -38,13 +39,17 @@ nlohmann::json Study::describe(double now) const {
     const auto& line = told[ok[static_cast<std::size_t>(i)]];
     front.push_back({{"trial", line["trial"]}, {"config", line["config"]}, {"values", line["values"]}});
   }
+  nlohmann::json budget = nullptr;
+  if (settings_.budget > 0) budget = settings_.budget;
   return {{"directory", directory_.string()},
           {"algorithm", settings_.algorithm},
           {"objectives", settings_.objectives},
           {"constraints", settings_.constraints},
           {"seed", settings_.seed},
           {"generation", generation_ + (has_batch_ ? 1 : 0)},
-          {"trials_given_out", next_trial_ - open},
+          {"trials_given_out", (has_batch_ ? batch_first_trial_ : logged_trials_) + given},
+          {"budget", budget},
+          {"budget_spent", budget_spent()},
           {"told", static_cast<std::int64_t>(told.size())},
           {"failed", failed},
           {"pending", std::move(pending)},

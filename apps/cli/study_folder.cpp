@@ -73,14 +73,16 @@ double unix_seconds() {
 }
 
 nlohmann::json to_json(const StudySettings& s) {
-  return {{"format", "paretokit-study"},
-          {"version", 1},
-          {"space", s.space},
-          {"objectives", s.objectives},
-          {"constraints", s.constraints},
-          {"algorithm", s.algorithm},
-          {"algorithm_params", s.algorithm_params},
-          {"seed", s.seed}};
+  nlohmann::json json = {{"format", "paretokit-study"},
+                         {"version", 1},
+                         {"space", s.space},
+                         {"objectives", s.objectives},
+                         {"constraints", s.constraints},
+                         {"algorithm", s.algorithm},
+                         {"algorithm_params", s.algorithm_params},
+                         {"seed", s.seed}};
+  if (s.budget > 0) json["budget"] = s.budget;  // only then: older studies keep their bytes
+  return json;
 }
 
 StudySettings study_settings_from_json(const nlohmann::json& json, const std::string& path) {
@@ -94,6 +96,7 @@ StudySettings study_settings_from_json(const nlohmann::json& json, const std::st
     s.algorithm = json.at("algorithm").get<std::string>();
     s.algorithm_params = json.value("algorithm_params", nlohmann::json::object());
     s.seed = json.at("seed").get<std::uint64_t>();
+    s.budget = json.value("budget", std::int64_t{0});
   } catch (const nlohmann::json::exception& error) {
     throw InputError(std::string("bad study settings: ") + error.what(), {path});
   }
@@ -217,7 +220,22 @@ void restore(Algorithm& algorithm, const Problem& problem, std::uint64_t seed, c
 
 }  // namespace
 
+Index Study::rows_within_budget() const {
+  const auto n = static_cast<Index>(rows_.size());
+  if (settings_.budget <= 0) return n;
+  return std::clamp<Index>(static_cast<Index>(settings_.budget - batch_first_trial_), 0, n);
+}
+
+std::int64_t Study::next_given() const {
+  if (!has_batch_) return next_trial_;
+  const Index limit = rows_within_budget();
+  for (Index i = 0; i < limit; ++i)
+    if (rows_[static_cast<std::size_t>(i)].state == BatchRow::State::open) return batch_first_trial_ + i;
+  return batch_first_trial_ + static_cast<std::int64_t>(rows_.size());
+}
+
 std::optional<AskedTrial> Study::ask(double now) {
+  if (budget_spent()) return std::nullopt;
   if (!has_batch_) {
     restore(*algorithm_, *problem_, settings_.seed, algorithm_state_);
     batch_x_ = algorithm_->ask();
@@ -227,7 +245,7 @@ std::optional<AskedTrial> Study::ask(double now) {
     next_trial_ += batch_x_.rows();
     rows_.assign(static_cast<std::size_t>(batch_x_.rows()), BatchRow{});
   }
-  for (std::size_t i = 0; i < rows_.size(); ++i) {
+  for (std::size_t i = 0; i < static_cast<std::size_t>(rows_within_budget()); ++i) {
     if (rows_[i].state != BatchRow::State::open) continue;
     rows_[i].state = BatchRow::State::asked;
     rows_[i].asked_at = now;
@@ -329,13 +347,14 @@ nlohmann::ordered_json Study::trial_line(Index row) const {
 }
 
 TellResult Study::complete_batch_if_told() {
-  for (const BatchRow& r : rows_) {
-    if (r.state != BatchRow::State::told) {
+  const Index n = rows_within_budget();
+  for (Index i = 0; i < n; ++i) {
+    if (rows_[static_cast<std::size_t>(i)].state != BatchRow::State::told) {
       save_state();
       return {false, generation_ + 1};
     }
   }
-  const Index n = batch_x_.rows();
+  const bool cut = n < batch_x_.rows();
   Evaluation evaluation{Matrix(n, problem_->n_obj()), Matrix(n, problem_->n_constr())};
   std::string lines;
   for (Index i = 0; i < n; ++i) {
@@ -354,18 +373,22 @@ TellResult Study::complete_batch_if_told() {
     lines += '\n';
   }
   // The batch was asked from this state: asking again gives the same rows.
-  restore(*algorithm_, *problem_, settings_.seed, algorithm_state_);
-  const Matrix again = algorithm_->ask();
-  if (again.rows() != n || again.cols() != batch_x_.cols() || again != batch_x_)
-    throw Error("the algorithm did not propose the same batch again from its saved state",
-                {(directory_ / "state.json").string()});
-  algorithm_->tell(batch_x_, evaluation);
+  // A batch cut by the budget ends the study: its trials are logged, the
+  // algorithm is not told (its state stays the last whole batch's).
+  if (!cut) {
+    restore(*algorithm_, *problem_, settings_.seed, algorithm_state_);
+    const Matrix again = algorithm_->ask();
+    if (again.rows() != n || again.cols() != batch_x_.cols() || again != batch_x_)
+      throw Error("the algorithm did not propose the same batch again from its saved state",
+                  {(directory_ / "state.json").string()});
+    algorithm_->tell(batch_x_, evaluation);
+    algorithm_state_ = algorithm_->save_state();
+  }
   {
     JsonlWriter log(directory_ / "trials.jsonl");
     log.append_lines(lines);
     log.sync();
   }
-  algorithm_state_ = algorithm_->save_state();
   generation_ += 1;
   logged_trials_ += n;
   has_batch_ = false;

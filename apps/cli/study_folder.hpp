@@ -62,6 +62,11 @@ struct StudySettings {
   std::string algorithm;
   nlohmann::json algorithm_params = nlohmann::json::object();
   std::uint64_t seed = 1;
+  // Trials handed out in all; 0: no limit. The batch that reaches it is
+  // cut: its rows past the budget are never given out, and once its rows
+  // are told they are logged but the algorithm is not told (the study is
+  // over; a cut batch is no batch the algorithm asked for).
+  std::int64_t budget = 0;
 };
 
 // Exit code of `ask` when every row of the batch is given out, some untold.
@@ -124,6 +129,8 @@ class Study {
 
   // Trials given out and not told.
   std::int64_t pending() const;
+  // Every trial of the budget (study create --budget) is given out.
+  bool budget_spent() const { return settings_.budget > 0 && next_given() >= settings_.budget; }
   // For `study show`.
   nlohmann::json describe(double now) const;
   const StudySettings& settings() const { return settings_; }
@@ -133,6 +140,10 @@ class Study {
   void load_state();
   void save_state() const;
   std::int64_t row_of(std::int64_t trial, bool for_tell) const;
+  // Rows of the current batch that may be given out (all, or those within the budget).
+  Index rows_within_budget() const;
+  // The next trial id that would be given out.
+  std::int64_t next_given() const;
   TellResult complete_batch_if_told();
   nlohmann::ordered_json trial_line(Index row) const;
 

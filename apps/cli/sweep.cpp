@@ -73,6 +73,9 @@ struct Settings {
   // run()'s defaults (run/run_options.hpp says why one per second at most).
   std::int64_t checkpoint_every = RunOptions{}.checkpoint_every;
   double checkpoint_seconds = RunOptions{}.checkpoint_min_seconds;
+  // --checkpoint-every-evaluations / --checkpoint-every-seconds (0: off).
+  std::int64_t checkpoint_every_evaluations = RunOptions{}.checkpoint_every_evaluations;
+  double checkpoint_every_seconds = RunOptions{}.checkpoint_every_seconds;
   std::string summary_hv = "auto";
   std::optional<CommandSettings> command;  // the external-process path
 };
@@ -94,6 +97,10 @@ nlohmann::json to_config(const Settings& s, const Problem& problem, const Algori
           {"resolved",
            {{"problem_params", problem.params()}, {"algorithm_options", algorithm.resolved_options()}}}};
   if (s.command) config["evaluator"] = to_json(*s.command);
+  // Only when set, so that other configs keep their bytes.
+  if (s.checkpoint_every_evaluations > 0)
+    config["checkpoint_every_evaluations"] = s.checkpoint_every_evaluations;
+  if (s.checkpoint_every_seconds > 0) config["checkpoint_every_seconds"] = s.checkpoint_every_seconds;
   return config;
 }
 
@@ -112,6 +119,8 @@ Settings from_config(const nlohmann::json& config, const std::string& path) {
     s.checkpoint_every = config.value("checkpoint_every", Settings{}.checkpoint_every);
     s.checkpoint_seconds = config.value("checkpoint_seconds", Settings{}.checkpoint_seconds);
     s.summary_hv = config.value("summary_hv", Settings{}.summary_hv);
+    s.checkpoint_every_evaluations = config.value("checkpoint_every_evaluations", std::int64_t{0});
+    s.checkpoint_every_seconds = config.value("checkpoint_every_seconds", 0.0);
     if (config.contains("evaluator")) s.command = command_settings_from_json(config["evaluator"], path);
   } catch (const nlohmann::json::exception& error) {
     throw InputError(std::string("bad sweep config: ") + error.what(), {path});
@@ -187,10 +196,11 @@ int run_sweep(const Arguments& args) {
       "sweep --problem NAME [--problem-params JSON] --algorithm NAME [--algorithm-params JSON]\n"
       "         [--generations G] [--evaluations E] [--time SECONDS] [--seed S] [--threads T]\n"
       "         [--out DIR] [--checkpoint-every K] [--checkpoint-seconds S]\n"
+      "         [--checkpoint-every-evaluations N] [--checkpoint-every-seconds S]\n"
       "         [--summary-hv auto|exact|approx|none] [--json]\n"
       "       paretokit sweep --command CMD --space FILE --objectives NAME[:max],... --budget N\n"
       "         [--constraints EXPR,...] [--workers W] [--timeout S] [--memory-limit MB]\n"
-      "         [--retries R] [common options above]\n"
+      "         [--retries R] [--synchronous] [common options above]\n"
       "       mpirun -n N paretokit sweep ... --evaluator mpi [--mpi-timeout S]\n"
       "       paretokit sweep --resume DIR [--threads T] [--json]",
       kDescription);
@@ -209,6 +219,11 @@ int run_sweep(const Arguments& args) {
       "checkpoint every K generations (0: only at the end)")(
       "checkpoint-seconds", po::value<double>()->default_value(Settings{}.checkpoint_seconds),
       "...at most once per S seconds (0: every K generations exactly)")(
+      "checkpoint-every-evaluations", po::value<std::int64_t>(),
+      "also checkpoint once N evaluations were told since the last (0: off; e.g. with --checkpoint-every 0 "
+      "for algorithms asking a few rows a generation)")(
+      "checkpoint-every-seconds", po::value<double>(),
+      "also checkpoint once S seconds passed since the last (0: off)")(
       "summary-hv", po::value<std::string>()->value_name("auto|exact|approx|none")->default_value("auto"),
       "summary hypervolume: exact, Monte Carlo, none, or auto (exact when cheap)")(
       "resume", po::value<std::string>(), "continue the run in DIR")("json", "print summary.json on stdout");
@@ -244,7 +259,8 @@ int run_sweep(const Arguments& args) {
       }
     }
     if (!vm["seed"].defaulted() || !vm["checkpoint-every"].defaulted() ||
-        !vm["checkpoint-seconds"].defaulted() || !vm["summary-hv"].defaulted()) {
+        !vm["checkpoint-seconds"].defaulted() || !vm["summary-hv"].defaulted() ||
+        vm.count("checkpoint-every-evaluations") || vm.count("checkpoint-every-seconds")) {
       throw UsageError("--resume takes the seed and checkpoint interval from DIR/config.json",
                        Location::of_field("--resume"));
     }
@@ -285,8 +301,11 @@ int run_sweep(const Arguments& args) {
     if (s.command && !s.algorithm_params.contains("pop_size") && s.evaluations > 0) {
       s.algorithm_params["pop_size"] = std::clamp<std::int64_t>(s.evaluations / 10, 4, 100);
     }
-    // SMS-EMOA's one offspring a generation would leave all workers but one idle.
-    if (s.command && s.algorithm == "smsemoa" && !s.algorithm_params.contains("n_offsprings")) {
+    // With --synchronous, SMS-EMOA's one offspring a generation would leave
+    // all workers but one idle (without it, the steady-state driver keeps
+    // them busy with one offspring each).
+    if (s.command && s.command->synchronous && s.algorithm == "smsemoa" &&
+        !s.algorithm_params.contains("n_offsprings")) {
       s.algorithm_params["n_offsprings"] = s.command->workers;
     }
     s.seed = vm["seed"].as<std::uint64_t>();
@@ -294,6 +313,11 @@ int run_sweep(const Arguments& args) {
     // A program's generation costs far more than a checkpoint: every one.
     if (s.command && vm["checkpoint-every"].defaulted()) s.checkpoint_every = 1;
     s.checkpoint_seconds = non_negative<double>(vm, "checkpoint-seconds");
+    if (vm.count("checkpoint-every-evaluations")) {
+      s.checkpoint_every_evaluations = non_negative<std::int64_t>(vm, "checkpoint-every-evaluations");
+    }
+    if (vm.count("checkpoint-every-seconds"))
+      s.checkpoint_every_seconds = non_negative<double>(vm, "checkpoint-every-seconds");
     // run()'s default budget, written to config.json as the limit it is.
     if (s.generations == 0 && s.evaluations == 0 && s.seconds == 0) s.generations = RunOptions{}.generation_limit();
   }
@@ -353,6 +377,10 @@ int run_sweep(const Arguments& args) {
   options.output_directory = folder.directory();
   options.checkpoint_every = s.checkpoint_every;
   options.checkpoint_min_seconds = s.checkpoint_seconds;
+  options.checkpoint_every_evaluations = s.checkpoint_every_evaluations;
+  options.checkpoint_every_seconds = s.checkpoint_every_seconds;
+  // A built-in problem under MPI keeps whole batches: the same trials as threads.
+  options.steady_state = !(s.command && s.command->synchronous) && !(mpi && !s.command);
   options.resume = resume;
   options.summary_hypervolume.method = summary_hv;
   options.summary_hypervolume.seed = s.seed;

@@ -21,13 +21,17 @@ void add_command_options(po::options_description& options) {
       "workers", po::value<int>(), "trials run at once (with --command; default 1)")(
       "timeout", po::value<double>(), "seconds per trial before its process group is killed (0: none)")(
       "memory-limit", po::value<std::string>(), "address-space limit per trial, e.g. 2G (setrlimit)")(
-      "retries", po::value<int>(), "extra attempts of a failed trial (default 0)");
+      "retries", po::value<int>(), "extra attempts of a failed trial (default 0)")(
+      "synchronous",
+      "with --workers W > 1, whole generations at a time (results independent of timing; workers wait "
+      "at each generation's end) instead of a new trial as soon as a worker frees (SMS-EMOA, MOEA/D, "
+      "random)");
 }
 
 const std::vector<const char*>& command_option_names() {
-  static const std::vector<const char*> names = {"space",        "command", "objectives",
-                                                 "constraints",  "budget",  "workers",
-                                                 "memory-limit", "retries", "timeout"};
+  static const std::vector<const char*> names = {"space",   "command",    "objectives",   "constraints",
+                                                 "budget",  "workers",    "memory-limit", "retries",
+                                                 "timeout", "synchronous"};
   return names;
 }
 
@@ -41,8 +45,8 @@ std::int64_t read_budget(const po::variables_map& vm) {
 
 std::optional<CommandSettings> read_command_settings(const po::variables_map& vm) {
   if (!vm.count("command")) {
-    for (const char* name :
-         {"space", "objectives", "constraints", "workers", "timeout", "memory-limit", "retries"}) {
+    for (const char* name : {"space", "objectives", "constraints", "workers", "timeout", "memory-limit",
+                             "retries", "synchronous"}) {
       if (vm.count(name)) throw UsageError("needs --command", Location::of_field(std::string("--") + name));
     }
     return std::nullopt;
@@ -70,6 +74,7 @@ std::optional<CommandSettings> read_command_settings(const po::variables_map& vm
     s.memory_limit_bytes = parse_memory_size(vm["memory-limit"].as<std::string>(), "--memory-limit");
   if (vm.count("retries")) s.retries = vm["retries"].as<int>();
   if (s.retries < 0) throw UsageError("must be >= 0", Location::of_field("--retries"));
+  s.synchronous = vm.count("synchronous") > 0;
   // Parsed now, so that a bad flag fails before anything runs.
   parse_objectives(s.objectives, "--objectives");
   parse_constraints(s.constraints, "--constraints");
@@ -77,14 +82,16 @@ std::optional<CommandSettings> read_command_settings(const po::variables_map& vm
 }
 
 nlohmann::json to_json(const CommandSettings& s) {
-  return {{"space", s.space},
-          {"command", s.command},
-          {"objectives", s.objectives},
-          {"constraints", s.constraints},
-          {"workers", s.workers},
-          {"timeout_seconds", s.timeout_seconds},
-          {"memory_limit_bytes", s.memory_limit_bytes},
-          {"retries", s.retries}};
+  nlohmann::json json = {{"space", s.space},
+                         {"command", s.command},
+                         {"objectives", s.objectives},
+                         {"constraints", s.constraints},
+                         {"workers", s.workers},
+                         {"timeout_seconds", s.timeout_seconds},
+                         {"memory_limit_bytes", s.memory_limit_bytes},
+                         {"retries", s.retries}};
+  if (s.synchronous) json["synchronous"] = true;  // only then: older configs keep their bytes
+  return json;
 }
 
 CommandSettings command_settings_from_json(const nlohmann::json& json, const std::string& path) {
@@ -98,6 +105,7 @@ CommandSettings command_settings_from_json(const nlohmann::json& json, const std
     s.timeout_seconds = json.value("timeout_seconds", 0.0);
     s.memory_limit_bytes = json.value("memory_limit_bytes", std::uint64_t{0});
     s.retries = json.value("retries", 0);
+    s.synchronous = json.value("synchronous", false);
   } catch (const nlohmann::json::exception& error) {
     throw InputError(std::string("bad sweep config: ") + error.what(), {path, 0, "evaluator"});
   }

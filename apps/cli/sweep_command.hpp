@@ -30,10 +30,12 @@ struct CommandSettings {
   double timeout_seconds = 0;
   std::uint64_t memory_limit_bytes = 0;
   int retries = 0;
+  // --synchronous: whole generations even with several workers (RunOptions::steady_state off).
+  bool synchronous = false;
 };
 
 // --space, --command, --objectives, --constraints, --budget, --workers,
-// --timeout, --memory-limit, --retries.
+// --timeout, --memory-limit, --retries, --synchronous.
 void add_command_options(po::options_description& options);
 // The flags that only the command path takes (for --resume's check).
 const std::vector<const char*>& command_option_names();

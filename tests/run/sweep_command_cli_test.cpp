@@ -16,6 +16,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 
 #include "io/temp_dir.hpp"
@@ -198,4 +199,47 @@ TEST_CASE("sweep --command: Ctrl-C kills the running trials at once, and --resum
   REQUIRE(run_cli("sweep --resume " + out.string(), dir / "resumed.log") == 0);
   CHECK(read_trials(out / "trials.jsonl").x.rows() == 12);
   CHECK(read_json_file(out / "summary.json")["evaluator"]["rerun_unfinished_trials"].get<int>() >= 1);
+}
+
+TEST_CASE(
+    "sweep --command, steady state (SMS-EMOA, 3 workers): kill -9 mid-study, --resume loses and repeats "
+    "nothing") {
+  test::TempDir dir("sweep-command");
+  const std::string toy = "sh " + kToy + "/evaluate.sh";
+  // Trial 17 logs itself, then kills the sweep (its parent) with SIGKILL, once;
+  // trials of unequal length (by trial number) make the results arrive out of order.
+  const auto runs = dir / "runs.log";
+  const auto mark = dir / "killed";
+  const std::string command = "echo {trial} >> " + runs.string() + "; if [ {trial} = 17 ] && [ ! -e " +
+                              mark.string() + " ]; then touch " + mark.string() +
+                              "; kill -9 $PPID; exit 1; fi; sleep 0.0$(( ({trial} * 7) % 5 )); " + toy;
+  const auto out = dir / "run";
+  const std::string args = toy_args(out, command, 30, 3) + " --algorithm smsemoa";
+  CHECK(run_cli(args, dir / "killed.log") != 0);
+  REQUIRE(std::filesystem::exists(mark));
+  CHECK(read_json_file(out / "checkpoint.json").contains("steady_state"));
+  const int code = run_cli("sweep --resume " + out.string(), dir / "resumed.log");
+  INFO(slurp(dir / "resumed.log"));
+  REQUIRE(code == 0);
+
+  // Every trial once in the log (in the order results arrived), all successful.
+  const TrialRecords trials = read_trials(out / "trials.jsonl");
+  REQUIRE(trials.trial.size() == 30);
+  CHECK(std::set<std::int64_t>(trials.trial.begin(), trials.trial.end()).size() == 30);
+  for (const auto status : trials.status) CHECK(status == TrialStatus::success);
+  // Each trial ran once, except those running at the kill (trial 17 among them).
+  std::map<int, int> times;
+  std::istringstream lines(slurp(runs));
+  for (int trial = 0; lines >> trial;) ++times[trial];
+  int rerun = 0;
+  for (int trial = 0; trial < 30; ++trial) {
+    INFO("trial " << trial);
+    CHECK((times[trial] == 1 || times[trial] == 2));
+    rerun += times[trial] == 2;
+  }
+  CHECK(times[17] == 2);
+  CHECK(rerun <= 3);  // three workers
+  const nlohmann::json summary = read_json_file(out / "summary.json");
+  CHECK(summary["evaluator"]["rerun_unfinished_trials"] == rerun);
+  CHECK(summary["evaluations"] == 30);
 }

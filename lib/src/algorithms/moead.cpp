@@ -98,6 +98,14 @@ void MOEAD::update_ideal(const Matrix& F, const Vector& cv) {
 }
 
 Matrix MOEAD::make_offspring() {
+  return make_offspring_of(options_.batch_size > 0 ? options_.batch_size : directions_.rows());
+}
+
+Matrix MOEAD::make_partial_offspring(Index n) {
+  return options_.mode == MoeadMode::classic ? make_offspring_of(n) : make_offspring();
+}
+
+Matrix MOEAD::make_offspring_of(Index limit) {
   const Index n_sub = directions_.rows();
   if (options_.mode == MoeadMode::classic) {
     // A pass visits every subproblem once, in a random order, batch by batch.
@@ -108,7 +116,7 @@ Matrix MOEAD::make_offspring() {
       cursor_ = 0;
     }
     const Index left = n_sub - cursor_;
-    const Index b = options_.batch_size > 0 ? std::min(options_.batch_size, left) : left;
+    const Index b = std::min(limit, left);
     order_.assign(permutation_.begin() + static_cast<std::ptrdiff_t>(cursor_),
                   permutation_.begin() + static_cast<std::ptrdiff_t>(cursor_ + b));
     cursor_ += b;

@@ -58,6 +58,12 @@ void PopulationAlgorithm::setup(const Problem& problem, std::uint64_t seed) {
   X_values_.resize(0, n_var_);
   generation_ = 0;
   evaluations_ = 0;
+  queued_.resize(0, n_var_);
+  queued_tags_.clear();
+  pending_.clear();
+  held_.clear();
+  next_ticket_ = 0;
+  initial_drawn_ = false;
   on_setup();
 }
 
@@ -76,10 +82,12 @@ Matrix PopulationAlgorithm::draw_sample(Index n, Sampling kind) {
       break;
     case Sampling::sobol: {
       // The shift comes from the seed, not rng_, and the sequence skips the
-      // points drawn so far: later batches (random search) continue it.
+      // points drawn so far: later batches (random search) continue it
+      // (with partial batches, rows asked and not yet told are drawn too).
       Rng shift = Rng::stream(seed_, sobol_stream);
-      Z = sample_sobol(n, lower_, upper_, shift,
-                       SobolOptions{static_cast<std::uint64_t>(1 + evaluations_), true});
+      const auto drawn =
+          static_cast<std::uint64_t>(evaluations_ + static_cast<Index>(pending_.size()) + queued_.rows());
+      Z = sample_sobol(n, lower_, upper_, shift, SobolOptions{1 + drawn, true});
       break;
     }
   }
@@ -256,6 +264,7 @@ nlohmann::json PopulationAlgorithm::save_state() const {
                        {"F", detail::matrix_to_json(F_)},
                        {"G", detail::matrix_to_json(G_)}};
   save_extra(state);
+  if (next_ticket_ > 0) state["partial"] = save_partial();  // only when used: batch states keep their bytes
   return state;
 }
 
@@ -286,6 +295,7 @@ void PopulationAlgorithm::load_state(const nlohmann::json& state) {
   cv_ = total_violation(F_, G_);
   if (coding_.encoded()) X_values_ = coding_.decode(X_);
   load_extra(state);
+  load_partial(state);
 }
 
 }  // namespace paretokit

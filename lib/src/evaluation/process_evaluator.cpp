@@ -2,6 +2,7 @@
 #include "paretokit/evaluation/process_evaluator.hpp"
 
 #include <signal.h>
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <chrono>
@@ -284,8 +285,12 @@ TrialOutcome ProcessEvaluator::run_trial(const Job& job) {
     std::lock_guard lock(mutex_);
     ++rerun_unfinished_;
   }
-  std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir);
+  // Usually a new folder: one mkdir (the trials directory exists); an old
+  // one (a rerun) is emptied first.
+  if (::mkdir(dir.c_str(), 0755) != 0) {
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+  }
   const auto config_file = dir / "config.json";
   {
     // A fresh folder: no reader can see a half-written file that matters

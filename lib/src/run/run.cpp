@@ -12,6 +12,11 @@
 // Trials are formatted and written, and checkpoints flushed to disk, on an
 // I/O thread while the loop goes on (run_folder_writer.hpp); the order above
 // is kept.
+//
+// With an asynchronous evaluator and an algorithm that takes partial
+// batches, the loop hands over to the steady-state driver
+// (steady_state.hpp), whose resume replays the trials logged after the
+// checkpoint instead of cutting them.
 #include "paretokit/run/run.hpp"
 
 #include <chrono>
@@ -29,6 +34,7 @@
 #include "paretokit/run/summary.hpp"
 #include "progress.hpp"
 #include "run_folder_writer.hpp"
+#include "steady_state.hpp"
 
 namespace paretokit {
 
@@ -51,6 +57,12 @@ void check_options(const RunOptions& options) {
   if (options.max_seconds < 0) bad_option("max_seconds", "termination limits must be >= 0");
   if (options.threads < 0) bad_option("threads", "threads must be >= 0");
   if (options.checkpoint_every < 0) bad_option("checkpoint_every", "checkpoint_every must be >= 0");
+  if (options.checkpoint_every_evaluations < 0) {
+    bad_option("checkpoint_every_evaluations", "checkpoint_every_evaluations must be >= 0");
+  }
+  if (!(options.checkpoint_every_seconds >= 0)) {
+    bad_option("checkpoint_every_seconds", "checkpoint_every_seconds must be >= 0");
+  }
   if (!(options.checkpoint_min_seconds >= 0)) {
     bad_option("checkpoint_min_seconds", "checkpoint_min_seconds must be >= 0");
   }
@@ -72,7 +84,7 @@ double population_hypervolume(const Algorithm& algorithm, const Vector& referenc
   return estimate_hypervolume(F, reference, budget).value;
 }
 
-class Loop {
+class Loop final : private detail::SteadyStateHost {
  public:
   Loop(const Problem& problem, Algorithm& algorithm, const RunOptions& options)
       : problem_(problem), algorithm_(algorithm), options_(options), progress_(options.progress) {
@@ -93,6 +105,13 @@ class Loop {
       owned_evaluator_ = make_evaluator(options_.threads == 1 ? 1 : 0);  // 0: the loop's arena
     }
     evaluator_ = options_.evaluator != nullptr ? options_.evaluator : owned_evaluator_.get();
+    if (options_.steady_state && algorithm_.takes_partial_batches() && evaluator_->concurrency() > 1) {
+      // Trials asked in all: the budget (a steady-state generation is one trial).
+      std::int64_t limit = options_.max_evaluations;
+      if (max_generations_ > 0 && (limit == 0 || max_generations_ < limit)) limit = max_generations_;
+      steady_.emplace(problem_, algorithm_, *evaluator_, limit,
+                      evaluator_->concurrency() + detail::kSteadyStateAhead);
+    }
   }
 
   RunResult operator()() {
@@ -113,8 +132,10 @@ class Loop {
     }
     start_ = Clock::now();
     last_checkpoint_ = start_;
+    // After a replay, the state it reached is the one later replays start from.
+    if (steady_ && result.resumed && writer_) checkpoint();
 
-    while (true) {
+    while (!steady_) {
       if (const char* reason = limit_reached()) {
         result.stop_reason = reason;
         break;
@@ -165,10 +186,14 @@ class Loop {
         result.stop_reason = reason;
         break;
       }
-      if (folder && options_.checkpoint_every > 0 && counters_.generation % options_.checkpoint_every == 0 &&
-          (options_.checkpoint_min_seconds <= 0 ||
-           std::chrono::duration<double>(Clock::now() - last_checkpoint_).count() >= options_.checkpoint_min_seconds)) {
-        checkpoint();
+      if (folder && checkpoint_due()) checkpoint();
+    }
+    if (steady_) {
+      result.stop_reason = steady_->run(*this);
+      if (result.stop_reason == "budget") {
+        result.stop_reason = options_.max_evaluations > 0 && steady_->asked() >= options_.max_evaluations
+                                 ? "evaluations"
+                                 : "generations";
       }
     }
     // The final state too, so that resuming a finished (or interrupted) run
@@ -204,11 +229,38 @@ class Loop {
     if (!checkpoint) return false;
     counters_ = detail::check_checkpoint(*checkpoint, problem_, algorithm_, options_.seed,
                                          folder.checkpoint_path().string());
+    if (checkpoint->contains("steady_state") != steady_.has_value()) {
+      throw InputError(
+          steady_ ? "this checkpoint was written by whole batches; resume it with whole batches "
+                    "(one worker, or steady_state off)"
+                  : "this checkpoint was written by the steady-state driver; resume it with the same "
+                    "asynchronous evaluator (workers > 1)",
+          {folder.checkpoint_path().string(), 0, "steady_state"});
+    }
     algorithm_.load_state((*checkpoint)["state"]);
+    if (steady_) {
+      // Keep the lines after the checkpoint (a torn last one aside) and replay them.
+      const TrialRecords log = read_trials(folder.trials_path());
+      if (static_cast<std::int64_t>(log.trial.size()) < counters_.evaluations) {
+        throw InputError("trials.jsonl holds fewer trials than the checkpoint counts",
+                         {folder.trials_path().string(), 0, "trials"});
+      }
+      truncate_jsonl(folder.trials_path(), log.trial.size());
+      const auto from = static_cast<std::size_t>(counters_.evaluations);
+      result.resumed_generation = counters_.generation;
+      steady_->restore((*checkpoint)["steady_state"], log, from, counters_,
+                       folder.checkpoint_path().string());
+      base_seconds_ = counters_.seconds;
+      checkpoint_generation_ = -1;
+      checkpoint_evaluations_ = counters_.evaluations;
+      result.resumed = true;
+      return true;
+    }
     const auto lines = count_jsonl_lines(folder.trials_path());
     truncate_jsonl(folder.trials_path(), static_cast<std::uint64_t>(counters_.evaluations));
     base_seconds_ = counters_.seconds;
     checkpoint_generation_ = counters_.generation;
+    checkpoint_evaluations_ = counters_.evaluations;
     result.resumed = true;
     result.resumed_generation = counters_.generation;
     result.dropped_trials = static_cast<std::int64_t>(lines) - counters_.evaluations;
@@ -232,11 +284,51 @@ class Loop {
   // last: the run's final one, landed with the front files and summary.
   void checkpoint(bool last = false) {
     counters_.seconds = seconds();
-    std::string text = detail::make_checkpoint(problem_, algorithm_, options_.seed, counters_).dump();
+    nlohmann::json json = detail::make_checkpoint(problem_, algorithm_, options_.seed, counters_);
+    if (steady_) json["steady_state"] = steady_->checkpoint_block();
+    std::string text = json.dump();
     text += '\n';
     writer_->submit_checkpoint(std::move(text), last);
     checkpoint_generation_ = counters_.generation;
+    checkpoint_evaluations_ = counters_.evaluations;
     last_checkpoint_ = Clock::now();
+  }
+
+  // Every checkpoint_every generations, checkpoint_every_evaluations
+  // evaluations or checkpoint_every_seconds seconds, whichever comes first,
+  // and no closer than checkpoint_min_seconds to the last.
+  bool checkpoint_due() const {
+    const double since = std::chrono::duration<double>(Clock::now() - last_checkpoint_).count();
+    const bool due =
+        (options_.checkpoint_every > 0 && counters_.generation % options_.checkpoint_every == 0) ||
+        (options_.checkpoint_every_evaluations > 0 &&
+         counters_.evaluations - checkpoint_evaluations_ >= options_.checkpoint_every_evaluations) ||
+        (options_.checkpoint_every_seconds > 0 && since >= options_.checkpoint_every_seconds);
+    return due && (options_.checkpoint_min_seconds <= 0 || since >= options_.checkpoint_min_seconds);
+  }
+
+  // --- what the steady-state driver borrows (steady_state.hpp) ----------------
+  detail::Counters& counters() override { return counters_; }
+  void log_trial(std::int64_t trial, std::int64_t generation, const Matrix& x, const Evaluation& e) override {
+    if (!options_.trial_observers.empty()) {
+      // One trial as it comes back (its own wall time is not known here).
+      const double now = unix_time();
+      const TrialBatch observed{trial, generation, &x, &e, 0.0, now, now};
+      for (const auto& observer : options_.trial_observers) observer(observed);
+    }
+    if (!trials_) return;
+    writer_->append_trials(
+        [trials = &*trials_, trial, generation, x = x, e = e] { trials->append(trial, generation, x, e); },
+        sizeof(double) * static_cast<std::size_t>(x.size() + e.objectives.size() + e.constraints.size()));
+  }
+  const char* after_tell(const Matrix& x, const Evaluation& e) override { return after_generation(x, e); }
+  const char* stop_now() const override {
+    if (options_.max_seconds > 0 && seconds() >= options_.max_seconds) return "time";
+    if (options_.stop_request != nullptr && options_.stop_request->load()) return "interrupted";
+    return nullptr;
+  }
+  void maybe_checkpoint() override {
+    if (writer_ && checkpoint_due()) checkpoint();
   }
 
   // A run whose budget is spent finishes, even when a stop was requested.
@@ -306,6 +398,8 @@ class Loop {
   std::optional<detail::RunFolderWriter> writer_;  // after trials_: stops first
   detail::Counters counters_;
   std::int64_t checkpoint_generation_ = -1;
+  std::int64_t checkpoint_evaluations_ = 0;  // evaluations at the last checkpoint
+  std::optional<detail::SteadyStateDriver> steady_;
   bool interrupted_mid_batch_ = false;
   double base_seconds_ = 0;
   Clock::time_point start_;

@@ -310,3 +310,50 @@ TEST_CASE("a ConfigSpace file: inactive variables are left out of the configurat
   }
   CHECK(kernels.size() >= 2);
 }
+
+TEST_CASE("a study with --budget hands out that many trials, cuts the last batch, and says so") {
+  test::TempDir dir("study");
+  const auto study = dir / "s";
+  // Batches of 4, a budget of 10: two whole batches and 2 rows of the third.
+  REQUIRE(cli(dir, create_args(study, 4) + " --budget 10").code == 0);
+  for (int k = 0; k < 10; ++k) {
+    const nlohmann::json asked = ask_json(dir, study);
+    REQUIRE(asked["trial"] == k);
+    const Output told = cli(
+        dir, "tell " + study.string() + " " + std::to_string(k) + " --values " + values_of(asked["config"]));
+    INFO(told.err);
+    REQUIRE(told.code == 0);
+  }
+  const Output none = cli(dir, "ask " + study.string() + " --json");
+  CHECK(none.code == 3);
+  CHECK(none.err.find("budget is spent") != std::string::npos);
+  CHECK(nlohmann::json::parse(none.out) ==
+        nlohmann::json{{"trial", nullptr}, {"pending", 0}, {"budget_spent", true}});
+  // All 10 logged, trial ids 0..9; the cut batch's rows past the budget never given out.
+  const auto lines = read_jsonl(study / "trials.jsonl").records;
+  REQUIRE(lines.size() == 10);
+  for (int k = 0; k < 10; ++k) CHECK(lines[static_cast<std::size_t>(k)]["trial"] == k);
+  CHECK(cli(dir, "tell " + study.string() + " 10 --values 1,1,1").code == 2);
+  const Output show = cli(dir, "study show " + study.string() + " --json");
+  REQUIRE(show.code == 0);
+  const nlohmann::json d = nlohmann::json::parse(show.out);
+  CHECK(d["budget"] == 10);
+  CHECK(d["budget_spent"] == true);
+  CHECK(d["told"] == 10);
+  CHECK(d["trials_given_out"] == 10);
+  CHECK(d["open_in_batch"] == 0);
+  CHECK(cli(dir, "study show " + study.string()).out.find("budget 10 trials: 10 given out (spent") !=
+        std::string::npos);
+
+  // Before the budget is reached, show says what is left; a budget of 0 is an error.
+  const auto other = dir / "t";
+  REQUIRE(cli(dir, create_args(other, 4) + " --budget 6").code == 0);
+  ask_json(dir, other);
+  const nlohmann::json partway =
+      nlohmann::json::parse(cli(dir, "study show " + other.string() + " --json").out);
+  CHECK(partway["budget_spent"] == false);
+  CHECK(partway["trials_given_out"] == 1);
+  const Output zero = cli(dir, create_args(dir / "u", 4) + " --budget 0");
+  CHECK(zero.code == 2);
+  CHECK(zero.err.find("--budget") != std::string::npos);
+}

@@ -76,6 +76,11 @@ class MOEAD : public PopulationAlgorithm {
   std::string name() const override { return "moead"; }
   nlohmann::json options() const override;
   static Options options_from_json(const nlohmann::json& params);
+  // Partial batches (classic mode): each ask makes offspring for the next
+  // subproblems of the pass, from the population as it stands, and each
+  // result updates the neighbourhood of its own subproblem; as batch_size 1
+  // but with several offspring in flight. Tensor mode asks whole generations.
+  bool takes_partial_batches() const override { return true; }
 
   const Matrix& directions() const { return directions_; }
   const Vector& ideal() const { return ideal_; }
@@ -86,6 +91,9 @@ class MOEAD : public PopulationAlgorithm {
   void on_setup() override;
   void on_initial_population() override;
   Matrix make_offspring() override;
+  Matrix make_partial_offspring(Index n) override;
+  Index offspring_slot(Index row) const override { return order_[static_cast<std::size_t>(row)]; }
+  void prepare_partial_tell(Index slot) override { order_.assign(1, slot); }
   void survive(const Matrix& X, const Matrix& F, const Matrix& G) override;
   // Offspring r belongs to subproblem order_[r]: a failed one stays in the
   // batch (violation +inf) and so never replaces an incumbent.
@@ -95,6 +103,8 @@ class MOEAD : public PopulationAlgorithm {
 
  private:
   void update_ideal(const Matrix& F, const Vector& cv);
+  // Offspring for at most `limit` subproblems of the pass (classic mode).
+  Matrix make_offspring_of(Index limit);
   // Offspring (f, cv) improves incumbent j.
   bool improves(double g_off, double cv_off, double g_j, double cv_j) const;
   void survive_classic(const Matrix& X, const Matrix& F, const Matrix& G, const Vector& cv);

@@ -22,6 +22,17 @@
 //   candidate (SearchSpace::repair, from the algorithm's Rng), so no
 //   algorithm ever asks for a forbidden configuration.
 //
+// Partial batches (algorithm.hpp; population_algorithm_partial.cpp), for
+// the algorithms that opt in with takes_partial_batches():
+// - ask_partial(n) hands out the initial sample a few rows at a time, then
+//   offspring made by make_partial_offspring() (default: make_offspring())
+//   from the population as it stands; rows made and not yet asked for wait
+//   in a queue, so nothing is drawn twice.
+// - tell_partial() keeps the initial sample's results until all are back,
+//   then tells them as one batch in ticket order (the initial population
+//   does not depend on arrival order); each later result is told alone, as
+//   a batch of one row (survival of mu + 1).
+//
 // save_state() may be called between tell() and the next ask(); it holds the
 // population, the counters, the Rng and each algorithm's own state. To resume:
 // setup(problem, any_seed) then load_state(state); the run then continues
@@ -29,6 +40,7 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -57,6 +69,10 @@ class PopulationAlgorithm : public Algorithm {
   const Matrix& population_f() const final { return F_; }
   const Matrix& population_g() const final { return G_; }
 
+  Matrix ask_partial(Index n) final;
+  void tell_partial(std::int64_t ticket, const MatrixRef& x, const Evaluation& evaluation) final;
+  Index pending() const final { return static_cast<Index>(pending_.size()); }
+
   nlohmann::json save_state() const final;
   void load_state(const nlohmann::json& state) final;
   // After setup(): "pop_size" is the size of the initial batch.
@@ -82,6 +98,13 @@ class PopulationAlgorithm : public Algorithm {
   // this says true (MOEA/D: offspring i belongs to subproblem i); kept rows
   // read +inf, constraints included, and have violation +inf.
   virtual bool keeps_failed_rows() const { return false; }
+  // Partial batches: offspring for at most n asks (more are queued), the
+  // slot of offspring row r of the last make_offspring/make_partial_offspring
+  // (MOEA/D: its subproblem; -1: none), and the slot of the one row about to
+  // be told alone.
+  virtual Matrix make_partial_offspring(Index /*n*/) { return make_offspring(); }
+  virtual Index offspring_slot(Index /*row*/) const { return -1; }
+  virtual void prepare_partial_tell(Index /*slot*/) {}
   virtual void save_extra(nlohmann::json& /*state*/) const {}
   virtual void load_extra(const nlohmann::json& /*state*/) {}
 
@@ -132,6 +155,27 @@ class PopulationAlgorithm : public Algorithm {
   // tell()'s two paths: every row succeeded (the usual case), or some failed.
   void absorb(Matrix Z, const Matrix& F, Matrix G);
   void absorb_with_failures(const MatrixRef& X, const Evaluation& evaluation, Matrix G);
+
+  // Partial batches (population_algorithm_partial.cpp).
+  struct Pending {
+    Index slot = -1;
+    bool initial = false;  // a row of the initial sample
+  };
+  struct HeldResult {  // an initial row told before the rest of the sample
+    RowVector x, f, g;
+    TrialStatus status = TrialStatus::success;
+    std::string message;
+  };
+  void queue_rows(const Matrix& Z, bool initial);
+  void tell_initial_sample();
+  nlohmann::json save_partial() const;
+  void load_partial(const nlohmann::json& state);
+  Matrix queued_;  // made, not yet asked for (internal coordinates)
+  std::vector<Pending> queued_tags_;
+  std::map<std::int64_t, Pending> pending_;  // asked, not yet told, by ticket
+  std::map<std::int64_t, HeldResult> held_;  // initial sample told so far
+  std::int64_t next_ticket_ = 0;
+  bool initial_drawn_ = false;
 
   std::optional<SearchSpace> explicit_space_;  // set_search_space()
   SpaceEncoding coding_;  // of the space in use: explicit, else the problem's (native when plain)

@@ -22,6 +22,8 @@ class RandomSearch : public PopulationAlgorithm {
   std::string name() const override { return "random"; }
   nlohmann::json options() const override;
   static Options options_from_json(const nlohmann::json& params);
+  // Partial batches: draws pop_size rows at a time and hands them out as asked.
+  bool takes_partial_batches() const override { return true; }
 
  protected:
   Index initial_size() const override { return options_.pop_size; }

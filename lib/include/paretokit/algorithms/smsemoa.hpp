@@ -35,6 +35,9 @@ class SMSEMOA : public PopulationAlgorithm {
   std::string name() const override { return "smsemoa"; }
   nlohmann::json options() const override;
   static Options options_from_json(const nlohmann::json& params);
+  // Steady state as in the paper: with partial batches each offspring is
+  // made from the population as it stands and survives alone (mu + 1).
+  bool takes_partial_batches() const override { return true; }
 
  protected:
   Index initial_size() const override { return options_.pop_size; }

@@ -46,16 +46,13 @@
 // evaluate_trials() submits a whole batch and collects it (generational
 // algorithms: the batch is the unit; workers idle only at a batch's end).
 //
-// Steady-state design (not wired into run() yet): a driver that keeps
-// concurrency() trials in flight asks the algorithm for one row whenever a
-// worker frees, and tells it each result as collected. SMS-EMOA (one
-// offspring per generation), MOEA/D (one subproblem at a time) and random
-// search take such partial batches as they are; a generational algorithm
-// asks its next generation ahead, keeping at most one generation pending.
-// Trials stay numbered in ask order, and trials.jsonl is written in trial
-// order (a finished trial waits for the earlier ones), so the log and the
-// resume protocol do not change; only the results' arrival order, hence
-// the algorithm's trajectory, depends on timing.
+// Steady state (run() with run/steady_state.hpp): for
+// algorithms that take partial batches (SMS-EMOA, MOEA/D, random search),
+// run() keeps workers + 1 trials submitted, asks one candidate whenever a
+// trial finishes and tells each result as collected, so no worker waits for
+// a generation's slowest trial. trials.jsonl then lists trials in the order
+// they were told, which resume replays; the arrival order, hence the
+// trajectory, depends on timing. `sweep --synchronous` keeps whole batches.
 #pragma once
 
 #include <atomic>

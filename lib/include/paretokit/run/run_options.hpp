@@ -95,8 +95,17 @@ struct RunOptions {
   // front.txt, front.json and summary.json go there (config.json is the
   // caller's: run() does not know the registry names).
   std::filesystem::path output_directory;
-  // Write checkpoint.json every this many generations (0: only at the end)...
+  // Write checkpoint.json every this many generations (0: not by
+  // generations; a steady-state generation is one told trial)...
   std::int64_t checkpoint_every = 10;
+  // ...or once this many evaluations were told since the last one (0: not
+  // by evaluations): for algorithms asking batches of a few rows, whose
+  // state should not be written every few evaluations...
+  std::int64_t checkpoint_every_evaluations = 0;
+  // ...or once this many seconds of wall time passed since the last one
+  // (0: not by time). Whichever of the three comes first; with all three 0
+  // the only checkpoint is the final one.
+  double checkpoint_every_seconds = 0;
   // ...but at most once per this many seconds of wall time (0: no such
   // bound). A checkpoint costs two disk flushes and the state as JSON; with
   // fast generations a time bound keeps that cost a small fraction of the run
@@ -120,6 +129,20 @@ struct RunOptions {
   // a checkpoint the run starts afresh. The result is bit for bit the result
   // of an uninterrupted run (time-limited runs excepted).
   bool resume = false;
+
+  // --- asynchronous workers (run/steady_state.hpp) ---------------------------
+  // When the algorithm takes partial batches (Algorithm::
+  // takes_partial_batches(): SMS-EMOA, MOEA/D, random search) and the
+  // evaluator runs several trials at once (concurrency() > 1, e.g. a
+  // process evaluator with 4 workers), run() keeps every worker busy: a new
+  // candidate is asked as soon as a trial finishes, each result is told
+  // alone. The order results arrive in then depends on timing, and with it
+  // the trajectory and the order of trials.jsonl's lines (resume stays
+  // exact: the log records that order). A generation is then one told
+  // trial: max_generations and checkpoint_every count those.
+  // false: whole batches always (results independent of timing). The
+  // serial and thread evaluators (concurrency() 1) always take whole batches.
+  bool steady_state = true;
 
   // --- reporting -----------------------------------------------------------
   // One progress line on stderr (generation, evaluations, front size,
