@@ -113,6 +113,7 @@ RunOptions steady_options(Evaluator& evaluator, const std::filesystem::path& out
   options.output_directory = out;
   options.checkpoint_every = 0;
   options.checkpoint_every_evaluations = 7;
+  options.checkpoint_min_seconds = 0;  // every due checkpoint, not one a second
   options.progress = false;
   return options;
 }
@@ -282,6 +283,7 @@ TEST_CASE("checkpoints by evaluations and by seconds, resumed to the same result
     options.output_directory = out;
     options.checkpoint_every = 0;
     options.checkpoint_every_evaluations = 10;  // batches of 4: at 12, 24, 36, ...
+    options.checkpoint_min_seconds = 0;         // every due checkpoint, not one a second
     options.progress = false;
     return options;
   };

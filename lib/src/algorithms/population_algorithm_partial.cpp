@@ -27,7 +27,7 @@ Matrix PopulationAlgorithm::ask_partial(Index n) {
   if (X_.rows() == 0 && !initial_drawn_) {
     // As in ask(): the sample, its forbidden rows repaired.
     Matrix Z = draw_sample(initial_size(), sampling());
-    if (encoded_) space_->repair(Z, rng_);
+    coding_.repair(Z, rng_);
     queue_rows(Z, true);
     initial_drawn_ = true;
   }
@@ -36,7 +36,7 @@ Matrix PopulationAlgorithm::ask_partial(Index n) {
     // far have shaped; the rows still pending have no say.
     Matrix Z = make_partial_offspring(n - queued_.rows());
     if (Z.rows() == 0) break;
-    if (encoded_) space_->repair(Z, rng_);
+    coding_.repair(Z, rng_);
     queue_rows(Z, false);
   }
   const Index take = std::min(n, queued_.rows());
@@ -44,7 +44,7 @@ Matrix PopulationAlgorithm::ask_partial(Index n) {
   Matrix Z = queued_.topRows(take);
   queued_ = Matrix(queued_.bottomRows(queued_.rows() - take));
   queued_tags_.erase(queued_tags_.begin(), queued_tags_.begin() + static_cast<std::ptrdiff_t>(take));
-  return encoded_ ? space_->decode(Z) : Z;
+  return coding_.decode(Z);
 }
 
 void PopulationAlgorithm::tell_partial(std::int64_t ticket, const MatrixRef& x,
