@@ -16,7 +16,7 @@ std::vector<AlgorithmParameter> surrogate_parameters(Index n_init) {
       {"max_variables", 30, "refuse problems with more variables (a GP on ~100 points cannot model more)"},
       {"gp_starts", 1, "LBFGS-B starts of each GP's hyperparameter fit (beyond the warm start)"},
       {"gp_length_scale_prior", false, "Gamma(3, 6) prior on the GP length scales (false: maximum likelihood)"},
-      {"gp_max_length_scale", 100.0, "upper bound of the GP length scales (unit-cube units)"},
+      {"gp_max_length_scale", 31.622776601683793, "upper bound of the GP length scales (unit-cube units)"},
       {"standardize", true, "standardize the objectives before the GPs and scalarizations (false: raw)"}};
 }
 
