@@ -147,7 +147,7 @@ TEST_CASE("non-finite objectives are recorded and kept out of the model") {
 }
 
 TEST_CASE("too many variables for the GP is a clear input error") {
-  const auto problem = make_problem("zdt1", {{"n_var", 30}});
+  const auto problem = make_problem("zdt1", {{"n_var", 31}});
   auto algorithm = make("psl-mobo");
   try {
     algorithm->setup(*problem, 1);
@@ -156,7 +156,7 @@ TEST_CASE("too many variables for the GP is a clear input error") {
     CHECK(std::string(error.what()).find("max_variables") != std::string::npos);
   }
   register_learning_algorithms();
-  auto wider = make_algorithm("psl-mobo", {{"max_variables", 30}});
+  auto wider = make_algorithm("psl-mobo", {{"max_variables", 31}});
   CHECK_NOTHROW(wider->setup(*problem, 1));
 }
 

@@ -78,7 +78,8 @@ TEST_CASE("a budget below the initial design is a usage error") {
   const auto out = dir.path() / "out.txt";
   CHECK(run("sweep " + kSmall + "--budget 4 --out " + (dir.path() / "r").string(), out) == 2);
   CHECK(read_text_file(out).find("initial design") != std::string::npos);
-  CHECK(run("sweep --problem zdt1 --algorithm svh-psl --budget 100 --out " + (dir.path() / "w").string(),
+  CHECK(run("sweep --problem zdt1 --problem-params '{\"n_var\": 31}' --algorithm svh-psl --budget 100 --out " +
+                (dir.path() / "w").string(),
             out) == 2);
   CHECK(read_text_file(out).find("max_variables") != std::string::npos);
 }

@@ -35,6 +35,26 @@ TEST_CASE("set model gradients match finite differences") {
   CHECK((X.array() < 1).all());
 }
 
+TEST_CASE("normalized weighted backward matches per-sample gradients") {
+  Rng rng(3);
+  SetModel model(2, 3, 5, rng);
+  const Matrix P = sample_dirichlet(4, 2, rng);
+  Matrix output_grad(4, 3);
+  Vector w(4);
+  for (Index i = 0; i < output_grad.size(); ++i) output_grad.data()[i] = rng.normal();
+  for (Index i = 0; i < 4; ++i) w(i) = rng.uniform(0.5, 2.0);
+  // Explicit: one backward per sample, normalized per parameter over the samples.
+  Matrix grads(4, model.n_parameters());
+  for (Index b = 0; b < 4; ++b)
+    grads.row(b) = model.backward(model.forward(P.row(b)), output_grad.row(b)).transpose();
+  const RowVector norms = grads.colwise().norm().cwiseMax(1e-12);
+  const Vector expected = (grads.array().rowwise() / norms.array()).matrix().transpose() * w;
+  Vector got;
+  model.normalized_weighted_backward(model.forward(P), output_grad, w, got);
+  REQUIRE(got.size() == expected.size());
+  for (Index k = 0; k < got.size(); ++k) CHECK(got(k) == Approx(expected(k)).epsilon(1e-10).margin(1e-12));
+}
+
 TEST_CASE("adam minimizes a quadratic") {
   Vector x = Vector::Constant(3, 5.0);
   Adam adam(3, 0.1);

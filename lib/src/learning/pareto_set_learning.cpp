@@ -67,7 +67,9 @@ nlohmann::json ParetoSetLearning::options() const {
 Matrix ParetoSetLearning::propose(Index n) {
   fit_surrogates();
   const Matrix Fs = standardized_finite_f();
-  const Vector ideal = (Fs.colwise().minCoeff().array() - 0.1).transpose();
+  // z = min(0, min(observed) - 0.1): the papers' code starts its running
+  // minimum at 0 (which matters only for raw objectives, standardize: false).
+  const Vector ideal = (Fs.colwise().minCoeff().array() - 0.1).min(0.0).transpose();
   const Matrix front = Fs(nondominated_indices(Fs), Eigen::all);
 
   SetModel model(n_obj_, n_var_, options_.hidden, rng_);

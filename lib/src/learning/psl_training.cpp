@@ -19,9 +19,12 @@
 // kernel sum, i.e. spreads the particles in objective space). The model
 // checkpoint kept is the one whose LCB on n_test fixed preferences has the
 // largest hypervolume (reference: worst of those and the front), checked
-// after every step as in the paper's code.
-// Cost per step: O(n_pref (model + GP gradient)); SVH-PSL adds n_pref
-// single-row backward passes, and the checkpoint check O(n_test) predictions.
+// after every step as in the paper's code (the model's forward pass in single
+// precision there, as the code's float32 model: the ranking's main cost).
+// Cost per step: O(n_pref (model + GP gradient)); SVH-PSL adds two batched
+// backward passes (the normalized per-particle gradients come from matrix
+// products, SetModel::normalized_weighted_backward), and the checkpoint
+// check O(n_test) predictions.
 #include "psl_training.hpp"
 
 #include <algorithm>
@@ -99,29 +102,23 @@ SteinKernel stein_kernel(const MatrixRef& values, const std::vector<Index>& argm
 
 namespace {
 
-SetModel::Activations row_of(const SetModel::Activations& a, Index b) {
-  return {a.input.row(b), a.hidden1.row(b), a.hidden2.row(b), a.output.row(b)};
-}
-
-// The Stein variational direction of SVH-PSL for one step.
-Vector stein_direction(const SetModel& model, const SetModel::Activations& acts,
-                       const LowerConfidenceBound& lcb, const Scalarized& s, const PslTrainingOptions& o) {
+// The Stein variational direction of SVH-PSL for one step, into `direction`
+// (`scratch`: the kernel-sum gradient; both reused across steps).
+void stein_direction(const SetModel& model, const SetModel::Activations& acts, const LowerConfidenceBound& lcb,
+                     const Scalarized& s, const PslTrainingOptions& o, Vector& direction, Vector& scratch) {
   const Index B = acts.output.rows(), m = lcb.value.cols(), n = acts.output.cols();
-  Matrix grads(B, model.n_parameters());
-  for (Index b = 0; b < B; ++b) grads.row(b) = model.backward(row_of(acts, b), s.dx.row(b)).transpose();
-  const RowVector norms = grads.colwise().norm().cwiseMax(1e-12);
-  grads.array().rowwise() /= norms.array();
-
   const Vector h = stein_bandwidths(lcb.value, o.svgd_c);
   const SteinKernel kernel = stein_kernel(lcb.value, s.argmax, h);
-  const Matrix& K = kernel.K;
   const Matrix& dS_dv = kernel.dsum_dvalues;
   Matrix dS_dx = Matrix::Zero(B, n);
   for (Index j = 0; j < m; ++j)
     dS_dx += (lcb.grad[static_cast<std::size_t>(j)].array().colwise() * dS_dv.col(j).array()).matrix();
-  const Vector kernel_grad = model.backward(acts, dS_dx);
-  const Vector attraction = grads.transpose() * K.colwise().sum().transpose();
-  return (attraction + o.svgd_alpha * kernel_grad) / static_cast<double>(B);
+  // sum_k (sum_i K_ik) g_k with each particle's gradient g_k normalized per
+  // parameter over the particles, without forming the B x parameters matrix.
+  const Vector column_sums = kernel.K.colwise().sum().transpose();
+  model.normalized_weighted_backward(acts, s.dx, column_sums, direction);
+  model.backward(acts, dS_dx, scratch);
+  direction = (direction + o.svgd_alpha * scratch) / static_cast<double>(B);
 }
 
 Matrix test_preferences(Index count, Index m, Rng& rng) {
@@ -138,16 +135,20 @@ void train_set_model(SetModel& model, const std::vector<GaussianProcess>& gps, c
   const bool select = o.stein && o.n_test > 0;
   const Matrix P_test = select ? test_preferences(o.n_test, m, rng) : Matrix();
   Vector best_parameters = model.parameters();
+  Vector direction(model.n_parameters()), scratch(model.n_parameters());
   double best_hv = -1.0;
   for (Index step = 0; step < o.n_steps; ++step) {
     const Matrix P = (sample_dirichlet(o.n_preferences, m, rng).array() + 1e-4).matrix();
     const auto acts = model.forward(P);
     const auto lcb = lower_confidence_bound(gps, acts.output, o.coef_lcb, true);
     const Scalarized s = scalarize(lcb, P, ideal, o.augmentation);
-    const Vector direction = o.stein ? stein_direction(model, acts, lcb, s, o) : model.backward(acts, s.dx);
+    if (o.stein)
+      stein_direction(model, acts, lcb, s, o, direction, scratch);
+    else
+      model.backward(acts, s.dx, direction);
     adam.step(model.parameters(), direction);
     if (select) {
-      const Matrix Y = lower_confidence_bound(gps, model.predict(P_test), o.coef_lcb, false).value;
+      const Matrix Y = lower_confidence_bound(gps, model.predict_single(P_test), o.coef_lcb, false).value;
       Matrix all(front.rows() + Y.rows(), m);
       all << front, Y;
       const double hv = hypervolume(Y, all.colwise().maxCoeff().transpose());

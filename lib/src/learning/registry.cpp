@@ -13,8 +13,11 @@ std::vector<AlgorithmParameter> surrogate_parameters(Index n_init) {
   return {
       {"n_init", n_init, "Latin-hypercube points of the initial design"},
       {"batch_size", 5, "points per later batch"},
-      {"max_variables", 20, "refuse problems with more variables (a GP on ~100 points cannot model more)"},
-      {"gp_starts", 5, "LBFGS-B starts of each GP's hyperparameter fit"}};
+      {"max_variables", 30, "refuse problems with more variables (a GP on ~100 points cannot model more)"},
+      {"gp_starts", 1, "LBFGS-B starts of each GP's hyperparameter fit (beyond the warm start)"},
+      {"gp_length_scale_prior", false, "Gamma(3, 6) prior on the GP length scales (false: maximum likelihood)"},
+      {"gp_max_length_scale", 31.622776601683793, "upper bound of the GP length scales (unit-cube units)"},
+      {"standardize", true, "standardize the objectives before the GPs and scalarizations (false: raw)"}};
 }
 
 std::vector<AlgorithmParameter> psl_parameters(Index n_init) {

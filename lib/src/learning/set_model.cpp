@@ -68,22 +68,91 @@ Matrix SetModel::predict(const MatrixRef& preferences) const {
   return forward(preferences).output;
 }
 
+Matrix SetModel::predict_single(const MatrixRef& preferences) const {
+  using MatrixF = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+  using VectorF = Eigen::VectorXf;
+  const Layout L{n_obj_, hidden_, n_var_};
+  const double* p = parameters_.data();
+  const MatrixF W1 = ConstMap(p + L.w1(), L.h, L.m).cast<float>();
+  const MatrixF W2 = ConstMap(p + L.w2(), L.h, L.h).cast<float>();
+  const MatrixF W3 = ConstMap(p + L.w3(), L.n, L.h).cast<float>();
+  const VectorF b1 = ConstVectorMap(p + L.b1(), L.h).cast<float>();
+  const VectorF b2 = ConstVectorMap(p + L.b2(), L.h).cast<float>();
+  const VectorF b3 = ConstVectorMap(p + L.b3(), L.n).cast<float>();
+  const MatrixF input = preferences.cast<float>();
+  const MatrixF h1 = ((input * W1.transpose()).rowwise() + b1.transpose()).cwiseMax(0.0f);
+  const MatrixF h2 = ((h1 * W2.transpose()).rowwise() + b2.transpose()).cwiseMax(0.0f);
+  const MatrixF z = (h2 * W3.transpose()).rowwise() + b3.transpose();
+  return (1.0 + (-z.cast<double>().array()).exp()).inverse().matrix();
+}
+
+namespace {
+
+// d loss / d pre-activation of each layer, per sample (rows).
+struct Deltas {
+  Matrix d3, d2, d1;  // B x n, B x h, B x h
+};
+
+Deltas deltas_of(const SetModel::Activations& a, const MatrixRef& output_grad, const ConstMap& W2,
+                 const ConstMap& W3) {
+  Deltas d;
+  d.d3 = output_grad.array() * a.output.array() * (1.0 - a.output.array());
+  d.d2 = ((d.d3 * W3).array() * (a.hidden2.array() > 0.0).cast<double>()).matrix();
+  d.d1 = ((d.d2 * W2).array() * (a.hidden1.array() > 0.0).cast<double>()).matrix();
+  return d;
+}
+
+}  // namespace
+
 Vector SetModel::backward(const Activations& a, const MatrixRef& output_grad) const {
+  Vector g;
+  backward(a, output_grad, g);
+  return g;
+}
+
+void SetModel::backward(const Activations& a, const MatrixRef& output_grad, Vector& g) const {
   const Layout L{n_obj_, hidden_, n_var_};
   const double* p = parameters_.data();
   const ConstMap W2(p + L.w2(), L.h, L.h), W3(p + L.w3(), L.n, L.h);
-  Vector g(L.size());
+  const Deltas d = deltas_of(a, output_grad, W2, W3);
+  g.resize(L.size());
   double* q = g.data();
-  const Matrix dz3 = output_grad.array() * a.output.array() * (1.0 - a.output.array());
-  MutMap(q + L.w3(), L.n, L.h) = dz3.transpose() * a.hidden2;
-  Eigen::Map<Vector>(q + L.b3(), L.n) = dz3.colwise().sum().transpose();
-  const Matrix dz2 = ((dz3 * W3).array() * (a.hidden2.array() > 0.0).cast<double>()).matrix();
-  MutMap(q + L.w2(), L.h, L.h) = dz2.transpose() * a.hidden1;
-  Eigen::Map<Vector>(q + L.b2(), L.h) = dz2.colwise().sum().transpose();
-  const Matrix dz1 = ((dz2 * W2).array() * (a.hidden1.array() > 0.0).cast<double>()).matrix();
-  MutMap(q + L.w1(), L.h, L.m) = dz1.transpose() * a.input;
-  Eigen::Map<Vector>(q + L.b1(), L.h) = dz1.colwise().sum().transpose();
-  return g;
+  MutMap(q + L.w3(), L.n, L.h).noalias() = d.d3.transpose() * a.hidden2;
+  Eigen::Map<Vector>(q + L.b3(), L.n) = d.d3.colwise().sum().transpose();
+  MutMap(q + L.w2(), L.h, L.h).noalias() = d.d2.transpose() * a.hidden1;
+  Eigen::Map<Vector>(q + L.b2(), L.h) = d.d2.colwise().sum().transpose();
+  MutMap(q + L.w1(), L.h, L.m).noalias() = d.d1.transpose() * a.input;
+  Eigen::Map<Vector>(q + L.b1(), L.h) = d.d1.colwise().sum().transpose();
+}
+
+void SetModel::normalized_weighted_backward(const Activations& a, const MatrixRef& output_grad,
+                                            const VectorRef& weights, Vector& g) const {
+  const Layout L{n_obj_, hidden_, n_var_};
+  const double* p = parameters_.data();
+  const ConstMap W2(p + L.w2(), L.h, L.h), W3(p + L.w3(), L.n, L.h);
+  const Deltas d = deltas_of(a, output_grad, W2, W3);
+  g.resize(L.size());
+  double* q = g.data();
+  constexpr double kFloor = 1e-12;  // torch.nn.functional.normalize's eps
+  // Weight block: sum_b w_b delta_b a_b^T over sqrt(sum_b delta_b^2 (a_b^2)^T).
+  const auto weight_block = [&](Index offset, const Matrix& delta, const Matrix& input) {
+    const Matrix numerator = delta.transpose() * (input.array().colwise() * weights.array()).matrix();
+    const Matrix norm2 = delta.array().square().matrix().transpose() * input.array().square().matrix();
+    MutMap(q + offset, delta.cols(), input.cols()) =
+        numerator.array() / norm2.array().sqrt().max(kFloor);
+  };
+  const auto bias_block = [&](Index offset, const Matrix& delta) {
+    Eigen::Map<Vector>(q + offset, delta.cols()) =
+        ((delta.transpose() * weights).array() /
+         delta.array().square().colwise().sum().transpose().sqrt().max(kFloor))
+            .matrix();
+  };
+  weight_block(L.w3(), d.d3, a.hidden2);
+  bias_block(L.b3(), d.d3);
+  weight_block(L.w2(), d.d2, a.hidden1);
+  bias_block(L.b2(), d.d2);
+  weight_block(L.w1(), d.d1, a.input);
+  bias_block(L.b1(), d.d1);
 }
 
 nlohmann::json SetModel::to_json() const {

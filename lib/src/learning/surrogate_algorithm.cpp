@@ -22,7 +22,10 @@ nlohmann::json SurrogateAlgorithm::surrogate_options_json() const {
   return {{"n_init", base_options_.n_init},
           {"batch_size", base_options_.batch_size},
           {"max_variables", base_options_.max_variables},
-          {"gp_starts", base_options_.gp.n_starts}};
+          {"gp_starts", base_options_.gp.n_starts},
+          {"gp_length_scale_prior", base_options_.gp.length_scale_prior_shape > 0},
+          {"gp_max_length_scale", base_options_.gp.max_length_scale},
+          {"standardize", base_options_.standardize}};
 }
 
 void SurrogateAlgorithm::setup(const Problem& problem, std::uint64_t seed) {
@@ -130,7 +133,11 @@ void SurrogateAlgorithm::fit_surrogates() {
   const Matrix F = F_(finite_rows_, Eigen::all);
   f_mean_ = F.colwise().mean().transpose();
   f_scale_.resize(n_obj_);
-  for (Index j = 0; j < n_obj_; ++j) {
+  if (!base_options_.standardize) {
+    f_mean_.setZero();
+    f_scale_.setOnes();
+  }
+  for (Index j = 0; j < n_obj_ && base_options_.standardize; ++j) {
     const double sd = std::sqrt((F.col(j).array() - f_mean_(j)).square().mean());
     f_scale_(j) = sd > 1e-12 * std::max(1.0, std::abs(f_mean_(j))) ? sd : 1.0;
   }

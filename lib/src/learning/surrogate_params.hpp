@@ -11,7 +11,7 @@
 namespace paretokit::detail {
 
 inline std::vector<std::string> with_surrogate_keys(std::vector<std::string> own) {
-  for (const char* key : {"n_init", "batch_size", "max_variables", "gp_starts"}) own.emplace_back(key);
+  for (const char* key : {"n_init", "batch_size", "max_variables", "gp_starts", "gp_length_scale_prior", "gp_max_length_scale", "standardize"}) own.emplace_back(key);
   return own;
 }
 
@@ -20,6 +20,11 @@ inline void read_surrogate(const Params& params, SurrogateOptions& o) {
   o.batch_size = params.integer("batch_size", o.batch_size, 1);
   o.max_variables = params.integer("max_variables", o.max_variables, 1);
   o.gp.n_starts = static_cast<int>(params.integer("gp_starts", o.gp.n_starts, 1));
+  // false: maximum likelihood, no length-scale prior.
+  if (!params.boolean("gp_length_scale_prior", o.gp.length_scale_prior_shape > 0))
+    o.gp.length_scale_prior_shape = 0;
+  o.standardize = params.boolean("standardize", o.standardize);
+  o.gp.max_length_scale = params.number("gp_max_length_scale", o.gp.max_length_scale, 0.1, 1e6);
 }
 
 }  // namespace paretokit::detail

@@ -10,7 +10,7 @@
 // objectives, unit-cube inputs; learning/surrogate_algorithm.hpp), train a new
 // set model (learning/set_model.hpp) on the GPs' lower confidence bound
 // (PSL-MOBO: gradient descent on the augmented Tchebycheff scalarization
-// against the ideal point z = min(observed) - 0.1; SVH-PSL: Stein variational
+// against the ideal point z = min(0, min(observed) - 0.1); SVH-PSL: Stein variational
 // updates, see src/learning/psl_training.cpp), map n_candidates Dirichlet
 // preferences through it, and choose the batch greedily by hypervolume
 // improvement of the candidates' LCB over the evaluated front

@@ -34,6 +34,9 @@ class SetModel {
 
   // Rows of preferences (B x m) -> rows of unit-cube points (B x n).
   Matrix predict(const MatrixRef& preferences) const;
+  // The same in single precision (as the papers' PyTorch models), about twice
+  // as fast: for SVH-PSL's per-step checkpoint ranking on many preferences.
+  Matrix predict_single(const MatrixRef& preferences) const;
 
   // What backward() needs from a forward pass.
   struct Activations {
@@ -43,6 +46,16 @@ class SetModel {
   // Gradient of sum_b <output_grad_b, output_b> w.r.t. the parameters, given
   // d loss / d output (B x n).
   Vector backward(const Activations& activations, const MatrixRef& output_grad) const;
+  // The same into `gradient` (resized when needed: no allocation in a loop).
+  void backward(const Activations& activations, const MatrixRef& output_grad, Vector& gradient) const;
+  // SVH-PSL's attraction term without forming the B per-sample gradients:
+  // with g_b the gradient of <output_grad_b, output_b> (sample b alone),
+  // returns for every parameter p  sum_b w_b g_b[p] / max(||g_.[p]||, 1e-12),
+  // the norm taken over the samples. A weight's per-sample gradient is an
+  // outer product (delta_b a_b^T), so numerator and squared norm are two
+  // matrix products per layer: O(B (m h + h^2 + h n)), as one backward().
+  void normalized_weighted_backward(const Activations& activations, const MatrixRef& output_grad,
+                                    const VectorRef& weights, Vector& gradient) const;
 
   nlohmann::json to_json() const;
   // Throws InputError naming `field` (e.g. "set_model.parameters").

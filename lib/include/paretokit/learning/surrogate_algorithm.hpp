@@ -34,8 +34,29 @@ namespace paretokit {
 struct SurrogateOptions {
   Index n_init = 10;          // Latin-hypercube points of the initial design
   Index batch_size = 5;       // points per later ask()
-  Index max_variables = 20;   // refuse larger problems (a GP on n ~ 100 points cannot model more)
-  GaussianProcessOptions gp;  // hyperparameter fitting
+  Index max_variables = 30;  // refuse larger problems (a GP on n ~ 100 points cannot model more)
+  // Hyperparameter fitting as the papers' GP (DGEMO's, used by PSL-MOBO):
+  // maximum likelihood without a length-scale prior, one local LBFGS-B run
+  // from a neutral start (plus the previous fit's optimum as a warm start),
+  // length scales at most sqrt(1e3) (at 100, dimensions "switched off" by
+  // the fit carried no gradient and the set model left them at 0 or 1:
+  // svh-psl on zdt1-30, seed 1, LHD -0.27 with 100, -5.13 with sqrt(1e3)).
+  // On ZDT1 with 30 variables both the Gamma(3, 6) prior (length scales held
+  // near 1/3) and five random starts (the global ML optimum switches off
+  // relevant variables) drove the set model into wrong corners.
+  GaussianProcessOptions gp = paper_gp_options();
+  static GaussianProcessOptions paper_gp_options() {
+    GaussianProcessOptions o;
+    o.n_starts = 1;
+    o.length_scale_prior_shape = 0;
+    o.max_length_scale = 31.622776601683793;  // sqrt(1e3), DGEMO's bound
+    return o;
+  }
+  // Standardize the objectives (mean 0, sd 1 over the finite rows) before
+  // the GPs and the scalarizations; false: raw objectives (the SVH-PSL code
+  // on ZDT). The GP itself standardizes its outputs either way, so this
+  // changes the scale of the Tchebycheff terms and of the ideal point's offset.
+  bool standardize = true;
 };
 
 class SurrogateAlgorithm : public Algorithm {
