@@ -119,8 +119,8 @@ Settings from_config(const nlohmann::json& config, const std::string& path) {
     s.checkpoint_every = config.value("checkpoint_every", Settings{}.checkpoint_every);
     s.checkpoint_seconds = config.value("checkpoint_seconds", Settings{}.checkpoint_seconds);
     s.summary_hv = config.value("summary_hv", Settings{}.summary_hv);
-    s.checkpoint_every_evaluations = config.value("checkpoint_every_evaluations", std::int64_t{0});
-    s.checkpoint_every_seconds = config.value("checkpoint_every_seconds", 0.0);
+    s.checkpoint_every_evaluations = config.value("checkpoint_every_evaluations", Settings{}.checkpoint_every_evaluations);
+    s.checkpoint_every_seconds = config.value("checkpoint_every_seconds", Settings{}.checkpoint_every_seconds);
     if (config.contains("evaluator")) s.command = command_settings_from_json(config["evaluator"], path);
   } catch (const nlohmann::json::exception& error) {
     throw InputError(std::string("bad sweep config: ") + error.what(), {path});
