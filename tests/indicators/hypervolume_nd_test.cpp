@@ -244,3 +244,26 @@ TEST_CASE("hypervolume_nd: 5-D sphere fronts, the 4-D base case against the lift
       paretokit::hypervolume_4d(low, r4) * (0.7 - 0.2) + paretokit::hypervolume_4d(front, r4) * (1.1 - 0.7);
   CHECK(close(paretokit::hypervolume_nd(lifted, Vector::Constant(5, 1.1)), expected));
 }
+
+TEST_CASE(
+    "hypervolume_nd: 5-D ties in the third and fourth objectives, one thread and two, against the grid") {
+  // The 4-D base case takes the rows below p's third gain from a front kept
+  // in third-gain order (one thread) or sorts them (the parallel slices):
+  // rounding some objectives to a few levels makes those orders full of
+  // ties, duplicates and rows at p's level. Both paths must give the same
+  // bits, and the grid's value.
+  Rng rng(20261204);
+  const std::tuple<Index, int, int> cases[] = {{90, 5, 1}, {120, 8, 2}, {80, 4, 1}, {150, 10, 0}};
+  for (const auto& [n, levels, rounded_from] : cases) {
+    Matrix points = sphere_points(rng, n, 5);
+    for (Index i = 0; i < n; ++i)
+      for (Index j = rounded_from; j < 5; ++j) points(i, j) = std::round(points(i, j) * levels) / levels;
+    points.row(2) = points.row(0);
+    const Vector reference = Vector::Constant(5, 1.1);
+    const double value = paretokit::hypervolume_nd(points, reference);
+    INFO("n = " << n << ", levels = " << levels << ", rounded from objective " << rounded_from);
+    CHECK(close(value, pt::grid_hypervolume(points, reference)));
+    tbb::global_control single(tbb::global_control::max_allowed_parallelism, 1);
+    CHECK(paretokit::hypervolume_nd(points, reference) == value);
+  }
+}

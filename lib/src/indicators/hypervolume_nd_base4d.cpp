@@ -6,14 +6,17 @@
 // - the members are limited to p (in the sweep's minimization form) in
 //   descending order of the fourth gain, cut at the first member that covers
 //   p in the other three gains (everything after lies inside its row), and
-//   the rows that one of a few large "pivot" rows covers are dropped;
+//   the rows after the leading ones that one of a few large "pivot" rows
+//   covers are dropped;
 // - the leading rows, at p's fourth gain, form a 3-D problem: one staircase
 //   sweep in z gives their union (instead of a 3-D contribution per row, as
-//   moocore's onec4dplusU builds its 3-D base without them), and its
-//   surviving rows become the sweep's active set;
+//   moocore's onec4dplusU builds its 3-D base without them), those below
+//   p's third gain taken in descending z from the caller (the sequential
+//   top level keeps its front in that order too, so nothing is sorted), and
+//   its surviving rows become the sweep's active set;
 // - the 4-D sweep goes on from there over the other rows.
 // Plus the sequential 5-D top level, whose projection front is kept as
-// structure of arrays.
+// structure of arrays, in two orders, rebuilt in one pass per point.
 #include <algorithm>
 #include <array>
 #include <cstddef>
@@ -29,10 +32,6 @@ namespace paretokit::detail {
 
 namespace {
 
-// Drops, in place and keeping the order, the rows (minimization, row length
-// 4) that one of the kPivots rows of largest volume weakly dominates; pivots
-// stay (so equal pivots cannot drop each other). Exact by transitivity, like
-// drop_covered_by_pivots.
 // The kPivots rows of largest volume, largest first (ties: the earlier row).
 struct Pivots4d {
   std::size_t row[kPivots];
@@ -51,7 +50,13 @@ struct Pivots4d {
   }
 };
 
-std::size_t drop_dominated_by_pivots_4d(double* rows, std::size_t count, const Pivots4d& chosen) {
+// Drops, in place and keeping the order, the rows from `first` on
+// (minimization, row length 4) that one of the kPivots rows of largest
+// volume weakly dominates; pivots stay (so equal pivots cannot drop each
+// other), and so do the rows before `first`. Exact by transitivity, like
+// drop_covered_by_pivots.
+std::size_t drop_dominated_by_pivots_4d(double* rows, std::size_t first, std::size_t count,
+                                        const Pivots4d& chosen) {
   const std::size_t pivots = chosen.size;
   const std::size_t* pivot = chosen.row;
   double corner[kPivots][4];
@@ -60,14 +65,16 @@ std::size_t drop_dominated_by_pivots_4d(double* rows, std::size_t count, const P
   // compares only (pivot positions in ascending order mark the segments),
   // and compacted without branches.
   std::size_t at[kPivots + 1];
+  std::size_t segments = 0;
   for (std::size_t k = 0; k < pivots; ++k) {  // insertion sort of the positions
-    std::size_t m = k;
+    if (pivot[k] < first) continue;
+    std::size_t m = segments++;
     for (; m > 0 && at[m - 1] > pivot[k]; --m) at[m] = at[m - 1];
     at[m] = pivot[k];
   }
-  at[pivots] = count;
-  std::size_t kept = 0, i = 0;
-  for (std::size_t segment = 0; segment <= pivots; ++segment) {
+  at[segments] = count;
+  std::size_t kept = first, i = first;
+  for (std::size_t segment = 0; segment <= segments; ++segment) {
     for (; i < at[segment]; ++i) {
       const double* q = rows + 4 * i;
       bool drop = false;
@@ -79,7 +86,7 @@ std::size_t drop_dominated_by_pivots_4d(double* rows, std::size_t count, const P
       out[0] = x, out[1] = y, out[2] = z, out[3] = w;
       kept += static_cast<std::size_t>(!drop);
     }
-    if (segment < pivots && (segment == 0 || at[segment] != at[segment - 1])) {
+    if (segment < segments && (segment == 0 || at[segment] != at[segment - 1])) {
       if (kept != i) std::copy_n(rows + 4 * i, 4, rows + 4 * kept);
       ++kept;
       ++i;
@@ -91,11 +98,14 @@ std::size_t drop_dominated_by_pivots_4d(double* rows, std::size_t count, const P
 // Union volume of the 3-D parts of the `count` leading rows of `rows` (4-D
 // sweep input: negated gains, fourth coordinate -p[3]). Their gains go to a
 // staircase sweep in descending z: first those at p's third gain (limited
-// to it, so no order needed among them), then the others sorted. The rows
-// that add volume are left, negated again, as the 4-D sweep's active set
-// (ascending z; rows that a later row of equal z covers may stay, which the
-// sweep allows).
-double union_of_tie_rows(const double* rows, std::size_t count, const double* p,
+// to it, so no order needed among them), then the others, which
+// `fill_lower(out)` writes to `out` (gains, the first two limited to p) in
+// descending z, ties in arrival order, and counts: the callers keep the
+// members in that order, so no sort is needed here. The rows that add volume
+// are left, negated again, as the 4-D sweep's active set (ascending z; rows
+// that a later row of equal z covers may stay, which the sweep allows).
+template <class FillLower>
+double union_of_tie_rows(const double* rows, std::size_t count, const double* p, FillLower fill_lower,
                          HypervolumeWorkspace& workspace) {
   Sweep4dActive& active = workspace.sweep4d().active;
   active.x.clear();
@@ -104,20 +114,18 @@ double union_of_tie_rows(const double* rows, std::size_t count, const double* p,
   double* known = workspace.sweep4d().known_inside;
   std::fill_n(known, 3, std::numeric_limits<double>::infinity());
   if (count == 0) return 0.0;
-  std::vector<Row3>& gains = workspace.tie_rows();
-  std::size_t top = 0, end = count, largest = 0;
+  Row3* gains = workspace.tie_rows().data();
+  std::size_t top = 0, largest = 0;
   double largest_area = -1;
-  for (std::size_t k = 0; k < count; ++k) {  // branch-free partition
+  for (std::size_t k = 0; k < count; ++k) {  // branch-free selection
     const double* row = rows + 4 * k;
     const Row3 g{-row[0], -row[1], -row[2]};
     const bool at_level = g[2] == p[2];
     const double area = at_level ? g[0] * g[1] : -1.0;
     largest = area > largest_area ? top : largest;
     largest_area = area > largest_area ? area : largest_area;
-    gains[end - 1] = g;
     gains[top] = g;
     top += static_cast<std::size_t>(at_level);
-    end -= static_cast<std::size_t>(!at_level);
   }
   // The largest box at p's level first: most of the others then fall
   // behind it at once.
@@ -136,27 +144,18 @@ double union_of_tie_rows(const double* rows, std::size_t count, const double* p,
     active.y.push_back(-front.y(e));
     active.z.push_back(-p[2]);
   }
-  // The other rows, lower in z: those that level covers already add
-  // nothing later either (the staircase only grows); the others in
-  // descending z (a total order, so the result does not depend on the sort).
-  std::size_t rest = top;
-  for (std::size_t i = top; i < count; ++i) {
-    const Row3 g = gains[i];
-    gains[rest] = g;
-    rest += static_cast<std::size_t>(!front.covers(g[0], g[1]));
-  }
-  std::sort(gains.begin() + static_cast<std::ptrdiff_t>(top),
-            gains.begin() + static_cast<std::ptrdiff_t>(rest), [](const Row3& a, const Row3& b) {
-              if (a[2] != b[2]) return a[2] > b[2];
-              return a[0] != b[0] ? a[0] > b[0] : a[1] > b[1];
-            });
-  for (std::size_t i = top; i < rest; ++i) {
-    const double added = front.insert(gains[i][0], gains[i][1]);
+  // The other rows, lower in z, in descending z (an order that does not
+  // depend on the rows' positions in `rows`, so every caller adds the same
+  // terms in the same order); those that add nothing stay out.
+  Row3* lower = workspace.lower_rows().data();
+  const std::size_t lower_count = fill_lower(lower);
+  for (std::size_t i = 0; i < lower_count; ++i) {
+    const double added = front.insert(lower[i][0], lower[i][1]);
     if (!(added > 0)) continue;
-    volume += gains[i][2] * added;
-    active.x.push_back(-gains[i][0]);
-    active.y.push_back(-gains[i][1]);
-    active.z.push_back(-gains[i][2]);
+    volume += lower[i][2] * added;
+    active.x.push_back(-lower[i][0]);
+    active.y.push_back(-lower[i][1]);
+    active.z.push_back(-lower[i][2]);
   }
   return volume;
 }
@@ -169,10 +168,11 @@ double union_of_tie_rows(const double* rows, std::size_t count, const double* p,
 // the callers keep them) give that order with no sort. The sweep skips
 // dominated rows on its own, so only the pivot pre-filter runs, not the
 // filter of sort_and_filter (which cost more than the sweep itself).
-// `member(k, c)` reads the gain c (0..3) of the k-th member.
-template <class Member>
-double covered_4d(Member member, std::size_t count, const double* p, std::vector<SortItem>& items,
-                  HypervolumeWorkspace& workspace) {
+// `member(k, c)` reads the gain c (0..3) of the k-th member; `fill_lower`
+// is union_of_tie_rows'.
+template <class Member, class FillLower>
+double covered_4d(Member member, std::size_t count, const double* p, FillLower fill_lower,
+                  std::vector<SortItem>& items, HypervolumeWorkspace& workspace) {
   double* rows = workspace.sweep4d_points().data();
   bool sorted = true;
   Pivots4d pivots;
@@ -205,10 +205,12 @@ double covered_4d(Member member, std::size_t count, const double* p, std::vector
     // p's fourth coordinate: a 3-D problem, whose union is measured by one
     // staircase sweep in z (no per-row 3-D contributions); its rows that add
     // volume become the sweep's active set, and the sweep goes on from there.
-    if (count > kPivotFilterMin) count = drop_dominated_by_pivots_4d(rows, count, pivots);
+    // The pivots only thin out the rows after the leading ones (the
+    // staircase skips covered ones at the cost of a pivot test).
     std::size_t ties = 0;
     while (ties < count && rows[4 * ties + 3] == -p[3]) ++ties;
-    const double volume3 = union_of_tie_rows(rows, ties, p, workspace);
+    if (count - ties > kPivotFilterMin) count = drop_dominated_by_pivots_4d(rows, ties, count, pivots);
+    const double volume3 = union_of_tie_rows(rows, ties, p, fill_lower, workspace);
     double* rest = rows + 4 * ties;
     std::size_t rest_count = count - ties;
     return continue_4d_sweep(rest, rest_count, origin, workspace.sweep4d(), volume3, -p[3]);
@@ -230,38 +232,120 @@ double covered_4d(Member member, std::size_t count, const double* p, std::vector
 double covered_4d_of_members(const double* points, const std::uint32_t* members, std::size_t count,
                              const double* p, HypervolumeWorkspace& workspace) {
   constexpr std::size_t dims = 5;
+  std::vector<SortItem>& items = workspace.level(4).order;
+  // The lower tie rows, sorted here by descending third gain, ties by point
+  // index (arrival order): the order hypervolume_5d_sequential keeps.
+  const auto fill_lower = [&](Row3* out) {
+    std::size_t n = 0;
+    for (std::size_t k = 0; k < count; ++k) {
+      const double* q = points + members[k] * dims;
+      items[n] = {q[2], 0, members[k]};
+      n += static_cast<std::size_t>((q[3] >= p[3]) & (q[2] < p[2]));
+    }
+    std::sort(items.begin(), items.begin() + static_cast<std::ptrdiff_t>(n),
+              [](const SortItem& a, const SortItem& b) {
+                return a.key != b.key ? a.key > b.key : a.index < b.index;
+              });
+    for (std::size_t k = 0; k < n; ++k) {
+      const double* q = points + items[k].index * dims;
+      out[k] = {std::min(q[0], p[0]), std::min(q[1], p[1]), q[2]};
+    }
+    return n;
+  };
   return covered_4d(
       [points, members](std::size_t k, int c) {
         return points[members[k] * dims + static_cast<std::size_t>(c)];
       },
-      count, p, workspace.level(4).order, workspace);
+      count, p, fill_lower, items, workspace);
 }
 
+namespace {
+
+// One order of the projection front of hypervolume_5d_sequential: the four
+// gains as structure of arrays.
+struct FrontColumns {
+  double* x;
+  double* y;
+  double* z;
+  double* w;
+};
+
+// Copies the `size` rows of `from` that p does not weakly dominate to `to`,
+// with p inserted after the rows whose `key` column is >= p's (the order
+// stays descending in that column, ties in arrival order); returns the new
+// size. One pass, no shift.
+std::size_t compact_and_insert(const FrontColumns& from, std::size_t size, const double* p, int key,
+                               const FrontColumns& to) {
+  const double px = p[0], py = p[1], pz = p[2], pw = p[3];
+  const double* keys = key == 2 ? from.z : from.w;
+  const double pkey = p[key];
+  std::size_t k = 0, kept = 0;
+  const auto copy_until = [&](std::size_t end) {
+    for (; k < end; ++k) {  // branch-free compaction
+      const double x = from.x[k], y = from.y[k], z = from.z[k], w = from.w[k];
+      to.x[kept] = x, to.y[kept] = y, to.z[kept] = z, to.w[kept] = w;
+      kept += static_cast<std::size_t>(!((px >= x) & (py >= y) & (pz >= z) & (pw >= w)));
+    }
+  };
+  std::size_t at = 0;
+  while (at < size && keys[at] >= pkey) ++at;
+  copy_until(at);
+  to.x[kept] = px, to.y[kept] = py, to.z[kept] = pz, to.w[kept] = pw;
+  ++kept;
+  copy_until(size);
+  return kept;
+}
+
+}  // namespace
+
 double hypervolume_5d_sequential(const double* points, std::size_t count, HypervolumeWorkspace& workspace) {
-  // The projection front as structure of arrays (four gains), in descending
-  // order of the fourth gain, ties in arrival order: the members, in the
-  // order hypervolume_sorted and sum_of_slices give them.
-  auto& front = workspace.front_5d();
-  for (auto& column : front) column.resize(count);
-  double* fx = front[0].data();
-  double* fy = front[1].data();
-  double* fz = front[2].data();
-  double* fw = front[3].data();
+  // The projection front as structure of arrays (four gains) in two orders:
+  // descending fourth gain, ties in arrival order (the members, in the order
+  // hypervolume_sorted and sum_of_slices give them), and descending third
+  // gain, ties in arrival order (the lower tie rows of covered_4d, with no
+  // sort). Each is rebuilt into a second buffer when a point arrives, so
+  // that the covered test, the compaction and the insertion are one pass.
+  auto& columns = workspace.front_5d();
+  for (auto& column : columns) column.resize(count + 1);
+  const auto order = [&columns](std::size_t first) {
+    return FrontColumns{columns[first].data(), columns[first + 1].data(), columns[first + 2].data(),
+                        columns[first + 3].data()};
+  };
+  FrontColumns by_fourth = order(0), by_fourth_next = order(4);
+  FrontColumns by_third = order(8), by_third_next = order(12);
   std::size_t size = 0;
   double volume = 0;
   auto& level = workspace.level(4);
   for (std::size_t i = 0; i < count; ++i) {
     const double* p = points + 5 * i;
     const double px = p[0], py = p[1], pz = p[2], pw = p[3];
+    const double* fx = by_fourth.x;
+    const double* fy = by_fourth.y;
+    const double* fz = by_fourth.z;
+    const double* fw = by_fourth.w;
     bool covered = false;
     for (std::size_t k = 0; k < size; ++k)
       covered |= (fx[k] >= px) & (fy[k] >= py) & (fz[k] >= pz) & (fw[k] >= pw);
     if (covered) continue;
     double exclusive = px * py * pz * pw;  // box_volume(p, 4)
     if (size > kUnfilteredMax) {
-      exclusive -=
-          covered_4d([&front](std::size_t k, int c) { return front[static_cast<std::size_t>(c)][k]; }, size,
-                     p, level.order, workspace);
+      const double* tx = by_third.x;
+      const double* ty = by_third.y;
+      const double* tz = by_third.z;
+      const double* tw = by_third.w;
+      const auto fill_lower = [&](Row3* out) {
+        std::size_t k = 0, n = 0;
+        while (k < size && tz[k] >= pz) ++k;  // at p's level: a prefix
+        for (; k < size; ++k) {               // branch-free selection
+          out[n] = {std::min(tx[k], px), std::min(ty[k], py), tz[k]};
+          n += static_cast<std::size_t>(tw[k] >= pw);
+        }
+        return n;
+      };
+      const auto member = [fx, fy, fz, fw](std::size_t k, int c) {
+        return c == 0 ? fx[k] : c == 1 ? fy[k] : c == 2 ? fz[k] : fw[k];
+      };
+      exclusive -= covered_4d(member, size, p, fill_lower, level.order, workspace);
     } else if (size > 0) {
       double* limited = level.limited.data();
       for (std::size_t k = 0; k < size; ++k) {
@@ -273,19 +357,11 @@ double hypervolume_5d_sequential(const double* points, std::size_t count, Hyperv
       exclusive -= inclusion_exclusion_volume(limited, size, 4);
     }
     volume += p[4] * exclusive;
-    std::size_t kept = 0;
-    for (std::size_t k = 0; k < size; ++k) {  // branch-free compaction
-      const double x = fx[k], y = fy[k], z = fz[k], w = fw[k];
-      fx[kept] = x, fy[kept] = y, fz[kept] = z, fw[kept] = w;
-      kept += static_cast<std::size_t>(!((px >= x) & (py >= y) & (pz >= z) & (pw >= w)));
-    }
-    std::size_t at = kept;
-    while (at > 0 && fw[at - 1] < pw) --at;
-    for (std::size_t k = kept; k > at; --k) {
-      fx[k] = fx[k - 1], fy[k] = fy[k - 1], fz[k] = fz[k - 1], fw[k] = fw[k - 1];
-    }
-    fx[at] = px, fy[at] = py, fz[at] = pz, fw[at] = pw;
-    size = kept + 1;
+    const std::size_t new_size = compact_and_insert(by_fourth, size, p, 3, by_fourth_next);
+    compact_and_insert(by_third, size, p, 2, by_third_next);
+    std::swap(by_fourth, by_fourth_next);
+    std::swap(by_third, by_third_next);
+    size = new_size;
   }
   return volume;
 }

@@ -106,6 +106,7 @@ void HypervolumeWorkspace::reserve(std::size_t points, int dimensions) {
   if (levels_.size() > 4) {
     sweep4d_points_.resize(4 * points);
     tie_rows_.resize(points);
+    lower_rows_.resize(points);
   }
 }
 

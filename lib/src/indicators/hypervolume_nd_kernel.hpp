@@ -45,10 +45,13 @@ class HypervolumeWorkspace {
   // The 4-D base case: its input (negated gains) and buffers.
   std::vector<double>& sweep4d_points() { return sweep4d_points_; }
   Sweep4dBuffers& sweep4d() { return sweep4d_; }
-  // The projection front of hypervolume_5d_sequential, one array per gain.
-  std::array<std::vector<double>, 4>& front_5d() { return front_5d_; }
+  // The projection front of hypervolume_5d_sequential, one array per gain,
+  // in two orders, with two buffers each (see there).
+  std::array<std::vector<double>, 16>& front_5d() { return front_5d_; }
   // 3-D gain rows of the 4-D base case's leading rows (see covered_4d).
   std::vector<Row3>& tie_rows() { return tie_rows_; }
+  // Those below p's third gain (see union_of_tie_rows).
+  std::vector<Row3>& lower_rows() { return lower_rows_; }
 
  private:
   std::vector<Level> levels_;
@@ -56,7 +59,8 @@ class HypervolumeWorkspace {
   std::vector<double> sweep4d_points_;
   Sweep4dBuffers sweep4d_;
   std::vector<Row3> tie_rows_;
-  std::array<std::vector<double>, 4> front_5d_;
+  std::vector<Row3> lower_rows_;
+  std::array<std::vector<double>, 16> front_5d_;
   std::size_t points_ = 0;
 };
 
