@@ -99,7 +99,8 @@ std::size_t drop_dominated_by_pivots_4d(double* rows, std::size_t first, std::si
 // sweep input: negated gains, fourth coordinate -p[3]). Their gains go to a
 // staircase sweep in descending z: first those at p's third gain (limited
 // to it, so no order needed among them), then the others, which
-// `fill_lower(out)` writes to `out` (gains, the first two limited to p) in
+// `fill_lower(out)` writes to `out` (workspace.lower_rows(); gains, the first
+// two limited to p) in
 // descending z, ties in arrival order, and counts: the callers keep the
 // members in that order, so no sort is needed here. The rows that add volume
 // are left, negated again, as the 4-D sweep's active set (ascending z; rows
@@ -271,28 +272,43 @@ struct FrontColumns {
 };
 
 // Copies the `size` rows of `from` that p does not weakly dominate to `to`,
-// with p inserted after the rows whose `key` column is >= p's (the order
+// with p inserted after the rows whose column `Key` is >= p's (the order
 // stays descending in that column, ties in arrival order); returns the new
-// size. One pass, no shift.
-std::size_t compact_and_insert(const FrontColumns& from, std::size_t size, const double* p, int key,
-                               const FrontColumns& to) {
+// size. One pass, no shift, which also finds whether a row weakly
+// dominates p (`covered`) and, in the third-gain order, writes the lower tie
+// rows of covered_4d (the rows after p's place whose fourth gain is >= p's,
+// the first two gains limited to p) to `lower` and counts them.
+template <int Key>
+std::size_t compact_and_insert(const FrontColumns& from, std::size_t size, const double* p,
+                               const FrontColumns& to, bool& covered, Row3* lower, std::size_t& lower_count) {
   const double px = p[0], py = p[1], pz = p[2], pw = p[3];
-  const double* keys = key == 2 ? from.z : from.w;
-  const double pkey = p[key];
-  std::size_t k = 0, kept = 0;
-  const auto copy_until = [&](std::size_t end) {
+  const double* keys = Key == 2 ? from.z : from.w;
+  const double pkey = p[Key];
+  std::size_t k = 0, kept = 0, n = 0;
+  bool dominated = false;
+  const auto copy_until = [&](std::size_t end, bool emit_lower) {
     for (; k < end; ++k) {  // branch-free compaction
       const double x = from.x[k], y = from.y[k], z = from.z[k], w = from.w[k];
       to.x[kept] = x, to.y[kept] = y, to.z[kept] = z, to.w[kept] = w;
       kept += static_cast<std::size_t>(!((px >= x) & (py >= y) & (pz >= z) & (pw >= w)));
+      dominated |= (x >= px) & (y >= py) & (z >= pz) & (w >= pw);
+      if (emit_lower) {
+        lower[n] = {std::min(x, px), std::min(y, py), z};
+        n += static_cast<std::size_t>(w >= pw);
+      }
     }
   };
   std::size_t at = 0;
   while (at < size && keys[at] >= pkey) ++at;
-  copy_until(at);
+  copy_until(at, false);
   to.x[kept] = px, to.y[kept] = py, to.z[kept] = pz, to.w[kept] = pw;
   ++kept;
-  copy_until(size);
+  if (Key == 2)
+    copy_until(size, true);
+  else
+    copy_until(size, false);
+  covered = dominated;
+  lower_count = n;
   return kept;
 }
 
@@ -319,29 +335,24 @@ double hypervolume_5d_sequential(const double* points, std::size_t count, Hyperv
   for (std::size_t i = 0; i < count; ++i) {
     const double* p = points + 5 * i;
     const double px = p[0], py = p[1], pz = p[2], pw = p[3];
+    // The next front in both orders, built first: the same pass tells
+    // whether p is covered (then the buffers are dropped) and gives the
+    // lower tie rows.
+    bool covered = false;
+    std::size_t lower_count = 0;
+    Row3* lower = workspace.lower_rows().data();
+    const std::size_t new_size =
+        compact_and_insert<3>(by_fourth, size, p, by_fourth_next, covered, lower, lower_count);
+    if (covered) continue;
+    compact_and_insert<2>(by_third, size, p, by_third_next, covered, lower, lower_count);
     const double* fx = by_fourth.x;
     const double* fy = by_fourth.y;
     const double* fz = by_fourth.z;
     const double* fw = by_fourth.w;
-    bool covered = false;
-    for (std::size_t k = 0; k < size; ++k)
-      covered |= (fx[k] >= px) & (fy[k] >= py) & (fz[k] >= pz) & (fw[k] >= pw);
-    if (covered) continue;
     double exclusive = px * py * pz * pw;  // box_volume(p, 4)
     if (size > kUnfilteredMax) {
-      const double* tx = by_third.x;
-      const double* ty = by_third.y;
-      const double* tz = by_third.z;
-      const double* tw = by_third.w;
-      const auto fill_lower = [&](Row3* out) {
-        std::size_t k = 0, n = 0;
-        while (k < size && tz[k] >= pz) ++k;  // at p's level: a prefix
-        for (; k < size; ++k) {               // branch-free selection
-          out[n] = {std::min(tx[k], px), std::min(ty[k], py), tz[k]};
-          n += static_cast<std::size_t>(tw[k] >= pw);
-        }
-        return n;
-      };
+      // The lower tie rows are already where union_of_tie_rows reads them.
+      const auto fill_lower = [lower_count](Row3*) { return lower_count; };
       const auto member = [fx, fy, fz, fw](std::size_t k, int c) {
         return c == 0 ? fx[k] : c == 1 ? fy[k] : c == 2 ? fz[k] : fw[k];
       };
@@ -357,8 +368,6 @@ double hypervolume_5d_sequential(const double* points, std::size_t count, Hyperv
       exclusive -= inclusion_exclusion_volume(limited, size, 4);
     }
     volume += p[4] * exclusive;
-    const std::size_t new_size = compact_and_insert(by_fourth, size, p, 3, by_fourth_next);
-    compact_and_insert(by_third, size, p, 2, by_third_next);
     std::swap(by_fourth, by_fourth_next);
     std::swap(by_third, by_third_next);
     size = new_size;
