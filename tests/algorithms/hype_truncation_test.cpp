@@ -179,8 +179,7 @@ TEST_CASE("hype truncation: infinite values take the scan, degenerate boxes rate
 }
 
 TEST_CASE("hype: the incremental Monte Carlo truncation gives the same run at 1 and 2 threads") {
-  // exact_max_points 40: fronts of more than 40 of the 2 * 50 points are
-  // truncated on one sample set (down to 40, then exactly).
+  // exact_max_points 40 < 2 * 50: every truncation runs on one sample set.
   auto problem = make_problem("dtlz2", {{"n_obj", 3}, {"k", 5}});
   const nlohmann::json params{{"pop_size", 50}, {"exact_max_points", 40}, {"n_samples", 2000}};
   auto run = [&](int threads) {

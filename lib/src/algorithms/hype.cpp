@@ -84,15 +84,17 @@ void HypE::survive(const Matrix& Xo, const Matrix& Fo, const Matrix& Go) {
       for (std::size_t i = 0; i < kept.size(); ++i) Ff.row(static_cast<Index>(i)) = F.row(kept[i]);
       return Ff;
     };
+    // Exact truncations only where every front fits the exact fitness
+    // (2 * pop_size <= exact_max_points): a larger population truncates on
+    // one sample set (and reference) per truncation, all the way down.
+    const bool exact_everywhere = uses_exact(2 * options_.pop_size);
     if (options_.incremental && !options_.one_shot && static_cast<Index>(kept.size()) > n_keep &&
-        !uses_exact(static_cast<Index>(kept.size()))) {
-      // One sample set (and reference) for the whole truncation, down to
-      // n_keep or to where the exact fitness takes over.
+        !exact_everywhere) {
       const Matrix Ff = rows_of_kept();
       const Vector reference = detail::offset_reference(Ff, options_.reference_offset);
       HypeSampledTruncation truncation(Ff, reference, static_cast<Index>(kept.size()) - n_keep,
                                        options_.n_samples, rng_);
-      while (truncation.remaining() > n_keep && !uses_exact(truncation.remaining())) truncation.remove_least_fit();
+      while (truncation.remaining() > n_keep) truncation.remove_least_fit();
       std::vector<Index> next;
       for (std::size_t i = 0; i < kept.size(); ++i)
         if (!truncation.removed(static_cast<Index>(i))) next.push_back(kept[i]);

@@ -16,16 +16,18 @@
 // worst point of the set being rated plus reference_offset times its range
 // (per objective).
 //
-// Where a truncation starts on Monte Carlo (more than exact_max_points
-// points, or more than exact_max_objectives objectives), by default
-// (incremental) it draws one sample set, and takes one reference point, for
-// the whole front, and updates the samples' dominator counts after each
-// removal (algorithms/hype_truncation.hpp) instead of drawing n_samples
-// anew in a new box for every removal; when the points left fall to
-// exact_max_points (n_obj <= exact_max_objectives), the rest of the
-// truncation is exact as before. incremental = false restores fresh
-// samples for every removal. Truncations that are exact from the start, and
-// one_shot, are unaffected.
+// By default (incremental), a population too large for exact fitness
+// everywhere (2 * pop_size > exact_max_points, or n_obj >
+// exact_max_objectives) truncates every overflowing front on Monte Carlo
+// with one sample set, and one reference point, for the whole front,
+// updating the samples' dominator counts after each removal
+// (algorithms/hype_truncation.hpp), instead of drawing n_samples anew in a
+// new box for every removal, and instead of switching to exact fitness
+// for fronts of at most exact_max_points points (an exact greedy truncation
+// of a front of a few hundred points costs seconds). incremental = false
+// restores that (fresh samples per removal, exact for small fronts).
+// Populations of 2 * pop_size <= exact_max_points (n_obj <=
+// exact_max_objectives), one_shot, and the mating fitness are unaffected.
 //
 // Cost per generation: exact 3-D fitness is O(s^2 min(s, k)) per computation
 // for s points (O(s^2) for k = 1), so the iterative selection of a front of
@@ -55,9 +57,10 @@ class HypE : public PopulationAlgorithm {
     Index exact_max_objectives = 3;  // exact fitness up to this many objectives...
     Index exact_max_points = 500;    // ...and this many points (exact 3-D: O(n^2 min(n, k)))
     bool one_shot = false;           // remove all k at once instead of one at a time
-    // One at a time on one Monte Carlo sample set per truncation, updated
-    // after each removal (algorithms/hype_truncation.hpp), instead of fresh
-    // samples for every removal; only where the fitness is Monte Carlo.
+    // Where 2 * pop_size > exact_max_points (or n_obj > exact_max_objectives):
+    // truncate one at a time on one Monte Carlo sample set per truncation,
+    // updated after each removal (algorithms/hype_truncation.hpp), instead of
+    // fresh samples per removal and exact fitness for small fronts.
     bool incremental = true;
     double reference_offset = 0.1;   // reference = worst + offset * (worst - best)
     // SBX eta_c = 15, prob_c = 0.9; PM eta_m = 20, prob_m = min(0.5, 1/n_var).
