@@ -33,12 +33,23 @@ class DominatorSets {
 
  private:
   static constexpr Index chunk = 1024;
+  struct Bucketing {
+    double low = 0.0, scale = 0.0;
+    Index count = 0;           // 0: no buckets (binary search)
+    std::vector<Index> start;  // count + 1 entries
+    Index bucket_of(double v) const {
+      const double at = (v - low) * scale;
+      return at >= static_cast<double>(count) ? count : static_cast<Index>(at);
+    }
+  };
   struct Chunk {
     Index first = 0, size = 0, words = 0;
     std::vector<double> sorted;       // per objective: the finite values, ascending
     std::vector<Index> finite;        // per objective: how many values are not NaN
+    std::vector<Bucketing> buckets;   // per objective
     std::vector<std::uint64_t> rows;  // per objective: (size + 1) prefix rows of `words` words
   };
+  static void index_buckets(Chunk& c, Index j);
   Index n_ = 0, m_ = 0;
   std::vector<Chunk> chunks_;
 };
