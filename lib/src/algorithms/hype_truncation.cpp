@@ -3,7 +3,9 @@
 
 #include <algorithm>
 #include <bit>
+#include <limits>
 
+#include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
 
 #include "hype_dominator_sets.hpp"
@@ -31,17 +33,17 @@ std::vector<double> weights(Index n, Index k, Index max_count) {
 }
 
 // The dominator bitsets of the samples by a scan (s_j - F(p, j) >= 0), for
-// sets with infinite or NaN values; returns the counts.
-void scan_dominators(const MatrixRef& F, const Matrix& S, Index words, std::vector<std::uint64_t>& bits,
+// sets with infinite or NaN values (word w of sample s at bits[w * S.rows() + s]);
+// returns the counts.
+void scan_dominators(const MatrixRef& F, const Matrix& S, std::vector<std::uint64_t>& bits,
                      std::vector<Index>& counts) {
   tbb::parallel_for(Index{0}, S.rows(), [&](Index s) {
-    std::uint64_t* row = bits.data() + s * words;
     Index c = 0;
     for (Index p = 0; p < F.rows(); ++p) {
       bool all = true;
       for (Index j = 0; j < F.cols() && all; ++j) all = S(s, j) - F(p, j) >= 0.0;
       if (!all) continue;
-      row[p / 64] |= std::uint64_t{1} << (p % 64);
+      bits[static_cast<std::size_t>((p / 64) * S.rows() + s)] |= std::uint64_t{1} << (p % 64);
       ++c;
     }
     counts[static_cast<std::size_t>(s)] = c;
@@ -56,7 +58,8 @@ HypeSampledTruncation::HypeSampledTruncation(const MatrixRef& F, const VectorRef
   if (reference.size() != F.cols())
     throw InputError("reference point has the wrong dimension", Location::of_field("reference"));
   if (k < 1 || k > F.rows()) throw InputError("HypE needs 1 <= k <= number of points", Location::of_field("k"));
-  if (n_samples < 1) throw InputError("n_samples must be >= 1", Location::of_field("n_samples"));
+  if (n_samples < 1 || n_samples > std::numeric_limits<std::int32_t>::max())
+    throw InputError("n_samples must be >= 1 and < 2^31", Location::of_field("n_samples"));
   const Index m = F.cols();
   // The same box and draws as hype_fitness_monte_carlo.
   const RowVector lower = F.colwise().minCoeff().cwiseMin(reference.transpose());
@@ -72,44 +75,49 @@ HypeSampledTruncation::HypeSampledTruncation(const MatrixRef& F, const VectorRef
 
   // Counts whose weight is negligible at the start stay so (see the header).
   max_count_ = static_cast<Index>(weights(n_, k_, k_).size()) - 1;
-  histogram_.assign(static_cast<std::size_t>((max_count_ + 1) * n_), 0.0);
+  histogram_.assign(static_cast<std::size_t>((max_count_ + 1) * n_), 0);
   dominators_.assign(static_cast<std::size_t>(n_samples * words_), 0);
   count_.assign(static_cast<std::size_t>(n_samples), 0);
   if (F.allFinite()) {
     const detail::DominatorSets sets(F);
-    tbb::parallel_for(Index{0}, n_samples, [&](Index s) {
-      count_[static_cast<std::size_t>(s)] =
-          sets.dominators(&samples_(s, 0), dominators_.data() + s * words_);
+    tbb::parallel_for(tbb::blocked_range<Index>(0, n_samples), [&](const tbb::blocked_range<Index>& range) {
+      std::vector<std::uint64_t> bits(static_cast<std::size_t>(words_));
+      for (Index s = range.begin(); s < range.end(); ++s) {
+        count_[static_cast<std::size_t>(s)] = sets.dominators(&samples_(s, 0), bits.data());
+        for (Index w = 0; w < words_; ++w) dominators_[static_cast<std::size_t>(w * n_samples + s)] = bits[static_cast<std::size_t>(w)];
+      }
     });
   } else {
-    scan_dominators(F, samples_, words_, dominators_, count_);
+    scan_dominators(F, samples_, dominators_, count_);
   }
   for (Index s = 0; s < n_samples; ++s) {
     const Index c = count_[static_cast<std::size_t>(s)];
     if (c < 1 || c > k_) continue;
     live_.push_back(s);
-    if (c <= max_count_) add_dominators(s, c, 1.0);
+    if (c <= max_count_) add_dominators(s, c, 1);
   }
 }
 
-void HypeSampledTruncation::add_dominators(Index sample, Index count, double delta) {
-  const std::uint64_t* row = dominators_.data() + sample * words_;
+void HypeSampledTruncation::add_dominators(Index sample, Index count, std::int32_t delta) {
+  const std::uint64_t* column = dominators_.data() + sample;
+  const Index samples = samples_.rows();
   const Index stride = max_count_ + 1;
-  double* h = histogram_.data() + count;
+  std::int32_t* h = histogram_.data() + count;
   for (Index w = 0; w < words_; ++w)
-    for (std::uint64_t word = row[w]; word != 0; word &= word - 1)
+    for (std::uint64_t word = column[w * samples]; word != 0; word &= word - 1)
       h[(w * 64 + std::countr_zero(word)) * stride] += delta;
 }
 
 void HypeSampledTruncation::move_dominators(Index sample, Index from) {
-  const std::uint64_t* row = dominators_.data() + sample * words_;
+  const std::uint64_t* column = dominators_.data() + sample;
+  const Index samples = samples_.rows();
   const Index stride = max_count_ + 1;
-  double* h = histogram_.data() + from;
+  std::int32_t* h = histogram_.data() + from;
   for (Index w = 0; w < words_; ++w)
-    for (std::uint64_t word = row[w]; word != 0; word &= word - 1) {
-      double* at = h + (w * 64 + std::countr_zero(word)) * stride;
-      at[0] -= 1.0;
-      at[-1] += 1.0;
+    for (std::uint64_t word = column[w * samples]; word != 0; word &= word - 1) {
+      std::int32_t* at = h + (w * 64 + std::countr_zero(word)) * stride;
+      at[0] -= 1;
+      at[-1] += 1;
     }
 }
 
@@ -122,9 +130,9 @@ Vector HypeSampledTruncation::fitness() const {
   const auto terms = static_cast<Index>(w.size());
   for (Index a = 0; a < n_; ++a) {
     if (!alive_[static_cast<std::size_t>(a)]) continue;
-    const double* h = histogram_.data() + a * stride;
+    const std::int32_t* h = histogram_.data() + a * stride;
     double sum = 0.0;
-    for (Index c = 1; c < terms; ++c) sum += w[static_cast<std::size_t>(c)] * h[c];
+    for (Index c = 1; c < terms; ++c) sum += w[static_cast<std::size_t>(c)] * static_cast<double>(h[c]);
     fit[a] = sum * scale;
   }
   return fit;
@@ -145,11 +153,11 @@ Index HypeSampledTruncation::remove_least_fit() {
   double best = 0.0;
   for (Index a = 0; a < n_; ++a) {
     if (!alive_[static_cast<std::size_t>(a)]) continue;
-    const double* h = histogram_.data() + a * stride;
+    const std::int32_t* h = histogram_.data() + a * stride;
     double sum = 0.0;
     bool less = true;
     for (Index c = 1; c < terms && less; ++c) {
-      sum += w[static_cast<std::size_t>(c)] * h[c];
+      sum += w[static_cast<std::size_t>(c)] * static_cast<double>(h[c]);
       less = least < 0 || sum * scale < best;
     }
     if (less && (least < 0 || sum * scale < best)) {
@@ -168,7 +176,7 @@ void HypeSampledTruncation::remove(Index row) {
   const std::uint64_t bit = std::uint64_t{1} << (row % 64);
   std::size_t kept = 0;
   for (const Index s : live_) {
-    std::uint64_t& word = dominators_[static_cast<std::size_t>(s * words_ + row / 64)];
+    std::uint64_t& word = dominators_[static_cast<std::size_t>((row / 64) * samples_.rows() + s)];
     Index& c = count_[static_cast<std::size_t>(s)];
     if (word & bit) {
       // The sample loses a dominator: its others move from H[c] to H[c - 1]
@@ -178,7 +186,7 @@ void HypeSampledTruncation::remove(Index row) {
       if (c + 1 <= max_count_) {
         move_dominators(s, c + 1);  // to H[0] when c = 0: a row nothing reads
       } else if (c == max_count_) {
-        add_dominators(s, c, 1.0);
+        add_dominators(s, c, 1);
       }
       if (c >= 1) live_[kept++] = s;
     } else if (c <= k - 1) {

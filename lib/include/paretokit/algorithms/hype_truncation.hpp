@@ -67,22 +67,25 @@ class HypeSampledTruncation {
   double box() const { return box_; }
   Index max_count() const { return max_count_; }
   double histogram(Index row, Index c) const {
-    return histogram_[static_cast<std::size_t>(row * (max_count_ + 1) + c)];
+    return static_cast<double>(histogram_[static_cast<std::size_t>(row * (max_count_ + 1) + c)]);
   }
 
  private:
   // H[count] += delta for every point (still in) that dominates sample.
-  void add_dominators(Index sample, Index count, double delta);
+  void add_dominators(Index sample, Index count, std::int32_t delta);
   // H[from] -= 1 and H[from - 1] += 1 for those points.
   void move_dominators(Index sample, Index from);
 
   Index n_ = 0, k_ = 0, removed_count_ = 0, words_ = 0, max_count_ = 0;
   double box_ = 0.0;
   Matrix samples_;
-  std::vector<std::uint64_t> dominators_;  // per sample: bitset of the points still in that dominate it
+  // Per sample, the bitset of the points still in that dominate it; word w
+  // of sample s at [w * n_samples + s], so that a removal's pass over the
+  // samples reads one contiguous row.
+  std::vector<std::uint64_t> dominators_;
   std::vector<Index> count_;               // per sample: how many bits are set
   std::vector<Index> live_;                // samples of 1 <= c <= to_remove(), ascending
-  std::vector<double> histogram_;          // n rows of max_count + 1: H_row[c]
+  std::vector<std::int32_t> histogram_;    // n rows of max_count + 1: H_row[c]
   std::vector<char> alive_;
 };
 
