@@ -183,7 +183,8 @@ TEST_CASE("hype: the incremental Monte Carlo truncation gives the same run at 1 
   auto problem = make_problem("dtlz2", {{"n_obj", 3}, {"k", 5}});
   const nlohmann::json params{{"pop_size", 50}, {"exact_max_points", 40}, {"n_samples", 2000}};
   auto run = [&](int threads) {
-    tbb::global_control control(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
+    tbb::global_control control(tbb::global_control::max_allowed_parallelism,
+                                static_cast<std::size_t>(threads));
     auto hype = make_algorithm("hype", params);
     hype->setup(*problem, 3);
     paretokit::testing::drive(*hype, *problem, 15);
@@ -192,8 +193,8 @@ TEST_CASE("hype: the incremental Monte Carlo truncation gives the same run at 1 
   const Matrix one = run(1);
   CHECK(one == run(2));
   // And the option that restores fresh samples for every removal changes the run.
-  auto fresh = make_algorithm("hype", {{"pop_size", 50}, {"exact_max_points", 40}, {"n_samples", 2000},
-                                       {"incremental", false}});
+  auto fresh = make_algorithm(
+      "hype", {{"pop_size", 50}, {"exact_max_points", 40}, {"n_samples", 2000}, {"incremental", false}});
   fresh->setup(*problem, 3);
   paretokit::testing::drive(*fresh, *problem, 15);
   CHECK(fresh->population_f() != one);

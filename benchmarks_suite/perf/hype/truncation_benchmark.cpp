@@ -151,8 +151,10 @@ int main(int argc, char** argv) {
       return 2;
     }
   }
-  tbb::global_control control(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(threads));
-  std::printf("# process CPU seconds, %ld thread(s), sphere front, reference 1.1, %ld samples\n", threads, samples);
+  tbb::global_control control(tbb::global_control::max_allowed_parallelism,
+                              static_cast<std::size_t>(threads));
+  std::printf("# process CPU seconds, %ld thread(s), sphere front, reference 1.1, %ld samples\n", threads,
+              samples);
   std::printf("%-3s %-6s %-6s %-10s %-10s | %-22s | %-22s%s\n", "m", "n", "K", "incr_s", "fresh_s",
               "incremental agree rank rel_err", "fresh agree rank rel_err",
               with_greedy ? " | hv: exact incremental fresh one_shot" : "");
@@ -198,15 +200,16 @@ int main(int argc, char** argv) {
         fresh.print();
       }
       if (with_greedy) {
-        const auto exact_kept = greedy(F, K, [&](const Matrix& P, Index k) { return hype_fitness_exact(P, r, k); });
+        const auto exact_kept =
+            greedy(F, K, [&](const Matrix& P, Index k) { return hype_fitness_exact(P, r, k); });
         Rng g(7), f(7), o(7);
         HypeSampledTruncation t(F, r, K, samples, g);
         while (t.to_remove() > 0) t.remove_least_fit();
         std::vector<Index> incremental_kept;
         for (Index i = 0; i < n; ++i)
           if (!t.removed(i)) incremental_kept.push_back(i);
-        const auto fresh_kept =
-            greedy(F, K, [&](const Matrix& P, Index k) { return hype_fitness_monte_carlo(P, r, k, samples, f); });
+        const auto fresh_kept = greedy(
+            F, K, [&](const Matrix& P, Index k) { return hype_fitness_monte_carlo(P, r, k, samples, f); });
         const Vector once = hype_fitness_monte_carlo(F, r, K, samples, o);
         std::vector<Index> order(static_cast<std::size_t>(n));
         std::iota(order.begin(), order.end(), Index{0});

@@ -24,10 +24,10 @@ HypE::HypE(Options options) : options_(std::move(options)) {
 }
 
 HypE::Options HypE::options_from_json(const nlohmann::json& json) {
-  const detail::Params params(json, "hype",
-                              detail::with_variation({"pop_size", "n_samples", "exact_max_objectives",
-                                                      "exact_max_points", "one_shot", "incremental",
-                                                      "reference_offset"}));
+  const detail::Params params(
+      json, "hype",
+      detail::with_variation({"pop_size", "n_samples", "exact_max_objectives", "exact_max_points", "one_shot",
+                              "incremental", "reference_offset"}));
   Options o;
   o.pop_size = params.integer("pop_size", o.pop_size, 2);
   o.n_samples = params.integer("n_samples", o.n_samples, 1);
@@ -58,8 +58,7 @@ bool HypE::uses_exact(Index n_points) const {
 
 Vector HypE::fitness(const MatrixRef& F, Index k) {
   const Vector reference = detail::offset_reference(F, options_.reference_offset);
-  if (uses_exact(F.rows()))
-    return hype_fitness_exact(F, reference, k);
+  if (uses_exact(F.rows())) return hype_fitness_exact(F, reference, k);
   return hype_fitness_monte_carlo(F, reference, k, options_.n_samples, rng_);
 }
 

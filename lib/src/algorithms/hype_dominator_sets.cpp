@@ -22,7 +22,8 @@ DominatorSets::DominatorSets(const MatrixRef& F) : n_(F.rows()), m_(F.cols()) {
       order.clear();
       for (Index i = 0; i < c.size; ++i)
         if (!std::isnan(F(first + i, j))) order.push_back(i);
-      std::sort(order.begin(), order.end(), [&](Index a, Index b) { return F(first + a, j) < F(first + b, j); });
+      std::sort(order.begin(), order.end(),
+                [&](Index a, Index b) { return F(first + a, j) < F(first + b, j); });
       c.finite[static_cast<std::size_t>(j)] = static_cast<Index>(order.size());
       double* sorted = c.sorted.data() + j * c.size;
       std::uint64_t* rows = c.rows.data() + j * (c.size + 1) * c.words;

@@ -57,7 +57,8 @@ HypeSampledTruncation::HypeSampledTruncation(const MatrixRef& F, const VectorRef
     : n_(F.rows()), k_(k), words_((F.rows() + 63) / 64), alive_(static_cast<std::size_t>(F.rows()), 1) {
   if (reference.size() != F.cols())
     throw InputError("reference point has the wrong dimension", Location::of_field("reference"));
-  if (k < 1 || k > F.rows()) throw InputError("HypE needs 1 <= k <= number of points", Location::of_field("k"));
+  if (k < 1 || k > F.rows())
+    throw InputError("HypE needs 1 <= k <= number of points", Location::of_field("k"));
   if (n_samples < 1 || n_samples > std::numeric_limits<std::int32_t>::max())
     throw InputError("n_samples must be >= 1 and < 2^31", Location::of_field("n_samples"));
   const Index m = F.cols();
@@ -84,7 +85,8 @@ HypeSampledTruncation::HypeSampledTruncation(const MatrixRef& F, const VectorRef
       std::vector<std::uint64_t> bits(static_cast<std::size_t>(words_));
       for (Index s = range.begin(); s < range.end(); ++s) {
         count_[static_cast<std::size_t>(s)] = sets.dominators(&samples_(s, 0), bits.data());
-        for (Index w = 0; w < words_; ++w) dominators_[static_cast<std::size_t>(w * n_samples + s)] = bits[static_cast<std::size_t>(w)];
+        for (Index w = 0; w < words_; ++w)
+          dominators_[static_cast<std::size_t>(w * n_samples + s)] = bits[static_cast<std::size_t>(w)];
       }
     });
   } else {
@@ -139,13 +141,12 @@ Vector HypeSampledTruncation::fitness() const {
 }
 
 Index HypeSampledTruncation::remove_least_fit() {
-  if (to_remove() < 1)
-    throw InputError("HypE truncation: no point left to remove", Location::of_field("k"));
+  if (to_remove() < 1) throw InputError("HypE truncation: no point left to remove", Location::of_field("k"));
   // The same choice as the least of fitness() (ties: the lowest row), but a
   // point's sum stops as soon as it reaches the best so far: its terms are
   // >= 0, and so the scaled partial sums never fall.
-  const std::vector<double> w = box_ == 0.0 ? std::vector<double>(1, 0.0)
-                                            : weights(remaining(), to_remove(), max_count_);
+  const std::vector<double> w =
+      box_ == 0.0 ? std::vector<double>(1, 0.0) : weights(remaining(), to_remove(), max_count_);
   const double scale = box_ == 0.0 ? 0.0 : box_ / static_cast<double>(samples_.rows());
   const Index stride = max_count_ + 1;
   const auto terms = static_cast<Index>(w.size());

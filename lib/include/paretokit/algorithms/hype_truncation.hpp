@@ -83,9 +83,9 @@ class HypeSampledTruncation {
   // of sample s at [w * n_samples + s], so that a removal's pass over the
   // samples reads one contiguous row.
   std::vector<std::uint64_t> dominators_;
-  std::vector<Index> count_;               // per sample: how many bits are set
-  std::vector<Index> live_;                // samples of 1 <= c <= to_remove(), ascending
-  std::vector<std::int32_t> histogram_;    // n rows of max_count + 1: H_row[c]
+  std::vector<Index> count_;             // per sample: how many bits are set
+  std::vector<Index> live_;              // samples of 1 <= c <= to_remove(), ascending
+  std::vector<std::int32_t> histogram_;  // n rows of max_count + 1: H_row[c]
   std::vector<char> alive_;
 };
 
