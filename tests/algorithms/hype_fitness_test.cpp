@@ -5,6 +5,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <limits>
 #include <vector>
 
 #include <tbb/global_control.h>
@@ -274,4 +275,31 @@ TEST_CASE("hype fitness monte carlo: converges to the exact fitness") {
     CHECK(mean_relative < 0.05);
     CHECK(mean_relative > 0.0);
   }
+}
+
+TEST_CASE("hype fitness monte carlo: over 1024 points and with infinite values, still the plain loops to the bit") {
+  // More than one chunk of the bitset tables (1024 points), ties across
+  // chunks; and a set with an infinite value, which takes the scan.
+  Rng points(19);
+  Matrix F(1500, 3);
+  for (Index i = 0; i < F.rows(); ++i) {
+    for (Index j = 0; j < 3; ++j) F(i, j) = std::abs(points.normal());
+    F.row(i) /= F.row(i).norm();
+  }
+  F.row(1400) = F.row(3);
+  F(1200, 2) = F(10, 2);
+  const Vector r = Vector::Constant(3, 1.1);
+  for (const Index k : {Index{1}, Index{700}, F.rows()}) {
+    INFO("k = " << k);
+    Rng a(23), b(23);
+    const Vector expected = hype_monte_carlo_loops(F, r, k, 600, a);
+    REQUIRE(expected.maxCoeff() > 0.0);
+    CHECK(hype_fitness_monte_carlo(F, r, k, 600, b) == expected);
+  }
+  Matrix G = F.topRows(200);
+  G(7, 0) = std::numeric_limits<double>::infinity();
+  Rng a(29), b(29);
+  const Vector expected = hype_monte_carlo_loops(G, r, 50, 900, a);
+  REQUIRE(expected.maxCoeff() > 0.0);
+  CHECK(hype_fitness_monte_carlo(G, r, 50, 900, b) == expected);
 }

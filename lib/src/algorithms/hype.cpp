@@ -8,6 +8,7 @@
 #include "params.hpp"
 #include "paretokit/algorithms/constrained_dominance.hpp"
 #include "paretokit/algorithms/hype_fitness.hpp"
+#include "paretokit/algorithms/hype_truncation.hpp"
 #include "paretokit/core/error.hpp"
 #include "paretokit/operators/selection.hpp"
 
@@ -23,15 +24,17 @@ HypE::HypE(Options options) : options_(std::move(options)) {
 }
 
 HypE::Options HypE::options_from_json(const nlohmann::json& json) {
-  const detail::Params params(json, "hype",
-                              detail::with_variation({"pop_size", "n_samples", "exact_max_objectives",
-                                                      "exact_max_points", "one_shot", "reference_offset"}));
+  const detail::Params params(
+      json, "hype",
+      detail::with_variation({"pop_size", "n_samples", "exact_max_objectives", "exact_max_points", "one_shot",
+                              "incremental", "reference_offset"}));
   Options o;
   o.pop_size = params.integer("pop_size", o.pop_size, 2);
   o.n_samples = params.integer("n_samples", o.n_samples, 1);
   o.exact_max_objectives = params.integer("exact_max_objectives", o.exact_max_objectives, 0);
   o.exact_max_points = params.integer("exact_max_points", o.exact_max_points, 0);
   o.one_shot = params.boolean("one_shot", o.one_shot);
+  o.incremental = params.boolean("incremental", o.incremental);
   o.reference_offset = params.number("reference_offset", o.reference_offset, 1e-9, 1e9);
   o.variation = detail::read_variation(params, o.variation);
   return o;
@@ -43,15 +46,19 @@ nlohmann::json HypE::options() const {
                       {"exact_max_objectives", options_.exact_max_objectives},
                       {"exact_max_points", options_.exact_max_points},
                       {"one_shot", options_.one_shot},
+                      {"incremental", options_.incremental},
                       {"reference_offset", options_.reference_offset}};
   detail::write_variation(json, options_.variation);
   return json;
 }
 
+bool HypE::uses_exact(Index n_points) const {
+  return n_obj_ <= options_.exact_max_objectives && n_points <= options_.exact_max_points;
+}
+
 Vector HypE::fitness(const MatrixRef& F, Index k) {
   const Vector reference = detail::offset_reference(F, options_.reference_offset);
-  if (F.cols() <= options_.exact_max_objectives && F.rows() <= options_.exact_max_points)
-    return hype_fitness_exact(F, reference, k);
+  if (uses_exact(F.rows())) return hype_fitness_exact(F, reference, k);
   return hype_fitness_monte_carlo(F, reference, k, options_.n_samples, rng_);
 }
 
@@ -71,11 +78,30 @@ void HypE::survive(const Matrix& Xo, const Matrix& Fo, const Matrix& Go) {
   const auto [X, F, G, cv] = combine_with(Xo, Fo, Go);
   auto truncate = [&](const std::vector<Index>& front, Index n_keep) {
     std::vector<Index> kept = front;
-    while (static_cast<Index>(kept.size()) > n_keep) {
-      const Index k = static_cast<Index>(kept.size()) - n_keep;
+    auto rows_of_kept = [&] {
       Matrix Ff(static_cast<Index>(kept.size()), n_obj_);
       for (std::size_t i = 0; i < kept.size(); ++i) Ff.row(static_cast<Index>(i)) = F.row(kept[i]);
-      const Vector fit = fitness(Ff, k);
+      return Ff;
+    };
+    // Exact truncations only where every front fits the exact fitness
+    // (2 * pop_size <= exact_max_points): a larger population truncates on
+    // one sample set (and reference) per truncation, all the way down.
+    const bool exact_everywhere = uses_exact(2 * options_.pop_size);
+    if (options_.incremental && !options_.one_shot && static_cast<Index>(kept.size()) > n_keep &&
+        !exact_everywhere) {
+      const Matrix Ff = rows_of_kept();
+      const Vector reference = detail::offset_reference(Ff, options_.reference_offset);
+      HypeSampledTruncation truncation(Ff, reference, static_cast<Index>(kept.size()) - n_keep,
+                                       options_.n_samples, rng_);
+      while (truncation.remaining() > n_keep) truncation.remove_least_fit();
+      std::vector<Index> next;
+      for (std::size_t i = 0; i < kept.size(); ++i)
+        if (!truncation.removed(static_cast<Index>(i))) next.push_back(kept[i]);
+      kept = std::move(next);
+    }
+    while (static_cast<Index>(kept.size()) > n_keep) {
+      const Index k = static_cast<Index>(kept.size()) - n_keep;
+      const Vector fit = fitness(rows_of_kept(), k);
       std::vector<Index> order(kept.size());
       std::iota(order.begin(), order.end(), Index{0});
       // Least fit first (ties: lower index, deterministic).

@@ -23,7 +23,9 @@
 #include "paretokit/algorithms/hype_fitness.hpp"
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 #include <limits>
 #include <numeric>
@@ -32,6 +34,7 @@
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_for.h>
 
+#include "hype_dominator_sets.hpp"
 #include "paretokit/core/error.hpp"
 
 namespace paretokit {
@@ -269,6 +272,45 @@ struct Exact {
   }
 };
 
+// The Monte Carlo kernel as a scan of every point for every sample (vector
+// code over the points), for sets with infinite or NaN values, where the
+// bitset tables' sort would not match the subtraction test.
+void scan_blocks(const MatrixRef& F, const Matrix& S, const Vector& alpha, Index k, Index block,
+                 std::vector<Vector>& partial) {
+  const Index n = F.rows();
+  const Index m = F.cols();
+  const Index n_samples = S.rows();
+  // The points by objective (one contiguous array per objective).
+  std::vector<double> by_objective(static_cast<std::size_t>(n * m));
+  for (Index j = 0; j < m; ++j)
+    for (Index p = 0; p < n; ++p) by_objective[static_cast<std::size_t>(j * n + p)] = F(p, j);
+  tbb::parallel_for(Index{0}, static_cast<Index>(partial.size()), [&](Index b) {
+    const Index begin = b * block;
+    const Index rows = std::min(block, n_samples - begin);
+    std::vector<double> dominates(static_cast<std::size_t>(n));  // 1.0 or 0.0 per point
+    double* mask = dominates.data();
+    Vector sum = Vector::Zero(n);
+    double* total = sum.data();
+    for (Index s = begin; s < begin + rows; ++s) {
+      // (sample - point) >= 0 in every objective, as a whole-matrix test would.
+      const double* f = by_objective.data();
+      const double s0 = S(s, 0);
+      for (Index p = 0; p < n; ++p) mask[p] = s0 - f[p] >= 0.0 ? 1.0 : 0.0;
+      for (Index j = 1; j < m; ++j) {
+        const double sj = S(s, j);
+        f = by_objective.data() + j * n;
+        for (Index p = 0; p < n; ++p) mask[p] = sj - f[p] >= 0.0 ? mask[p] : 0.0;
+      }
+      Index c = 0;
+      for (Index p = 0; p < n; ++p) c += mask[p] != 0.0 ? 1 : 0;
+      if (c == 0 || c > k) continue;
+      const double a = alpha[c];
+      for (Index p = 0; p < n; ++p) total[p] += mask[p] * a;
+    }
+    partial[static_cast<std::size_t>(b)] = std::move(sum);
+  });
+}
+
 }  // namespace
 
 Vector hype_fitness_exact(const MatrixRef& F, const VectorRef& reference, Index k) {
@@ -328,46 +370,39 @@ Vector hype_fitness_monte_carlo(const MatrixRef& F, const VectorRef& reference, 
   Vector alpha = alphas(n, k);
   for (Index i = 1; i <= n; ++i) alpha[i] /= static_cast<double>(i);
 
-  // The points by objective (one contiguous array per objective), so that
-  // the dominance test of a sample runs over all points in vector code.
-  std::vector<double> by_objective(static_cast<std::size_t>(n * m));
-  for (Index j = 0; j < m; ++j)
-    for (Index p = 0; p < n; ++p) by_objective[static_cast<std::size_t>(j * n + p)] = F(p, j);
-
   // Fixed blocks of samples; each block's partial sums are added in block
   // order, so the result does not depend on the thread count. Within a
   // block, samples in order: every point that weakly dominates the sample
-  // gains alpha_c / c (c: the number of such points, if 1 <= c <= k), and the
-  // others gain an exact 0, so each sum sees the same additions in the same
-  // order as a loop over the dominating points alone.
+  // gains alpha_c / c (c: the number of such points, if 1 <= c <= k). Both
+  // kernels below add the same terms in the same order (the scan adds an
+  // exact 0 for the other points, which changes no sum), so they give the
+  // same bits.
   constexpr Index block = 512;
   const Index n_blocks = (n_samples + block - 1) / block;
   std::vector<Vector> partial(static_cast<std::size_t>(n_blocks));
-  tbb::parallel_for(Index{0}, n_blocks, [&](Index b) {
-    const Index begin = b * block;
-    const Index rows = std::min(block, n_samples - begin);
-    std::vector<double> dominates(static_cast<std::size_t>(n));  // 1.0 or 0.0 per point
-    double* mask = dominates.data();
-    Vector sum = Vector::Zero(n);
-    double* total = sum.data();
-    for (Index s = begin; s < begin + rows; ++s) {
-      // (sample - point) >= 0 in every objective, as a whole-matrix test would.
-      const double* f = by_objective.data();
-      const double s0 = S(s, 0);
-      for (Index p = 0; p < n; ++p) mask[p] = s0 - f[p] >= 0.0 ? 1.0 : 0.0;
-      for (Index j = 1; j < m; ++j) {
-        const double sj = S(s, j);
-        f = by_objective.data() + j * n;
-        for (Index p = 0; p < n; ++p) mask[p] = sj - f[p] >= 0.0 ? mask[p] : 0.0;
+  if (F.allFinite()) {
+    // The dominators of each sample from prefix bitsets, and only the
+    // samples of 1 <= c <= k visit theirs: O(n_samples m n / 64 + the
+    // dominators of those samples) instead of O(n_samples m n).
+    const detail::DominatorSets sets(F);
+    tbb::parallel_for(Index{0}, n_blocks, [&](Index b) {
+      const Index begin = b * block;
+      const Index rows = std::min(block, n_samples - begin);
+      std::vector<std::uint64_t> bits(static_cast<std::size_t>(sets.words()));
+      Vector sum = Vector::Zero(n);
+      for (Index s = begin; s < begin + rows; ++s) {
+        const Index c = sets.dominators(&S(s, 0), bits.data());
+        if (c == 0 || c > k) continue;
+        const double a = alpha[c];
+        for (std::size_t w = 0; w < bits.size(); ++w)
+          for (std::uint64_t word = bits[w]; word != 0; word &= word - 1)
+            sum[static_cast<Index>(w * 64) + std::countr_zero(word)] += a;
       }
-      Index c = 0;
-      for (Index p = 0; p < n; ++p) c += mask[p] != 0.0 ? 1 : 0;
-      if (c == 0 || c > k) continue;
-      const double a = alpha[c];
-      for (Index p = 0; p < n; ++p) total[p] += mask[p] * a;
-    }
-    partial[static_cast<std::size_t>(b)] = std::move(sum);
-  });
+      partial[static_cast<std::size_t>(b)] = std::move(sum);
+    });
+  } else {
+    scan_blocks(F, S, alpha, k, block, partial);
+  }
   for (const auto& sum : partial) fitness += sum;
   return fitness * (box / static_cast<double>(n_samples));
 }

@@ -111,6 +111,10 @@ std::vector<Entry>& entries() {
                 {"exact_max_points", hype.exact_max_points,
                  "exact fitness up to this many points (Monte Carlo above)"},
                 {"one_shot", hype.one_shot, "remove the k least fit at once instead of one at a time"},
+                {"incremental", hype.incremental,
+                 "where 2 * pop_size > exact_max_points (or more objectives than exact_max_objectives): "
+                 "truncate on one Monte Carlo sample set per truncation, updated after each removal "
+                 "(false: fresh samples for every removal, exact fitness for small fronts)"},
                 {"reference_offset", hype.reference_offset, "reference point = worst + offset * range"}},
                variation_parameters(hype.variation))},
          [](const nlohmann::json& p) { return std::make_unique<HypE>(HypE::options_from_json(p)); }});
