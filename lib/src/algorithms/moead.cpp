@@ -81,6 +81,10 @@ void MOEAD::on_setup() {
   decomposition_ =
       options_.decomposition.value_or(n_obj_ >= 3 ? Decomposition::pbi : Decomposition::tchebycheff);
   neighbors_ = nearest_neighbors(directions_, std::min<Index>(options_.n_neighbors, directions_.rows()));
+  tchebycheff_weights_ = directions_;
+  for (Index j = 0; j < directions_.rows(); ++j)
+    for (Index o = 0; o < directions_.cols(); ++o)
+      if (directions_(j, o) == 0.0) tchebycheff_weights_(j, o) = 1e-6;
   ideal_ = Vector::Constant(n_obj_, std::numeric_limits<double>::infinity());
   order_.clear();
   permutation_.clear();
@@ -185,14 +189,20 @@ void MOEAD::survive_classic(const Matrix& X, const Matrix& F, const Matrix& G, c
   const auto n_sub = static_cast<std::size_t>(directions_.rows());
   incumbent_g_.assign(n_sub, 0.0);
   incumbent_known_.assign(n_sub, 0);
-  auto tchebycheff_of = [&](const auto& f, Index j) {
+  // tchebycheff() element by element: max_o |f_o - z_o| w_o; a maximum does
+  // not depend on the order, so the values are the same bits. The
+  // distances |f_o - z_o| of the offspring are taken once per row.
+  auto weighted_max = [&](const double* distance, Index j) {
     double g = 0.0;
-    for (Index o = 0; o < n_obj_; ++o) {
-      const double w = directions_(j, o) == 0.0 ? 1e-6 : directions_(j, o);
-      g = std::max(g, std::abs(f(o) - ideal_[o]) * w);
-    }
+    for (Index o = 0; o < n_obj_; ++o) g = std::max(g, distance[o] * tchebycheff_weights_(j, o));
     return g;
   };
+  auto tchebycheff_of = [&](const auto& f, Index j) {
+    double g = 0.0;
+    for (Index o = 0; o < n_obj_; ++o) g = std::max(g, std::abs(f(o) - ideal_[o]) * tchebycheff_weights_(j, o));
+    return g;
+  };
+  offspring_distance_.resize(n_obj_);
   for (Index r = 0; r < X.rows(); ++r) {
     // update_ideal() of this one row (cwiseMin is std::min(ideal, f) per
     // objective), without the temporaries.
@@ -211,9 +221,7 @@ void MOEAD::survive_classic(const Matrix& X, const Matrix& F, const Matrix& G, c
     g_incumbent_.resize(t);
     g_offspring_.resize(t);
     if (tchebycheff) {
-      // tchebycheff() element by element: max_j |f_j - z_j| w_j (w_j = 0 read
-      // as 1e-6); a maximum does not depend on the order, so the values are
-      // the same bits.
+      for (Index o = 0; o < n_obj_; ++o) offspring_distance_[o] = std::abs(F(r, o) - ideal_[o]);
       for (Index k = 0; k < t; ++k) {
         const auto j = static_cast<std::size_t>(hood[static_cast<std::size_t>(k)]);
         if (!incumbent_known_[j]) {
@@ -221,7 +229,7 @@ void MOEAD::survive_classic(const Matrix& X, const Matrix& F, const Matrix& G, c
           incumbent_known_[j] = 1;
         }
         g_incumbent_[k] = incumbent_g_[j];
-        g_offspring_[k] = tchebycheff_of(F.row(r), static_cast<Index>(j));
+        g_offspring_[k] = weighted_max(offspring_distance_.data(), static_cast<Index>(j));
       }
     } else {
       const Matrix Fn = F_(hood, Eigen::all), Wn = directions_(hood, Eigen::all);
