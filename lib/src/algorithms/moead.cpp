@@ -163,7 +163,7 @@ Matrix MOEAD::make_offspring_of(Index limit) {
   return canonical(offspring);
 }
 
-bool MOEAD::improves(double g_off, double cv_off, double g_j, double cv_j) const {
+inline bool MOEAD::improves(double g_off, double cv_off, double g_j, double cv_j) const {
   if (cv_off > 0.0 || cv_j > 0.0) return cv_off < cv_j;
   return g_off < g_j;
 }
@@ -218,24 +218,33 @@ void MOEAD::survive_classic(const Matrix& X, const Matrix& F, const Matrix& G, c
     }
     const auto& hood = neighbors_[static_cast<std::size_t>(order_[static_cast<std::size_t>(r)])];
     const auto t = static_cast<Index>(hood.size());
-    g_incumbent_.resize(t);
-    g_offspring_.resize(t);
     if (tchebycheff) {
+      // One pass: the neighbours are distinct, so replacing one changes no
+      // other's value within this row; values past the cap are never used.
       for (Index o = 0; o < n_obj_; ++o) offspring_distance_[o] = std::abs(F(r, o) - ideal_[o]);
-      for (Index k = 0; k < t; ++k) {
-        const auto j = static_cast<std::size_t>(hood[static_cast<std::size_t>(k)]);
-        if (!incumbent_known_[j]) {
-          incumbent_g_[j] = tchebycheff_of(F_.row(static_cast<Index>(j)), static_cast<Index>(j));
-          incumbent_known_[j] = 1;
+      Index replaced = 0;
+      for (Index k = 0; k < t && replaced < cap; ++k) {
+        const Index j = hood[static_cast<std::size_t>(k)];
+        const auto slot = static_cast<std::size_t>(j);
+        if (!incumbent_known_[slot]) {
+          incumbent_g_[slot] = tchebycheff_of(F_.row(j), j);
+          incumbent_known_[slot] = 1;
         }
-        g_incumbent_[k] = incumbent_g_[j];
-        g_offspring_[k] = weighted_max(offspring_distance_.data(), static_cast<Index>(j));
+        const double g_offspring = weighted_max(offspring_distance_.data(), j);
+        if (!improves(g_offspring, cv[r], incumbent_g_[slot], cv_[j])) continue;
+        X_.row(j) = X.row(r);
+        F_.row(j) = F.row(r);
+        if (n_constr_ > 0) G_.row(j) = G.row(r);
+        cv_[j] = cv[r];
+        // Its new value is the offspring's, computed with the same ideal point.
+        incumbent_g_[slot] = g_offspring;
+        ++replaced;
       }
-    } else {
-      const Matrix Fn = F_(hood, Eigen::all), Wn = directions_(hood, Eigen::all);
-      g_incumbent_ = decompose(decomposition_, Fn, Wn, ideal_, options_.theta);
-      g_offspring_ = decompose(decomposition_, F.row(r).replicate(t, 1), Wn, ideal_, options_.theta);
+      continue;
     }
+    const Matrix Fn = F_(hood, Eigen::all), Wn = directions_(hood, Eigen::all);
+    g_incumbent_ = decompose(decomposition_, Fn, Wn, ideal_, options_.theta);
+    g_offspring_ = decompose(decomposition_, F.row(r).replicate(t, 1), Wn, ideal_, options_.theta);
     Index replaced = 0;
     for (Index k = 0; k < t && replaced < cap; ++k) {
       const Index j = hood[static_cast<std::size_t>(k)];
@@ -244,8 +253,6 @@ void MOEAD::survive_classic(const Matrix& X, const Matrix& F, const Matrix& G, c
       F_.row(j) = F.row(r);
       if (n_constr_ > 0) G_.row(j) = G.row(r);
       cv_[j] = cv[r];
-      // Its new value is the offspring's, computed with the same ideal point.
-      if (tchebycheff) incumbent_g_[static_cast<std::size_t>(j)] = g_offspring_[k];
       ++replaced;
     }
   }
