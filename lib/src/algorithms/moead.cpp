@@ -199,7 +199,8 @@ void MOEAD::survive_classic(const Matrix& X, const Matrix& F, const Matrix& G, c
   };
   auto tchebycheff_of = [&](const auto& f, Index j) {
     double g = 0.0;
-    for (Index o = 0; o < n_obj_; ++o) g = std::max(g, std::abs(f(o) - ideal_[o]) * tchebycheff_weights_(j, o));
+    for (Index o = 0; o < n_obj_; ++o)
+      g = std::max(g, std::abs(f(o) - ideal_[o]) * tchebycheff_weights_(j, o));
     return g;
   };
   offspring_distance_.resize(n_obj_);

@@ -120,7 +120,7 @@ class MOEAD : public PopulationAlgorithm {
   std::vector<Index> order_;        // subproblem of each offspring of the pending batch
   std::vector<Index> permutation_;  // classic mode: the current pass over the subproblems
   Index cursor_ = 0;                // position in permutation_
-  Vector g_incumbent_, g_offspring_;  // classic update: scratch, one value per neighbour
+  Vector g_incumbent_, g_offspring_;  // classic PBI update: scratch, one value per neighbour
   std::vector<double> incumbent_g_;   // classic Tchebycheff update: value of each subproblem's incumbent
   std::vector<char> incumbent_known_;  // ... when computed with the current ideal point
   Vector offspring_distance_;          // classic Tchebycheff update: |f - ideal| of one offspring
