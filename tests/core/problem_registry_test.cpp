@@ -2,6 +2,12 @@
 // user's own problem, by an explicit call, found by name and alias.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
 #include "paretokit/core/error.hpp"
 #include "paretokit/core/json_params.hpp"
 #include "paretokit/core/problem_registry.hpp"
@@ -63,4 +69,25 @@ TEST_CASE("problem registry: registering a name again replaces it") {
   CHECK(std::count_if(listed.begin(), listed.end(),
                       [](const ProblemInfo& i) { return i.name == "user_line_2"; }) == 1);
   CHECK_THROWS_AS(register_problem({"", {}, "", {}}, line_factory("x")), InputError);
+}
+
+TEST_CASE("problem registry: the listing is sorted by name and shows the latest registration of each") {
+  // Inserted out of order, one replaced: the listing must equal a sorted
+  // list built independently from what was registered last.
+  const std::vector<std::pair<std::string, std::string>> registrations = {
+      {"zz_order_c", "c1"}, {"zz_order_a", "a1"}, {"zz_order_d", "d1"},
+      {"zz_order_b", "b1"}, {"zz_order_a", "a2"}, {"zz_order_e", "e1"}};
+  std::map<std::string, std::string> expected;
+  for (const auto& [name, description] : registrations) {
+    register_problem({name, {}, description, {}}, line_factory(description));
+    expected[name] = description;
+  }
+  const auto& listed = registered_problems();
+  CHECK(std::is_sorted(listed.begin(), listed.end(),
+                       [](const ProblemInfo& a, const ProblemInfo& b) { return a.name < b.name; }));
+  std::map<std::string, std::string> seen;
+  for (const auto& info : listed)
+    if (info.name.rfind("zz_order_", 0) == 0) seen[info.name] = info.description;
+  CHECK(seen == expected);
+  CHECK(make_registered_problem("zz_order_a")->name() == "a2");
 }

@@ -81,6 +81,10 @@ void MOEAD::on_setup() {
   decomposition_ =
       options_.decomposition.value_or(n_obj_ >= 3 ? Decomposition::pbi : Decomposition::tchebycheff);
   neighbors_ = nearest_neighbors(directions_, std::min<Index>(options_.n_neighbors, directions_.rows()));
+  tchebycheff_weights_ = directions_;
+  for (Index j = 0; j < directions_.rows(); ++j)
+    for (Index o = 0; o < directions_.cols(); ++o)
+      if (directions_(j, o) == 0.0) tchebycheff_weights_(j, o) = 1e-6;
   ideal_ = Vector::Constant(n_obj_, std::numeric_limits<double>::infinity());
   order_.clear();
   permutation_.clear();
@@ -159,7 +163,7 @@ Matrix MOEAD::make_offspring_of(Index limit) {
   return canonical(offspring);
 }
 
-bool MOEAD::improves(double g_off, double cv_off, double g_j, double cv_j) const {
+inline bool MOEAD::improves(double g_off, double cv_off, double g_j, double cv_j) const {
   if (cv_off > 0.0 || cv_j > 0.0) return cv_off < cv_j;
   return g_off < g_j;
 }
@@ -185,14 +189,21 @@ void MOEAD::survive_classic(const Matrix& X, const Matrix& F, const Matrix& G, c
   const auto n_sub = static_cast<std::size_t>(directions_.rows());
   incumbent_g_.assign(n_sub, 0.0);
   incumbent_known_.assign(n_sub, 0);
-  auto tchebycheff_of = [&](const auto& f, Index j) {
+  // tchebycheff() element by element: max_o |f_o - z_o| w_o; a maximum does
+  // not depend on the order, so the values are the same bits. The
+  // distances |f_o - z_o| of the offspring are taken once per row.
+  auto weighted_max = [&](const double* distance, Index j) {
     double g = 0.0;
-    for (Index o = 0; o < n_obj_; ++o) {
-      const double w = directions_(j, o) == 0.0 ? 1e-6 : directions_(j, o);
-      g = std::max(g, std::abs(f(o) - ideal_[o]) * w);
-    }
+    for (Index o = 0; o < n_obj_; ++o) g = std::max(g, distance[o] * tchebycheff_weights_(j, o));
     return g;
   };
+  auto tchebycheff_of = [&](const auto& f, Index j) {
+    double g = 0.0;
+    for (Index o = 0; o < n_obj_; ++o)
+      g = std::max(g, std::abs(f(o) - ideal_[o]) * tchebycheff_weights_(j, o));
+    return g;
+  };
+  offspring_distance_.resize(n_obj_);
   for (Index r = 0; r < X.rows(); ++r) {
     // update_ideal() of this one row (cwiseMin is std::min(ideal, f) per
     // objective), without the temporaries.
@@ -208,26 +219,33 @@ void MOEAD::survive_classic(const Matrix& X, const Matrix& F, const Matrix& G, c
     }
     const auto& hood = neighbors_[static_cast<std::size_t>(order_[static_cast<std::size_t>(r)])];
     const auto t = static_cast<Index>(hood.size());
-    g_incumbent_.resize(t);
-    g_offspring_.resize(t);
     if (tchebycheff) {
-      // tchebycheff() element by element: max_j |f_j - z_j| w_j (w_j = 0 read
-      // as 1e-6); a maximum does not depend on the order, so the values are
-      // the same bits.
-      for (Index k = 0; k < t; ++k) {
-        const auto j = static_cast<std::size_t>(hood[static_cast<std::size_t>(k)]);
-        if (!incumbent_known_[j]) {
-          incumbent_g_[j] = tchebycheff_of(F_.row(static_cast<Index>(j)), static_cast<Index>(j));
-          incumbent_known_[j] = 1;
+      // One pass: the neighbours are distinct, so replacing one changes no
+      // other's value within this row; values past the cap are never used.
+      for (Index o = 0; o < n_obj_; ++o) offspring_distance_[o] = std::abs(F(r, o) - ideal_[o]);
+      Index replaced = 0;
+      for (Index k = 0; k < t && replaced < cap; ++k) {
+        const Index j = hood[static_cast<std::size_t>(k)];
+        const auto slot = static_cast<std::size_t>(j);
+        if (!incumbent_known_[slot]) {
+          incumbent_g_[slot] = tchebycheff_of(F_.row(j), j);
+          incumbent_known_[slot] = 1;
         }
-        g_incumbent_[k] = incumbent_g_[j];
-        g_offspring_[k] = tchebycheff_of(F.row(r), static_cast<Index>(j));
+        const double g_offspring = weighted_max(offspring_distance_.data(), j);
+        if (!improves(g_offspring, cv[r], incumbent_g_[slot], cv_[j])) continue;
+        X_.row(j) = X.row(r);
+        F_.row(j) = F.row(r);
+        if (n_constr_ > 0) G_.row(j) = G.row(r);
+        cv_[j] = cv[r];
+        // Its new value is the offspring's, computed with the same ideal point.
+        incumbent_g_[slot] = g_offspring;
+        ++replaced;
       }
-    } else {
-      const Matrix Fn = F_(hood, Eigen::all), Wn = directions_(hood, Eigen::all);
-      g_incumbent_ = decompose(decomposition_, Fn, Wn, ideal_, options_.theta);
-      g_offspring_ = decompose(decomposition_, F.row(r).replicate(t, 1), Wn, ideal_, options_.theta);
+      continue;
     }
+    const Matrix Fn = F_(hood, Eigen::all), Wn = directions_(hood, Eigen::all);
+    g_incumbent_ = decompose(decomposition_, Fn, Wn, ideal_, options_.theta);
+    g_offspring_ = decompose(decomposition_, F.row(r).replicate(t, 1), Wn, ideal_, options_.theta);
     Index replaced = 0;
     for (Index k = 0; k < t && replaced < cap; ++k) {
       const Index j = hood[static_cast<std::size_t>(k)];
@@ -236,8 +254,6 @@ void MOEAD::survive_classic(const Matrix& X, const Matrix& F, const Matrix& G, c
       F_.row(j) = F.row(r);
       if (n_constr_ > 0) G_.row(j) = G.row(r);
       cv_[j] = cv[r];
-      // Its new value is the offspring's, computed with the same ideal point.
-      if (tchebycheff) incumbent_g_[static_cast<std::size_t>(j)] = g_offspring_[k];
       ++replaced;
     }
   }

@@ -113,14 +113,17 @@ class MOEAD : public PopulationAlgorithm {
   Options options_;
   Decomposition decomposition_ = Decomposition::pbi;
   Matrix directions_;
+  // Tchebycheff weights: directions_ with 0 read as 1e-6 (tchebycheff()).
+  Matrix tchebycheff_weights_;
   std::vector<std::vector<Index>> neighbors_;
   Vector ideal_;
   std::vector<Index> order_;        // subproblem of each offspring of the pending batch
   std::vector<Index> permutation_;  // classic mode: the current pass over the subproblems
   Index cursor_ = 0;                // position in permutation_
-  Vector g_incumbent_, g_offspring_;  // classic update: scratch, one value per neighbour
+  Vector g_incumbent_, g_offspring_;  // classic PBI update: scratch, one value per neighbour
   std::vector<double> incumbent_g_;   // classic Tchebycheff update: value of each subproblem's incumbent
   std::vector<char> incumbent_known_;  // ... when computed with the current ideal point
+  Vector offspring_distance_;          // classic Tchebycheff update: |f - ideal| of one offspring
 };
 
 }  // namespace paretokit
