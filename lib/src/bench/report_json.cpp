@@ -36,6 +36,34 @@ struct RunData {
   std::vector<std::optional<Matrix>> fronts_at_budget;  // budget_steps + 1
 };
 
+// result.json's budget_fronts (REPORT_SCHEMA.md): the front at step k is
+// the entries with first_step <= k <= last_step, in entry order; steps past
+// `steps` were never reached (a crash).
+std::vector<std::optional<Matrix>> budget_fronts_from_json(const nlohmann::json& value, Index n_obj,
+                                                           const Location& where) {
+  const Matrix objectives = matrix_from_json(value.at("objectives"), n_obj, where);
+  const auto first = value.at("first_step").get<std::vector<int>>();
+  const auto last = value.at("last_step").get<std::vector<int>>();
+  const int steps = value.at("steps").get<int>();
+  if (first.size() != static_cast<std::size_t>(objectives.rows()) || last.size() != first.size() || steps < 0 ||
+      steps > budget_steps) {
+    throw InputError("budget_fronts: objectives, first_step and last_step must have one entry per point, "
+                     "and steps must be in 0.." + std::to_string(budget_steps),
+                     where);
+  }
+  std::vector<std::optional<Matrix>> fronts(budget_steps + 1, std::nullopt);
+  for (int step = 0; step <= steps; ++step) {
+    std::vector<Index> rows;
+    for (std::size_t e = 0; e < first.size(); ++e) {
+      if (first[e] <= step && step <= last[e]) rows.push_back(static_cast<Index>(e));
+    }
+    Matrix front(static_cast<Index>(rows.size()), n_obj);
+    for (std::size_t r = 0; r < rows.size(); ++r) front.row(static_cast<Index>(r)) = objectives.row(rows[r]);
+    fronts[static_cast<std::size_t>(step)] = std::move(front);
+  }
+  return fronts;
+}
+
 RunData load_run(const fs::path& directory, const std::string& optimizer, std::uint64_t seed, Index n_obj) {
   RunData run;
   run.optimizer = optimizer;
@@ -49,6 +77,11 @@ RunData load_run(const fs::path& directory, const std::string& optimizer, std::u
   run.message = result.value("message", "");
   run.n_trials = result.value("n_trials", std::int64_t{0});
   run.front = matrix_from_json(result.at("front").at("objectives"), n_obj, where);
+  if (result.contains("budget_fronts")) {
+    run.fronts_at_budget = budget_fronts_from_json(result.at("budget_fronts"), n_obj, where);
+    return run;
+  }
+  // result.json before budget_fronts: one full front per step.
   const auto& fronts = result.value("fronts_at_budget", nlohmann::json::array());
   for (std::size_t step = 0; step < fronts.size() && step < run.fronts_at_budget.size(); ++step) {
     if (!fronts[step].is_null()) run.fronts_at_budget[step] = matrix_from_json(fronts[step], n_obj, where);
