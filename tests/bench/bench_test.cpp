@@ -267,7 +267,8 @@ namespace {
 std::vector<nlohmann::json> budget_front(const nlohmann::json& fronts, int step) {
   std::vector<nlohmann::json> rows;
   for (std::size_t e = 0; e < fronts["objectives"].size(); ++e) {
-    if (fronts["first_step"][e] <= step && step <= fronts["last_step"][e]) rows.push_back(fronts["objectives"][e]);
+    if (fronts["first_step"][e] <= step && step <= fronts["last_step"][e])
+      rows.push_back(fronts["objectives"][e]);
   }
   return rows;
 }

@@ -45,11 +45,13 @@ std::vector<std::optional<Matrix>> budget_fronts_from_json(const nlohmann::json&
   const auto first = value.at("first_step").get<std::vector<int>>();
   const auto last = value.at("last_step").get<std::vector<int>>();
   const int steps = value.at("steps").get<int>();
-  if (first.size() != static_cast<std::size_t>(objectives.rows()) || last.size() != first.size() || steps < 0 ||
-      steps > budget_steps) {
-    throw InputError("budget_fronts: objectives, first_step and last_step must have one entry per point, "
-                     "and steps must be in 0.." + std::to_string(budget_steps),
-                     where);
+  if (first.size() != static_cast<std::size_t>(objectives.rows()) || last.size() != first.size() ||
+      steps < 0 || steps > budget_steps) {
+    throw InputError(
+        "budget_fronts: objectives, first_step and last_step must have one entry per point, "
+        "and steps must be in 0.." +
+            std::to_string(budget_steps),
+        where);
   }
   std::vector<std::optional<Matrix>> fronts(budget_steps + 1, std::nullopt);
   for (int step = 0; step <= steps; ++step) {

@@ -105,8 +105,10 @@ void NondominatedArchive::build_views() const {
   Index row = 0;
   for (std::size_t h = 0; h < pool_id_.size(); ++h) {
     if (!alive_[h]) continue;
-    for (Index j = 0; j < n_obj_; ++j) f_(row, j) = pool_f_[h * static_cast<std::size_t>(n_obj_) + static_cast<std::size_t>(j)];
-    for (Index j = 0; j < n_var_; ++j) x_(row, j) = pool_x_[h * static_cast<std::size_t>(n_var_) + static_cast<std::size_t>(j)];
+    for (Index j = 0; j < n_obj_; ++j)
+      f_(row, j) = pool_f_[h * static_cast<std::size_t>(n_obj_) + static_cast<std::size_t>(j)];
+    for (Index j = 0; j < n_var_; ++j)
+      x_(row, j) = pool_x_[h * static_cast<std::size_t>(n_var_) + static_cast<std::size_t>(j)];
     ids_[static_cast<std::size_t>(row)] = pool_id_[h];
     ++row;
   }

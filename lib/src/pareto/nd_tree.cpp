@@ -100,7 +100,8 @@ void NdTree::free_subtree(int id, std::vector<Handle>& removed) {
   }
 }
 
-std::int64_t NdTree::remove_below(int id, const double* q, const double* points, std::vector<Handle>& removed) {
+std::int64_t NdTree::remove_below(int id, const double* q, const double* points,
+                                  std::vector<Handle>& removed) {
   // q <= p needs q <= nadir; q <= ideal makes every point such a p.
   bool below_ideal = true;
   {

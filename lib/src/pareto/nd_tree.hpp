@@ -47,10 +47,10 @@ class NdTree {
 
   struct Node {
     bool leaf = true;
-    std::int64_t count = 0;       // points below
-    std::vector<Handle> points;   // leaf: its points
-    std::vector<int> children;    // inner node: its children
-    std::vector<double> ideal;    // n_obj values
+    std::int64_t count = 0;      // points below
+    std::vector<Handle> points;  // leaf: its points
+    std::vector<int> children;   // inner node: its children
+    std::vector<double> ideal;   // n_obj values
     std::vector<double> nadir;
   };
 
