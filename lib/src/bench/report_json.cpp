@@ -96,6 +96,10 @@ double safe_hypervolume(const Matrix& points, const Vector& reference) {
   return hypervolume(points, reference);
 }
 
+bool same_matrix(const Matrix& a, const Matrix& b) {
+  return a.rows() == b.rows() && a.cols() == b.cols() && (a.array() == b.array()).all();
+}
+
 Matrix normalize(const Matrix& points, const Vector& ideal, const Vector& nadir) {
   Matrix scaled = points;
   for (Index j = 0; j < points.cols(); ++j)
@@ -197,12 +201,32 @@ nlohmann::json task_report(const Task& task, const std::vector<std::string>& opt
       hv = safe_hypervolume(normalize(run.front, ideal, nadir), reference);
       if (have_carps_reference) hv_carps = safe_hypervolume(run.front, carps_reference);
       if (true_front && run.front.rows() > 0) igd = igd_plus(run.front, *true_front);
+      // A budget front equal to the final front (step 20 of a finished run) or
+      // to the previous step's front has the same values: computed once.
+      const Matrix* previous = nullptr;
+      double previous_hv = nan, previous_hv_carps = nan;
       for (const auto& front : run.fronts_at_budget) {
-        curve.push_back(front ? number_or_null(safe_hypervolume(normalize(*front, ideal, nadir), reference))
-                              : nullptr);
-        carps_curve.push_back(front && have_carps_reference
-                                  ? number_or_null(safe_hypervolume(*front, carps_reference))
-                                  : nullptr);
+        if (!front) {
+          curve.push_back(nullptr);
+          carps_curve.push_back(nullptr);
+          continue;
+        }
+        double front_hv, front_hv_carps = nan;
+        if (same_matrix(*front, run.front)) {
+          front_hv = hv;
+          front_hv_carps = hv_carps;
+        } else if (previous != nullptr && same_matrix(*front, *previous)) {
+          front_hv = previous_hv;
+          front_hv_carps = previous_hv_carps;
+        } else {
+          front_hv = safe_hypervolume(normalize(*front, ideal, nadir), reference);
+          if (have_carps_reference) front_hv_carps = safe_hypervolume(*front, carps_reference);
+        }
+        curve.push_back(number_or_null(front_hv));
+        carps_curve.push_back(have_carps_reference ? number_or_null(front_hv_carps) : nlohmann::json());
+        previous = &*front;
+        previous_hv = front_hv;
+        previous_hv_carps = front_hv_carps;
       }
     }
     run_records.push_back({{"optimizer", run.optimizer},
