@@ -80,8 +80,7 @@ TEST_CASE("bench: carps layout trial and trajectory logs result markers") {
   const auto result = paretokit::read_json_file(run / "result.json");
   CHECK(result["status"] == "success");
   CHECK(result["n_trials"] == 61);
-  CHECK(result["fronts_at_budget"].size() == 21);
-  CHECK(result["fronts_at_budget"][0].empty());
+  CHECK(result["budget_fronts"]["steps"] == 20);
   const auto final_size = result["front"]["objectives"].size();
   std::size_t last_block = 0;
   for (const auto& line : trajectory) last_block += line["n_trials"] == trajectory.back()["n_trials"];
@@ -260,4 +259,70 @@ TEST_CASE(
   CHECK(trial_logs_from_string("front") == TrialLogs::front);
   CHECK(std::string(to_string(TrialLogs::none)) == "none");
   CHECK_THROWS_AS(trial_logs_from_string("some"), paretokit::UsageError);
+}
+
+namespace {
+
+// The members of budget_fronts at one step, in entry order (REPORT_SCHEMA.md).
+std::vector<nlohmann::json> budget_front(const nlohmann::json& fronts, int step) {
+  std::vector<nlohmann::json> rows;
+  for (std::size_t e = 0; e < fronts["objectives"].size(); ++e) {
+    if (fronts["first_step"][e] <= step && step <= fronts["last_step"][e])
+      rows.push_back(fronts["objectives"][e]);
+  }
+  return rows;
+}
+
+bool weakly_dominates(const nlohmann::json& a, const nlohmann::json& b) {
+  for (std::size_t j = 0; j < a.size(); ++j) {
+    if (a[j].get<double>() > b[j].get<double>()) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+TEST_CASE("bench: result.json's budget fronts are the non-dominated trials at every budget, in trial order") {
+  const fs::path out = fresh_directory("budget_fronts");
+  run_bench(toy::suite(), toy_options(out, 1));
+  int checked = 0;
+  for (const char* optimizer : {"good", "plain"}) {
+    for (const char* task : {"small", "large"}) {
+      const fs::path run = out / optimizer / "Toy" / "Toy" / task / "1";
+      const auto result = paretokit::read_json_file(run / "result.json");
+      const auto& fronts = result["budget_fronts"];
+      REQUIRE(fronts["steps"] == 20);
+      // Brute force from the full trial log: a trial is a member at budget t
+      // when no trial up to t weakly dominates it, other than later equal ones.
+      std::vector<std::pair<std::int64_t, nlohmann::json>> costs;
+      for (const auto& record : paretokit::read_jsonl(run / "trial_logs.jsonl").records) {
+        const auto& value = record["trial_value"];
+        const auto& info = value["additional_info"];
+        bool feasible = true;
+        if (info.contains("constraints")) {
+          for (const auto& c : info["constraints"]) feasible = feasible && c.get<double>() <= 0.0;
+        }
+        if (value["status"] == 1 && value["cost"].is_array() && feasible)
+          costs.emplace_back(record["n_trials"].get<std::int64_t>(), value["cost"]);
+      }
+      const std::int64_t n_trials = result["n_trials"];
+      for (int step = 0; step <= budget_steps; ++step) {
+        const std::int64_t t = trials_at_budget(step, n_trials);
+        std::vector<nlohmann::json> expected;
+        for (std::size_t i = 0; i < costs.size() && costs[i].first <= t; ++i) {
+          bool member = true;
+          for (std::size_t j = 0; j < costs.size() && costs[j].first <= t && member; ++j) {
+            if (j == i || !weakly_dominates(costs[j].second, costs[i].second)) continue;
+            member = j > i && costs[j].second == costs[i].second;  // a later copy is rejected
+          }
+          if (member) expected.push_back(costs[i].second);
+        }
+        CHECK(budget_front(fronts, step) == expected);
+        ++checked;
+      }
+      CHECK(budget_front(fronts, budget_steps) ==
+            result["front"]["objectives"].get<std::vector<nlohmann::json>>());
+    }
+  }
+  CHECK(checked == 4 * 21);
 }

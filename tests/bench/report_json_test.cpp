@@ -83,3 +83,45 @@ TEST_CASE("report.json: a folder without bench.json is an input error") {
   fs::create_directories(out);
   CHECK_THROWS_AS(build_report_json(out), paretokit::InputError);
 }
+
+TEST_CASE("report.json: old result.json files with fronts_at_budget give the same report") {
+  const fs::path out = fs::temp_directory_path() / "paretokit_bench_test_report_old_format";
+  fs::remove_all(out);
+  Options options;
+  options.optimizers = {{"good", "good", {}}, {"plain", "plain", {}}};
+  options.seeds = {4};
+  options.out = out;
+  options.progress = false;
+  options.algorithm_factory = toy::algorithm_factory();
+  options.problem_factory = toy::problem_factory();
+  run_bench(toy::suite(), options);
+  ReportOptions report_options;
+  report_options.problem_factory = toy::problem_factory();
+  const auto report = build_report_json(out, report_options);
+  // Rewrite every result.json as before budget_fronts: one full front per step.
+  int rewritten = 0;
+  for (const auto& entry : fs::recursive_directory_iterator(out)) {
+    if (entry.path().filename() != "result.json") continue;
+    auto result = paretokit::read_json_file(entry.path());
+    const auto fronts = result["budget_fronts"];
+    nlohmann::json old = nlohmann::json::array();
+    for (int step = 0; step <= budget_steps; ++step) {
+      if (step > fronts["steps"].get<int>()) {
+        old.push_back(nullptr);
+        continue;
+      }
+      nlohmann::json front = nlohmann::json::array();
+      for (std::size_t e = 0; e < fronts["objectives"].size(); ++e) {
+        if (fronts["first_step"][e] <= step && step <= fronts["last_step"][e])
+          front.push_back(fronts["objectives"][e]);
+      }
+      old.push_back(front);
+    }
+    result.erase("budget_fronts");
+    result["fronts_at_budget"] = old;
+    paretokit::write_json_atomically(entry.path(), result, -1);
+    ++rewritten;
+  }
+  CHECK(rewritten == 2 * 3);
+  CHECK(build_report_json(out, report_options) == report);
+}

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cmath>
 
 #include "paretokit/core/error.hpp"
 #include "paretokit/core/rng.hpp"
@@ -58,4 +59,112 @@ TEST_CASE("archive: batches give the non-dominated set of everything offered") {
   std::sort(got.begin(), got.end());
   CHECK(got == expected);
   for (Index k = 0; k < archive.size(); ++k) CHECK(archive.f().row(k) == all.row(archive.ids()[k]));
+}
+
+namespace {
+
+// The archive by definition: a list scanned in full for every row.
+struct ListArchive {
+  std::vector<RowVector> f;
+  std::vector<RowVector> x;
+  std::vector<Index> ids;
+  Index offered = 0;
+
+  bool insert_one(const RowVector& xi, const RowVector& fi) {
+    const Index id = offered++;
+    for (const auto& member : f) {
+      if ((member.array() <= fi.array()).all()) return false;
+    }
+    std::size_t kept = 0;
+    for (std::size_t i = 0; i < f.size(); ++i) {
+      if ((fi.array() <= f[i].array()).all()) continue;
+      f[kept] = f[i];
+      x[kept] = x[i];
+      ids[kept] = ids[i];
+      ++kept;
+    }
+    f.resize(kept);
+    x.resize(kept);
+    ids.resize(kept);
+    f.push_back(fi);
+    x.push_back(xi);
+    ids.push_back(id);
+    return true;
+  }
+};
+
+// Points that creep towards a simplex front as the stream goes on (large
+// fronts, many evictions), on a coarse grid now and then (ties, duplicates).
+RowVector stream_point(Rng& rng, Index m, int step, int steps, bool grid) {
+  RowVector f(m);
+  double sum = 0.0;
+  for (Index j = 0; j < m; ++j) sum += f[j] = -std::log(1.0 - rng.uniform());
+  const double distance = 1.0 + 2.0 * (1.0 - static_cast<double>(step) / steps) * rng.uniform();
+  f *= distance / sum;
+  if (grid) f = (f * 4.0).array().round() / 4.0;
+  return f;
+}
+
+void check_same(const NondominatedArchive& archive, const ListArchive& list) {
+  REQUIRE(archive.size() == static_cast<Index>(list.f.size()));
+  REQUIRE(archive.ids() == list.ids);
+  bool same = true;
+  for (Index i = 0; i < archive.size(); ++i) {
+    same = same && archive.f().row(i) == list.f[static_cast<std::size_t>(i)] &&
+           archive.x().row(i) == list.x[static_cast<std::size_t>(i)];
+  }
+  REQUIRE(same);
+}
+
+}  // namespace
+
+TEST_CASE("archive: the ND-tree keeps the list's members, order and ids after every insert") {
+  for (Index m = 2; m <= 8; ++m) {
+    for (const int grid_every : {0, 3}) {
+      Rng rng(static_cast<std::uint64_t>(100 * m + grid_every));
+      NondominatedArchive archive(2, m);
+      ListArchive list;
+      const int steps = m <= 4 ? 3000 : 1500;
+      for (int step = 0; step < steps; ++step) {
+        const bool grid = grid_every > 0 && step % grid_every == 0;
+        RowVector f = stream_point(rng, m, step, steps, grid);
+        // Repeat an earlier member now and then: equal rows are rejected.
+        if (step % 17 == 5 && !list.f.empty()) f = list.f[rng.below(list.f.size())];
+        RowVector x(2);
+        x << step, -step;
+        const bool expected = list.insert_one(x, f);
+        REQUIRE(archive.insert_one(x, f) == expected);
+        check_same(archive, list);
+      }
+      // The stream must exercise the tree: a front past a few leaves.
+      CHECK(archive.size() > 40);
+    }
+  }
+}
+
+TEST_CASE("archive: batch insert equals the list fed the batch's non-dominated rows") {
+  Rng rng(11);
+  for (Index m : {2, 3, 5, 8}) {
+    NondominatedArchive archive(0, m);
+    ListArchive list;
+    for (int batch = 0; batch < 40; ++batch) {
+      Matrix F(60, m);
+      for (Index i = 0; i < F.rows(); ++i) F.row(i) = stream_point(rng, m, batch, 40, i % 4 == 0);
+      const Index first = list.offered;
+      Index expected = 0;
+      for (const Index i : nondominated_indices(F)) {
+        list.offered = first + i;
+        expected += list.insert_one(RowVector(0), F.row(i));
+      }
+      list.offered = first + F.rows();
+      CHECK(archive.insert(Matrix(60, 0), F) == expected);
+      check_same(archive, list);
+    }
+    // Copies and clear keep working.
+    NondominatedArchive copy = archive;
+    check_same(copy, list);
+    copy.clear();
+    CHECK(copy.empty());
+    CHECK(archive.size() == static_cast<Index>(list.f.size()));
+  }
 }

@@ -36,6 +36,36 @@ struct RunData {
   std::vector<std::optional<Matrix>> fronts_at_budget;  // budget_steps + 1
 };
 
+// result.json's budget_fronts (REPORT_SCHEMA.md): the front at step k is
+// the entries with first_step <= k <= last_step, in entry order; steps past
+// `steps` were never reached (a crash).
+std::vector<std::optional<Matrix>> budget_fronts_from_json(const nlohmann::json& value, Index n_obj,
+                                                           const Location& where) {
+  const Matrix objectives = matrix_from_json(value.at("objectives"), n_obj, where);
+  const auto first = value.at("first_step").get<std::vector<int>>();
+  const auto last = value.at("last_step").get<std::vector<int>>();
+  const int steps = value.at("steps").get<int>();
+  if (first.size() != static_cast<std::size_t>(objectives.rows()) || last.size() != first.size() ||
+      steps < 0 || steps > budget_steps) {
+    throw InputError(
+        "budget_fronts: objectives, first_step and last_step must have one entry per point, "
+        "and steps must be in 0.." +
+            std::to_string(budget_steps),
+        where);
+  }
+  std::vector<std::optional<Matrix>> fronts(budget_steps + 1, std::nullopt);
+  for (int step = 0; step <= steps; ++step) {
+    std::vector<Index> rows;
+    for (std::size_t e = 0; e < first.size(); ++e) {
+      if (first[e] <= step && step <= last[e]) rows.push_back(static_cast<Index>(e));
+    }
+    Matrix front(static_cast<Index>(rows.size()), n_obj);
+    for (std::size_t r = 0; r < rows.size(); ++r) front.row(static_cast<Index>(r)) = objectives.row(rows[r]);
+    fronts[static_cast<std::size_t>(step)] = std::move(front);
+  }
+  return fronts;
+}
+
 RunData load_run(const fs::path& directory, const std::string& optimizer, std::uint64_t seed, Index n_obj) {
   RunData run;
   run.optimizer = optimizer;
@@ -49,6 +79,11 @@ RunData load_run(const fs::path& directory, const std::string& optimizer, std::u
   run.message = result.value("message", "");
   run.n_trials = result.value("n_trials", std::int64_t{0});
   run.front = matrix_from_json(result.at("front").at("objectives"), n_obj, where);
+  if (result.contains("budget_fronts")) {
+    run.fronts_at_budget = budget_fronts_from_json(result.at("budget_fronts"), n_obj, where);
+    return run;
+  }
+  // result.json before budget_fronts: one full front per step.
   const auto& fronts = result.value("fronts_at_budget", nlohmann::json::array());
   for (std::size_t step = 0; step < fronts.size() && step < run.fronts_at_budget.size(); ++step) {
     if (!fronts[step].is_null()) run.fronts_at_budget[step] = matrix_from_json(fronts[step], n_obj, where);
@@ -59,6 +94,10 @@ RunData load_run(const fs::path& directory, const std::string& optimizer, std::u
 double safe_hypervolume(const Matrix& points, const Vector& reference) {
   if (points.rows() == 0) return 0.0;
   return hypervolume(points, reference);
+}
+
+bool same_matrix(const Matrix& a, const Matrix& b) {
+  return a.rows() == b.rows() && a.cols() == b.cols() && (a.array() == b.array()).all();
 }
 
 Matrix normalize(const Matrix& points, const Vector& ideal, const Vector& nadir) {
@@ -162,12 +201,32 @@ nlohmann::json task_report(const Task& task, const std::vector<std::string>& opt
       hv = safe_hypervolume(normalize(run.front, ideal, nadir), reference);
       if (have_carps_reference) hv_carps = safe_hypervolume(run.front, carps_reference);
       if (true_front && run.front.rows() > 0) igd = igd_plus(run.front, *true_front);
+      // A budget front equal to the final front (step 20 of a finished run) or
+      // to the previous step's front has the same values: computed once.
+      const Matrix* previous = nullptr;
+      double previous_hv = nan, previous_hv_carps = nan;
       for (const auto& front : run.fronts_at_budget) {
-        curve.push_back(front ? number_or_null(safe_hypervolume(normalize(*front, ideal, nadir), reference))
-                              : nullptr);
-        carps_curve.push_back(front && have_carps_reference
-                                  ? number_or_null(safe_hypervolume(*front, carps_reference))
-                                  : nullptr);
+        if (!front) {
+          curve.push_back(nullptr);
+          carps_curve.push_back(nullptr);
+          continue;
+        }
+        double front_hv, front_hv_carps = nan;
+        if (same_matrix(*front, run.front)) {
+          front_hv = hv;
+          front_hv_carps = hv_carps;
+        } else if (previous != nullptr && same_matrix(*front, *previous)) {
+          front_hv = previous_hv;
+          front_hv_carps = previous_hv_carps;
+        } else {
+          front_hv = safe_hypervolume(normalize(*front, ideal, nadir), reference);
+          if (have_carps_reference) front_hv_carps = safe_hypervolume(*front, carps_reference);
+        }
+        curve.push_back(number_or_null(front_hv));
+        carps_curve.push_back(have_carps_reference ? number_or_null(front_hv_carps) : nlohmann::json());
+        previous = &*front;
+        previous_hv = front_hv;
+        previous_hv_carps = front_hv_carps;
       }
     }
     run_records.push_back({{"optimizer", run.optimizer},

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <optional>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -72,31 +73,30 @@ class Incumbents {
   bool add(const RowVector& x, const RowVector& f, const Timing& timing) {
     const Index id = archive_.offered();
     if (!archive_.insert_one(x, f)) return false;
-    // The archive kept its members' order and dropped the dominated ones:
-    // keep the timings of those that stayed, then the newcomer's.
-    const auto& ids = archive_.ids();
-    std::size_t kept = 0;
-    for (std::size_t i = 0; i < timings_.size() && kept + 1 < ids.size(); ++i) {
-      if (timings_[i].first == ids[kept]) timings_[kept++] = timings_[i];
+    timings_[id] = timing;
+    // Now and then drop the timings of evicted members: linear in the front
+    // once per front-sized number of entries.
+    if (timings_.size() > 2 * static_cast<std::size_t>(archive_.size()) + 1024) {
+      std::unordered_map<Index, Timing> kept;
+      for (const Index member : archive_.ids()) kept.emplace(member, timings_.at(member));
+      timings_ = std::move(kept);
     }
-    timings_.resize(kept);
-    timings_.emplace_back(id, timing);
     return true;
   }
 
   const NondominatedArchive& archive() const { return archive_; }
-  const Timing& timing(std::size_t member) const { return timings_[member].second; }
+  const Timing& timing(std::size_t member) const { return timings_.at(archive_.ids()[member]); }
   // The 1-based trial numbers of the members, in member order.
   std::vector<std::int64_t> member_trials() const {
     std::vector<std::int64_t> trials;
-    trials.reserve(timings_.size());
-    for (const auto& [id, timing] : timings_) trials.push_back(timing.trial);
+    trials.reserve(static_cast<std::size_t>(archive_.size()));
+    for (const Index member : archive_.ids()) trials.push_back(timings_.at(member).trial);
     return trials;
   }
 
  private:
   NondominatedArchive archive_;
-  std::vector<std::pair<Index, Timing>> timings_;  // (archive id, timing) per member, in member order
+  std::unordered_map<Index, Timing> timings_;  // archive id -> timing, for the members (and some evicted)
 };
 
 // Writes the incumbent front as carps' log_incumbent does: one line per member.
@@ -121,6 +121,53 @@ void log_trajectory(JsonlWriter& log, const Incumbents& incumbents, std::int64_t
   log.append_lines(lines);
 }
 
+// The incumbent fronts at the normalized budgets, for result.json's
+// budget_fronts: every member that was in the front at some budget step is
+// stored once, with the first and last step it was in it (a member that
+// leaves never comes back), instead of one full front per step. Entries are
+// in insertion order, so a step's front read back in entry order is the
+// archive's member order at that step.
+class BudgetFronts {
+ public:
+  void record(int step, const NondominatedArchive& archive) {
+    std::unordered_map<Index, std::size_t> current;
+    const auto& ids = archive.ids();
+    const Matrix& f = archive.f();
+    for (std::size_t i = 0; i < ids.size(); ++i) {
+      const auto known = entry_of_.find(ids[i]);
+      std::size_t entry;
+      if (known != entry_of_.end()) {
+        entry = known->second;
+      } else {
+        entry = first_step_.size();
+        first_step_.push_back(step);
+        last_step_.push_back(step);
+        const auto row = f.row(static_cast<Index>(i));
+        objectives_.insert(objectives_.end(), row.data(), row.data() + row.size());
+      }
+      last_step_[entry] = step;
+      current.emplace(ids[i], entry);
+    }
+    entry_of_ = std::move(current);
+    steps_ = step;
+  }
+
+  nlohmann::json to_json(Index n_obj) const {
+    const auto rows = static_cast<Index>(first_step_.size());
+    const Eigen::Map<const Matrix> objectives(objectives_.data(), rows, n_obj);
+    return {{"steps", steps_},
+            {"objectives", matrix_to_json(objectives)},
+            {"first_step", first_step_},
+            {"last_step", last_step_}};
+  }
+
+ private:
+  int steps_ = 0;  // the last step recorded (0: only the empty front at budget 0)
+  std::vector<double> objectives_;
+  std::vector<int> first_step_, last_step_;
+  std::unordered_map<Index, std::size_t> entry_of_;  // the current members' entries
+};
+
 // carps' logs of a run, written by run()'s trial observer from each
 // evaluated batch, and the fronts at the normalized budgets.
 class CarpsLogger {
@@ -132,10 +179,7 @@ class CarpsLogger {
         budget_(spec.task->n_trials),
         every_change_(budget_ <= options.trajectory_every_change_max_trials),
         // --trial-logs front|none: the trajectory is the final incumbent front only.
-        full_trajectory_(options.trial_logs == TrialLogs::all) {
-    fronts_.assign(budget_steps + 1, nlohmann::json());
-    fronts_[0] = nlohmann::json::array();  // budget 0: nothing evaluated
-  }
+        full_trajectory_(options.trial_logs == TrialLogs::all) {}
 
   // Called once the problem is built.
   void start(const Problem& problem) { incumbents_.emplace(problem.n_var(), problem.n_obj()); }
@@ -175,7 +219,7 @@ class CarpsLogger {
       evaluated_ = n;
       // The fronts at normalized budgets, for the hypervolume curves.
       while (next_step_ <= budget_steps && trials_at_budget(next_step_, budget_) <= evaluated_) {
-        fronts_[static_cast<std::size_t>(next_step_)] = matrix_to_json(front_f());
+        budget_fronts_.record(next_step_, incumbents_->archive());
         if (full_trajectory_ ? !every_change_ : next_step_ == budget_steps)
           log_trajectory(trajectory_, *incumbents_, evaluated_, spec_.seed);
         ++next_step_;
@@ -199,7 +243,7 @@ class CarpsLogger {
   Matrix front_x(Index n_var = 0) const {
     return incumbents_ ? incumbents_->archive().x() : Matrix(0, n_var);
   }
-  const std::vector<nlohmann::json>& fronts() const { return fronts_; }
+  const BudgetFronts& budget_fronts() const { return budget_fronts_; }
 
  private:
   const RunSpec& spec_;
@@ -211,7 +255,7 @@ class CarpsLogger {
   std::int64_t evaluated_ = 0;
   int next_step_ = 1;
   std::optional<Incumbents> incumbents_;
-  std::vector<nlohmann::json> fronts_;
+  BudgetFronts budget_fronts_;
 };
 
 // Runs the algorithm through run() up to the task's exact budget, one
@@ -281,8 +325,6 @@ RunState run_one(const RunSpec& spec, const Options& options) {
   trajectory.sync();
 
   const bool crashed = !message.empty();
-  nlohmann::json fronts = nlohmann::json::array();
-  for (const auto& front : logger.fronts()) fronts.push_back(front);
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - clock_start).count();
   const nlohmann::json result = {
@@ -293,7 +335,7 @@ RunState run_one(const RunSpec& spec, const Options& options) {
       {"seconds", seconds},
       {"front",
        {{"objectives", matrix_to_json(logger.front_f(n_obj))}, {"x", matrix_to_json(logger.front_x(n_var))}}},
-      {"fronts_at_budget", fronts}};
+      {"budget_fronts", logger.budget_fronts().to_json(n_obj)}};
   write_json_atomically(spec.directory / "result.json", result, -1);
   return crashed ? RunState::crashed : RunState::success;
 }

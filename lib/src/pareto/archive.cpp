@@ -1,53 +1,133 @@
 // Unbounded non-dominated archive: batch pre-filter by non-dominated sorting,
-// then a linear scan per survivor (see the header for costs).
+// then an ND-tree query per survivor (see the header for costs). The rows
+// live in append-only pools in insertion order, so that the members' order
+// is the pool order of the living rows, whatever the tree's shape.
 #include "paretokit/pareto/archive.hpp"
 
 #include <string>
 
+#include "nd_tree.hpp"
 #include "paretokit/core/error.hpp"
 #include "paretokit/pareto/nondominated_sort.hpp"
 
 namespace paretokit {
 
 NondominatedArchive::NondominatedArchive(Index n_var, Index n_obj)
-    : n_var_(n_var), n_obj_(n_obj), x_(0, n_var), f_(0, n_obj) {
+    : n_var_(n_var), n_obj_(n_obj), x_(0, n_var < 0 ? 0 : n_var), f_(0, n_obj < 1 ? 1 : n_obj) {
   if (n_var < 0 || n_obj < 1) throw InputError("an archive needs n_var >= 0 and n_obj >= 1");
+  tree_ = std::make_unique<detail::NdTree>(static_cast<int>(n_obj));
+}
+
+NondominatedArchive::~NondominatedArchive() = default;
+NondominatedArchive::NondominatedArchive(NondominatedArchive&& other) noexcept = default;
+NondominatedArchive& NondominatedArchive::operator=(NondominatedArchive&& other) noexcept = default;
+
+NondominatedArchive::NondominatedArchive(const NondominatedArchive& other)
+    : n_var_(other.n_var_),
+      n_obj_(other.n_obj_),
+      offered_(other.offered_),
+      live_(other.live_),
+      pool_x_(other.pool_x_),
+      pool_f_(other.pool_f_),
+      pool_id_(other.pool_id_),
+      alive_(other.alive_),
+      tree_(std::make_unique<detail::NdTree>(*other.tree_)),
+      views_stale_(other.views_stale_),
+      x_(other.x_),
+      f_(other.f_),
+      ids_(other.ids_) {}
+
+NondominatedArchive& NondominatedArchive::operator=(const NondominatedArchive& other) {
+  if (this != &other) *this = NondominatedArchive(other);
+  return *this;
 }
 
 void NondominatedArchive::clear() {
   offered_ = 0;
-  x_.resize(0, n_var_);
-  f_.resize(0, n_obj_);
-  ids_.clear();
+  live_ = 0;
+  pool_x_.clear();
+  pool_f_.clear();
+  pool_id_.clear();
+  alive_.clear();
+  tree_->clear();
+  views_stale_ = true;
 }
 
-bool NondominatedArchive::weakly_dominated(const Eigen::Ref<const RowVector>& f) const {
-  for (Index i = 0; i < f_.rows(); ++i) {
-    if ((f_.row(i).array() <= f.array()).all()) return true;
-  }
-  return false;
+bool NondominatedArchive::offer(const double* x, const double* f, Index id) {
+  if (tree_->weakly_dominated(f, pool_f_.data())) return false;
+  removed_.clear();
+  tree_->remove_dominated_by(f, pool_f_.data(), removed_);
+  for (const auto h : removed_) alive_[static_cast<std::size_t>(h)] = 0;
+  live_ -= static_cast<Index>(removed_.size());
+  const auto handle = static_cast<std::int32_t>(pool_id_.size());
+  pool_f_.insert(pool_f_.end(), f, f + n_obj_);
+  if (n_var_ > 0) pool_x_.insert(pool_x_.end(), x, x + n_var_);
+  pool_id_.push_back(id);
+  alive_.push_back(1);
+  ++live_;
+  tree_->insert(handle, pool_f_.data());
+  views_stale_ = true;
+  compact_if_sparse();
+  return true;
 }
 
-void NondominatedArchive::add(const Eigen::Ref<const RowVector>& x, const Eigen::Ref<const RowVector>& f,
-                              Index id) {
-  // Evict dominated members, compacting in place (keeps the order).
-  Index kept = 0;
-  for (Index i = 0; i < f_.rows(); ++i) {
-    const bool dominated = (f.array() <= f_.row(i).array()).all();  // f != member, else rejected earlier
-    if (dominated) continue;
-    if (kept != i) {
-      f_.row(kept) = f_.row(i);
-      x_.row(kept) = x_.row(i);
-      ids_[kept] = ids_[i];
+void NondominatedArchive::compact_if_sparse() {
+  const auto pooled = static_cast<Index>(pool_id_.size());
+  if (pooled - live_ <= live_ + 1024) return;
+  std::vector<std::int32_t> new_handle(pool_id_.size(), -1);
+  std::size_t kept = 0;
+  const auto m = static_cast<std::size_t>(n_obj_);
+  const auto d = static_cast<std::size_t>(n_var_);
+  for (std::size_t h = 0; h < pool_id_.size(); ++h) {
+    if (!alive_[h]) continue;
+    new_handle[h] = static_cast<std::int32_t>(kept);
+    if (kept != h) {
+      std::copy_n(pool_f_.begin() + static_cast<std::ptrdiff_t>(h * m), m,
+                  pool_f_.begin() + static_cast<std::ptrdiff_t>(kept * m));
+      std::copy_n(pool_x_.begin() + static_cast<std::ptrdiff_t>(h * d), d,
+                  pool_x_.begin() + static_cast<std::ptrdiff_t>(kept * d));
+      pool_id_[kept] = pool_id_[h];
     }
     ++kept;
   }
-  f_.conservativeResize(kept + 1, Eigen::NoChange);
-  x_.conservativeResize(kept + 1, Eigen::NoChange);
-  ids_.resize(static_cast<std::size_t>(kept + 1));
-  f_.row(kept) = f;
-  if (n_var_ > 0) x_.row(kept) = x;
-  ids_[kept] = id;
+  pool_f_.resize(kept * m);
+  pool_x_.resize(kept * d);
+  pool_id_.resize(kept);
+  alive_.assign(kept, 1);
+  tree_->rename(new_handle);
+}
+
+void NondominatedArchive::build_views() const {
+  if (!views_stale_) return;
+  f_.resize(live_, n_obj_);
+  x_.resize(live_, n_var_);
+  ids_.resize(static_cast<std::size_t>(live_));
+  Index row = 0;
+  for (std::size_t h = 0; h < pool_id_.size(); ++h) {
+    if (!alive_[h]) continue;
+    for (Index j = 0; j < n_obj_; ++j)
+      f_(row, j) = pool_f_[h * static_cast<std::size_t>(n_obj_) + static_cast<std::size_t>(j)];
+    for (Index j = 0; j < n_var_; ++j)
+      x_(row, j) = pool_x_[h * static_cast<std::size_t>(n_var_) + static_cast<std::size_t>(j)];
+    ids_[static_cast<std::size_t>(row)] = pool_id_[h];
+    ++row;
+  }
+  views_stale_ = false;
+}
+
+const Matrix& NondominatedArchive::x() const {
+  build_views();
+  return x_;
+}
+
+const Matrix& NondominatedArchive::f() const {
+  build_views();
+  return f_;
+}
+
+const std::vector<Index>& NondominatedArchive::ids() const {
+  build_views();
+  return ids_;
 }
 
 bool NondominatedArchive::insert_one(const Eigen::Ref<const RowVector>& x,
@@ -61,9 +141,9 @@ bool NondominatedArchive::insert_one(const Eigen::Ref<const RowVector>& x,
   }
   if (f.hasNaN()) throw InputError("archive: f has a NaN value");
   const Index id = offered_++;
-  if (weakly_dominated(f)) return false;
-  add(x, f, id);
-  return true;
+  const RowVector f_row = f;  // contiguous copies
+  const RowVector x_row = n_var_ > 0 ? RowVector(x) : RowVector(0);
+  return offer(x_row.data(), f_row.data(), id);
 }
 
 Index NondominatedArchive::insert(const MatrixRef& X, const MatrixRef& F) {
@@ -80,15 +160,11 @@ Index NondominatedArchive::insert(const MatrixRef& X, const MatrixRef& F) {
   // first one does (the others are weakly dominated by it once it is in).
   const auto candidates = nondominated_indices(F);
   Index accepted = 0;
-  const RowVector no_x(0);
+  RowVector f_row(n_obj_), x_row(n_var_);
   for (const Index i : candidates) {
-    if (weakly_dominated(F.row(i))) continue;
-    if (n_var_ > 0) {
-      add(X.row(i), F.row(i), first_id + i);
-    } else {
-      add(no_x, F.row(i), first_id + i);
-    }
-    ++accepted;
+    f_row = F.row(i);
+    if (n_var_ > 0) x_row = X.row(i);
+    if (offer(x_row.data(), f_row.data(), first_id + i)) ++accepted;
   }
   return accepted;
 }
