@@ -211,7 +211,11 @@ def main():
     parser.add_argument("--algorithms", default="svh-psl,psl-mobo,parego,nsga2,optuna-motpe")
     parser.add_argument("--budget", type=int, default=120)
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--zdt-n-var", type=int, default=30, help="ZDT variables (the SVH-PSL code uses 20)")
     args = parser.parse_args()
+    for p in ("zdt1", "zdt2", "zdt3"):
+        PARAMS[p] = {"n_var": args.zdt_n_var}
+        BOUNDS[p] = ([0.0] * args.zdt_n_var, [1.0] * args.zdt_n_var)
     os.makedirs(args.work, exist_ok=True)
     seeds = [int(s) for s in args.seeds.split(",")]
     problems = args.problems.split(",")
@@ -250,21 +254,23 @@ def main():
     json.dump({"budget": args.budget, "true_hv": true_hv, "results": results},
               open(os.path.join(args.work, "results.json"), "w"), indent=1)
 
-    print(f"LHD = ln(HV(true) - HV(found)) at {args.budget} evaluations, median over seeds {args.seeds} "
-          f"(CPU s per batch in brackets; whole run for optuna)\n")
+    print(f"LHD = ln(HV(true) - HV(found)) at {args.budget} evaluations, median [min, max] over seeds "
+          f"{args.seeds} (median CPU s per batch in brackets; whole run for optuna)\n")
     print("| problem | " + " | ".join(algorithms) + " |")
     print("|---|" + "---|" * len(algorithms))
     for p in problems:
         cells = []
         for a in algorithms:
             rs = results[p][a]
-            lhd = statistics.median(r["lhd"] for r in rs)
+            values = [r["lhd"] for r in rs]
+            lhd = statistics.median(values)
+            spread = f" [{min(values):.2f}, {max(values):.2f}]" if len(values) > 1 else ""
             if a in ("svh-psl", "psl-mobo", "parego"):
-                cells.append(f"{lhd:.2f} ({statistics.median(r['cpu_seconds_per_batch'] for r in rs):.2f} s)")
+                cells.append(f"{lhd:.2f}{spread} ({statistics.median(r['cpu_seconds_per_batch'] for r in rs):.2f} s)")
             elif a == "optuna-motpe":
-                cells.append(f"{lhd:.2f} ({statistics.median(r['cpu_seconds'] for r in rs):.0f} s)")
+                cells.append(f"{lhd:.2f}{spread} ({statistics.median(r['cpu_seconds'] for r in rs):.0f} s)")
             else:
-                cells.append(f"{lhd:.2f}")
+                cells.append(f"{lhd:.2f}{spread}")
         print(f"| {p} | " + " | ".join(cells) + " |")
 
 
