@@ -1,7 +1,7 @@
 // The Gaussian process against closed forms (the Matern 5/2 formula, the
 // posterior and the log marginal likelihood by explicit inverses), finite
 // differences (likelihood and posterior gradients), and a fit on samples
-// drawn from a GP with known length scales.
+// drawn from a GP with known length scales; the zero prior mean of raw outputs.
 #include <cmath>
 
 #include <Eigen/LU>
@@ -176,4 +176,28 @@ TEST_CASE("non-finite data is refused") {
   GaussianProcess gp;
   Rng rng(1);
   CHECK_THROWS_AS(gp.fit(X, y, rng), InputError);
+}
+
+TEST_CASE("without centring the posterior mean falls back to a zero prior mean") {
+  // Data in one corner of the square, y around 5; length scales held short,
+  // so at the far corner k* is ~0 and the mean k*^T K^-1 y is ~0 (zero prior
+  // mean) instead of the data mean (centred outputs).
+  Rng rng(21);
+  Matrix X = 0.1 * random_points(12, 2, rng);
+  Vector y(12);
+  for (Index i = 0; i < 12; ++i) y(i) = 5.0 + X(i, 0) - X(i, 1);
+  GaussianProcessOptions options;
+  options.max_length_scale = 0.05;
+  options.length_scale_prior_shape = 0;
+  const Matrix far = (Matrix(1, 2) << 1.0, 1.0).finished();
+  GaussianProcess centred, raw;
+  centred.fit(X, y, rng, options);
+  options.center_outputs = false;
+  options.max_signal_variance = 1e3;
+  raw.fit(X, y, rng, options);
+  CHECK(centred.predict(far).mean(0) == Approx(y.mean()).margin(1e-6));
+  CHECK(std::abs(raw.predict(far).mean(0)) < 1e-6);
+  // Both still interpolate the data.
+  CHECK((raw.predict(X).mean - y).cwiseAbs().maxCoeff() < 0.05);
+  CHECK((centred.predict(X).mean - y).cwiseAbs().maxCoeff() < 0.05);
 }

@@ -141,9 +141,9 @@ GaussianProcessFitReport GaussianProcess::condition(const MatrixRef& X, const Ve
     throw InputError("Gaussian-process data must be finite", Location::of_field("gp"));
   X_ = X;
   hyper_ = hyperparameters;
-  y_mean_ = y.mean();
+  y_mean_ = center_ ? y.mean() : 0.0;
   const double sd = std::sqrt((y.array() - y_mean_).square().mean());
-  y_scale_ = sd > 1e-12 * std::max(1.0, std::abs(y_mean_)) ? sd : 1.0;
+  y_scale_ = center_ && sd > 1e-12 * std::max(1.0, std::abs(y_mean_)) ? sd : 1.0;
   const Vector ys = (y.array() - y_mean_) / y_scale_;
   Eigen::MatrixXd K = kernel(X_, X_, hyper_);
   K.diagonal().array() += hyper_.noise_variance;
@@ -164,9 +164,10 @@ GaussianProcessFitReport GaussianProcess::fit(
   if (X.rows() == 0 || X.rows() != y.size() || !X.allFinite() || !y.allFinite())
     throw InputError("a Gaussian process needs finite data, one output per point", Location::of_field("gp"));
   const Index d = X.cols();
-  const double mean = y.mean();
+  center_ = options.center_outputs;
+  const double mean = center_ ? y.mean() : 0.0;
   const double sd = std::sqrt((y.array() - mean).square().mean());
-  const double scale = sd > 1e-12 * std::max(1.0, std::abs(mean)) ? sd : 1.0;
+  const double scale = center_ && sd > 1e-12 * std::max(1.0, std::abs(mean)) ? sd : 1.0;
   const Vector ys = (y.array() - mean) / scale;
 
   Vector lower(d + 2), upper(d + 2);

@@ -20,7 +20,11 @@ std::vector<AlgorithmParameter> surrogate_parameters(const SurrogateOptions& o) 
       {"gp_length_scale_prior", o.gp.length_scale_prior_shape > 0,
        "Gamma(3, 6) prior on the GP length scales (false: maximum likelihood)"},
       {"gp_max_length_scale", o.gp.max_length_scale, "upper bound of the GP length scales (unit-cube units)"},
-      {"standardize", o.standardize, "standardize the objectives before the GPs and scalarizations (false: raw)"}};
+      {"gp_zero_mean", !o.gp.center_outputs,
+       "GPs on the raw outputs with a zero prior mean (the papers' code on ZDT; use with standardize: "
+       "false)"},
+      {"standardize", o.standardize,
+       "standardize the objectives before the GPs and scalarizations (false: raw)"}};
 }
 
 std::vector<AlgorithmParameter> psl_parameters(ParetoSetLearning::Method method) {
@@ -50,9 +54,10 @@ void register_learning_algorithms() {
       });
   auto svh = psl_parameters(Method::svh_psl);
   const ParetoSetLearning::Options o = ParetoSetLearning::default_options(Method::svh_psl);
-  svh.insert(svh.end(), {{"svgd_alpha", o.svgd_alpha, "weight of the Stein repulsion term"},
-                         {"svgd_c", o.svgd_c, "kernel bandwidth factor c (h = c median^2 / log n)"},
-                         {"n_test", o.n_test, "preferences of the best-step model selection (0: 100 n_obj)"}});
+  svh.insert(svh.end(),
+             {{"svgd_alpha", o.svgd_alpha, "weight of the Stein repulsion term"},
+              {"svgd_c", o.svgd_c, "kernel bandwidth factor c (h = c median^2 / log n)"},
+              {"n_test", o.n_test, "preferences of the best-step model selection (0: 100 n_obj)"}});
   register_algorithm(
       {"svh-psl", "SVH-PSL (Nguyen et al. 2025)",
        "Pareto set learning with Stein variational updates that spread the set for hypervolume", svh},

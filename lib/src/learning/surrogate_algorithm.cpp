@@ -25,6 +25,7 @@ nlohmann::json SurrogateAlgorithm::surrogate_options_json() const {
           {"gp_starts", base_options_.gp.n_starts},
           {"gp_length_scale_prior", base_options_.gp.length_scale_prior_shape > 0},
           {"gp_max_length_scale", base_options_.gp.max_length_scale},
+          {"gp_zero_mean", !base_options_.gp.center_outputs},
           {"standardize", base_options_.standardize}};
 }
 

@@ -2,6 +2,7 @@
 // max_variables, gp_starts), read with the algorithms module's Params.
 #pragma once
 
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -11,7 +12,9 @@
 namespace paretokit::detail {
 
 inline std::vector<std::string> with_surrogate_keys(std::vector<std::string> own) {
-  for (const char* key : {"n_init", "batch_size", "max_variables", "gp_starts", "gp_length_scale_prior", "gp_max_length_scale", "standardize"}) own.emplace_back(key);
+  for (const char* key : {"n_init", "batch_size", "max_variables", "gp_starts", "gp_length_scale_prior",
+                          "gp_max_length_scale", "gp_zero_mean", "standardize"})
+    own.emplace_back(key);
   return own;
 }
 
@@ -25,6 +28,13 @@ inline void read_surrogate(const Params& params, SurrogateOptions& o) {
     o.gp.length_scale_prior_shape = 0;
   o.standardize = params.boolean("standardize", o.standardize);
   o.gp.max_length_scale = params.number("gp_max_length_scale", o.gp.max_length_scale, 0.1, 1e6);
+  // The papers' GP on raw outputs: zero prior mean, DGEMO's signal-variance
+  // bounds sqrt(1e-3)..sqrt(1e3) in the outputs' own units.
+  if (params.boolean("gp_zero_mean", !o.gp.center_outputs)) {
+    o.gp.center_outputs = false;
+    o.gp.min_signal_variance = std::sqrt(1e-3);
+    o.gp.max_signal_variance = std::sqrt(1e3);
+  }
 }
 
 }  // namespace paretokit::detail

@@ -43,6 +43,11 @@ struct GaussianProcessOptions {
   // relevant dimensions off (length scale at the upper bound) and explains
   // the data by one short length scale. shape 0: no prior.
   double length_scale_prior_shape = 3.0;
+  // false: fit the raw outputs under a zero prior mean, no centring or
+  // scaling (scikit-learn's normalize_y = False, the GP of the PSL-MOBO and
+  // SVH-PSL code on ZDT's raw objectives): away from the data the mean falls
+  // back to 0, an optimistic guess for positive objectives minimized.
+  bool center_outputs = true;
   double length_scale_prior_rate = 6.0;
 };
 
@@ -100,6 +105,7 @@ class GaussianProcess {
 
  private:
   Matrix X_;
+  bool center_ = true;  // options.center_outputs of the last fit()
   double y_mean_ = 0, y_scale_ = 1;
   GaussianProcessHyperparameters hyper_;
   Eigen::LLT<Eigen::MatrixXd> llt_;
