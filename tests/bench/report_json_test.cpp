@@ -13,17 +13,28 @@
 namespace fs = std::filesystem;
 using namespace paretokit::bench;
 
-TEST_CASE("report.json: indicators recomputed by hand from a run's front") {
-  const fs::path out = fs::temp_directory_path() / "paretokit_bench_test_report";
+namespace {
+
+// The toy suite with the optimizers "good" and "plain" on these seeds, in a
+// fresh folder of that name under the temporary directory.
+fs::path run_toy_bench(const std::string& name, const std::vector<std::uint64_t>& seeds) {
+  const fs::path out = fs::temp_directory_path() / name;
   fs::remove_all(out);
   Options options;
   options.optimizers = {{"good", "good", {}}, {"plain", "plain", {}}};
-  options.seeds = {4, 5};
+  options.seeds = seeds;
   options.out = out;
   options.progress = false;
   options.algorithm_factory = toy::algorithm_factory();
   options.problem_factory = toy::problem_factory();
   run_bench(toy::suite(), options);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("report.json: indicators recomputed by hand from a run's front") {
+  const fs::path out = run_toy_bench("paretokit_bench_test_report", {4, 5});
   ReportOptions report_options;
   report_options.problem_factory = toy::problem_factory();
   const auto report = write_report_json(out, report_options);
@@ -85,16 +96,7 @@ TEST_CASE("report.json: a folder without bench.json is an input error") {
 }
 
 TEST_CASE("report.json: old result.json files with fronts_at_budget give the same report") {
-  const fs::path out = fs::temp_directory_path() / "paretokit_bench_test_report_old_format";
-  fs::remove_all(out);
-  Options options;
-  options.optimizers = {{"good", "good", {}}, {"plain", "plain", {}}};
-  options.seeds = {4};
-  options.out = out;
-  options.progress = false;
-  options.algorithm_factory = toy::algorithm_factory();
-  options.problem_factory = toy::problem_factory();
-  run_bench(toy::suite(), options);
+  const fs::path out = run_toy_bench("paretokit_bench_test_report_old_format", {4});
   ReportOptions report_options;
   report_options.problem_factory = toy::problem_factory();
   const auto report = build_report_json(out, report_options);

@@ -16,16 +16,17 @@
 // the median time is printed; a configuration whose single run would exceed
 // --max-seconds (estimated from the previous size, cubic growth) is skipped.
 // --duplicates F replaces a fraction F of the points by copies of others.
-#include <time.h>
-
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <sstream>
+#include <iostream>
 #include <string>
 #include <vector>
 
+#include <boost/program_options.hpp>
 #include <tbb/global_control.h>
+
+#include "bench_support.hpp"
 
 #include "paretokit/algorithms/hype_fitness.hpp"
 
@@ -35,32 +36,7 @@ namespace {
 
 bool use_wall_clock = false;
 
-// Process CPU time (all threads), or wall-clock time with --wall.
-double clock_seconds() {
-  timespec t{};
-  clock_gettime(use_wall_clock ? CLOCK_MONOTONIC : CLOCK_PROCESS_CPUTIME_ID, &t);
-  return static_cast<double>(t.tv_sec) + 1e-9 * static_cast<double>(t.tv_nsec);
-}
-
-std::vector<long> split(const std::string& text) {
-  std::vector<long> parts;
-  std::stringstream stream(text);
-  std::string part;
-  while (std::getline(stream, part, ',')) parts.push_back(std::stol(part));
-  return parts;
-}
-
-Matrix sphere_front(Index n, Index m, double duplicates, Rng& rng) {
-  Matrix F(n, m);
-  for (Index i = 0; i < n; ++i) {
-    for (Index j = 0; j < m; ++j) F(i, j) = std::abs(rng.normal());
-    F.row(i) /= F.row(i).norm();
-  }
-  for (Index i = 0; i < n; ++i)
-    if (rng.uniform() < duplicates)
-      F.row(i) = F.row(static_cast<Index>(rng.below(static_cast<std::uint64_t>(n))));
-  return F;
-}
+double clock_seconds() { return hype_bench::clock_seconds(use_wall_clock); }
 
 template <class Function>
 double median_seconds(Function&& function) {
@@ -80,40 +56,31 @@ double median_seconds(Function&& function) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::vector<long> sizes = {100, 300, 1000, 3000}, dims = {2, 3};
-  long threads = 1;
+  namespace po = boost::program_options;
+  std::string sizes_text = "100,300,1000,3000", dims_text = "2,3";
+  long threads = 1, samples = 10000;
   double max_seconds = 20.0, duplicates = 0.0;
-  long samples = 10000;
-  for (int i = 1; i < argc; ++i) {
-    const std::string key = argv[i];
-    if (key == "--wall") {
-      use_wall_clock = true;
-      continue;
-    }
-    if (key == "--help" || i + 1 >= argc) {
-      std::printf(
-          "usage: perf_hype [--sizes 100,300,1000,3000] [--dims 2,3] [--threads 1] "
-          "[--max-seconds 20] [--duplicates 0] [--samples 10000] [--wall]\n");
-      return key == "--help" ? 0 : 2;
-    }
-    const std::string value = argv[++i];
-    if (key == "--sizes")
-      sizes = split(value);
-    else if (key == "--dims")
-      dims = split(value);
-    else if (key == "--threads")
-      threads = std::stol(value);
-    else if (key == "--max-seconds")
-      max_seconds = std::stod(value);
-    else if (key == "--duplicates")
-      duplicates = std::stod(value);
-    else if (key == "--samples")
-      samples = std::stol(value);
-    else {
-      std::fprintf(stderr, "perf_hype: unknown option %s\n", key.c_str());
-      return 2;
-    }
+  po::options_description options("usage: perf_hype [options]");
+  options.add_options()("help", "this text")("sizes", po::value(&sizes_text)->default_value(sizes_text), "n")(
+      "dims", po::value(&dims_text)->default_value(dims_text), "m")(
+      "threads", po::value(&threads)->default_value(threads), "oneTBB threads")(
+      "max-seconds", po::value(&max_seconds)->default_value(max_seconds), "skip exact runs estimated longer")(
+      "duplicates", po::value(&duplicates)->default_value(duplicates), "fraction of points replaced by copies")(
+      "samples", po::value(&samples)->default_value(samples), "Monte Carlo samples")(
+      "wall", po::bool_switch(&use_wall_clock), "wall-clock instead of process CPU time");
+  po::variables_map vm;
+  try {
+    po::store(po::parse_command_line(argc, argv, options), vm);
+    po::notify(vm);
+  } catch (const po::error& error) {
+    std::cerr << "perf_hype: " << error.what() << "\n" << options;
+    return 2;
   }
+  if (vm.count("help")) {
+    std::cout << options;
+    return 0;
+  }
+  const std::vector<long> sizes = hype_bench::split_longs(sizes_text), dims = hype_bench::split_longs(dims_text);
   tbb::global_control control(tbb::global_control::max_allowed_parallelism,
                               static_cast<std::size_t>(threads));
   std::printf("# %s seconds per computation, %ld thread(s), sphere front\n",
@@ -126,7 +93,7 @@ int main(int argc, char** argv) {
     long previous_n = 0;
     for (long n : sizes) {
       Rng rng(42);
-      const Matrix F = sphere_front(n, m, duplicates, rng);
+      const Matrix F = hype_bench::sphere_front(n, m, rng, duplicates);
       const Vector reference = Vector::Constant(m, 1.1);
       for (long k : {1L, std::max(1L, n / 2), n}) {
         const double estimate = previous_n > 0 ? previous * std::pow(double(n) / double(previous_n), 3) : 0.0;

@@ -21,17 +21,18 @@
 // step. With --greedy, the hypervolume of the n - K points kept by the
 // exact greedy truncation, by the incremental one, by fresh samples, and by
 // one_shot (the K least fit of one fresh computation).
-#include <time.h>
-
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <iostream>
 #include <numeric>
-#include <sstream>
 #include <string>
 #include <vector>
 
+#include <boost/program_options.hpp>
 #include <tbb/global_control.h>
+
+#include "bench_support.hpp"
 
 #include "paretokit/algorithms/hype_fitness.hpp"
 #include "paretokit/algorithms/hype_truncation.hpp"
@@ -41,28 +42,7 @@ using namespace paretokit;
 
 namespace {
 
-double cpu_seconds() {
-  timespec t{};
-  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
-  return static_cast<double>(t.tv_sec) + 1e-9 * static_cast<double>(t.tv_nsec);
-}
-
-std::vector<long> split(const std::string& text) {
-  std::vector<long> parts;
-  std::stringstream stream(text);
-  std::string part;
-  while (std::getline(stream, part, ',')) parts.push_back(std::stol(part));
-  return parts;
-}
-
-Matrix sphere_front(Index n, Index m, Rng& rng) {
-  Matrix F(n, m);
-  for (Index i = 0; i < n; ++i) {
-    for (Index j = 0; j < m; ++j) F(i, j) = std::abs(rng.normal());
-    F.row(i) /= F.row(i).norm();
-  }
-  return F;
-}
+double cpu_seconds() { return hype_bench::clock_seconds(); }
 
 Matrix rows_of(const Matrix& F, const std::vector<Index>& rows) {
   Matrix out(static_cast<Index>(rows.size()), F.cols());
@@ -118,39 +98,31 @@ std::vector<Index> greedy(const Matrix& F, Index remove, Fitness&& fitness) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::vector<long> sizes = {200, 1000}, dims = {3};
+  namespace po = boost::program_options;
+  std::string sizes_text = "200,1000", dims_text = "3";
   long samples = 10000, remove = -1, checks = 20, threads = 1;
   bool with_greedy = false;
-  for (int i = 1; i < argc; ++i) {
-    const std::string key = argv[i];
-    if (key == "--greedy") {
-      with_greedy = true;
-      continue;
-    }
-    if (key == "--help" || i + 1 >= argc) {
-      std::printf(
-          "usage: perf_hype_truncation [--sizes 200,1000] [--dims 3] [--samples 10000] [--remove K] "
-          "[--checks 20] [--threads 1] [--greedy]\n");
-      return key == "--help" ? 0 : 2;
-    }
-    const std::string value = argv[++i];
-    if (key == "--sizes")
-      sizes = split(value);
-    else if (key == "--dims")
-      dims = split(value);
-    else if (key == "--samples")
-      samples = std::stol(value);
-    else if (key == "--remove")
-      remove = std::stol(value);
-    else if (key == "--checks")
-      checks = std::stol(value);
-    else if (key == "--threads")
-      threads = std::stol(value);
-    else {
-      std::fprintf(stderr, "perf_hype_truncation: unknown option %s\n", key.c_str());
-      return 2;
-    }
+  po::options_description options("usage: perf_hype_truncation [options]");
+  options.add_options()("help", "this text")("sizes", po::value(&sizes_text)->default_value(sizes_text), "n")(
+      "dims", po::value(&dims_text)->default_value(dims_text), "m")(
+      "samples", po::value(&samples)->default_value(samples), "Monte Carlo samples")(
+      "remove", po::value(&remove)->default_value(remove), "K points to remove (-1: n / 2)")(
+      "checks", po::value(&checks)->default_value(checks), "steps compared with the exact fitness")(
+      "threads", po::value(&threads)->default_value(threads), "oneTBB threads")(
+      "greedy", po::bool_switch(&with_greedy), "also the hypervolume kept by each truncation");
+  po::variables_map vm;
+  try {
+    po::store(po::parse_command_line(argc, argv, options), vm);
+    po::notify(vm);
+  } catch (const po::error& error) {
+    std::cerr << "perf_hype_truncation: " << error.what() << "\n" << options;
+    return 2;
   }
+  if (vm.count("help")) {
+    std::cout << options;
+    return 0;
+  }
+  const std::vector<long> sizes = hype_bench::split_longs(sizes_text), dims = hype_bench::split_longs(dims_text);
   tbb::global_control control(tbb::global_control::max_allowed_parallelism,
                               static_cast<std::size_t>(threads));
   std::printf("# process CPU seconds, %ld thread(s), sphere front, reference 1.1, %ld samples\n", threads,
@@ -161,7 +133,7 @@ int main(int argc, char** argv) {
   for (long m : dims) {
     for (long n : sizes) {
       Rng points(42);
-      const Matrix F = sphere_front(n, m, points);
+      const Matrix F = hype_bench::sphere_front(n, m, points);
       const Vector r = Vector::Constant(m, 1.1);
       const Index K = remove > 0 ? std::min<Index>(remove, n - 1) : n / 2;
       Rng rng(7);
