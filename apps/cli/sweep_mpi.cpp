@@ -9,6 +9,8 @@
 #else
 #include <unistd.h>
 
+#include <cerrno>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -143,7 +145,7 @@ std::vector<std::string> own_arguments() {
 
 // Replaces this process by paretokit-mpi beside it, with the same arguments
 // (and environment: under mpirun the rank stays the same process). Returns
-// only when there is no such sibling or it cannot be started.
+// only when there is no such sibling; throws when it cannot be started.
 void become_mpi_sibling() {
   std::error_code error;
   const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", error);
@@ -158,6 +160,7 @@ void become_mpi_sibling() {
   argv.push_back(nullptr);
   std::cout.flush();
   ::execv(sibling.c_str(), argv.data());
+  throw Error("cannot start " + sibling.string() + " for --evaluator mpi: " + std::strerror(errno));
 }
 
 }  // namespace

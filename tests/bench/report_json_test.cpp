@@ -127,3 +127,19 @@ TEST_CASE("report.json: old result.json files with fronts_at_budget give the sam
   CHECK(rewritten == 2 * 3);
   CHECK(build_report_json(out, report_options) == report);
 }
+
+TEST_CASE("report.json: a result.json whose budget_fronts steps are out of order is an input error") {
+  const fs::path out = run_toy_bench("paretokit_bench_test_report_bad_steps", {4});
+  ReportOptions report_options;
+  report_options.problem_factory = toy::problem_factory();
+  CHECK_NOTHROW(build_report_json(out, report_options));
+  for (const auto& entry : fs::recursive_directory_iterator(out)) {
+    if (entry.path().filename() != "result.json") continue;
+    auto result = paretokit::read_json_file(entry.path());
+    REQUIRE(!result["budget_fronts"]["first_step"].empty());
+    result["budget_fronts"]["first_step"][0] = result["budget_fronts"]["last_step"][0].get<int>() + 1;
+    paretokit::write_json_atomically(entry.path(), result, -1);
+    break;
+  }
+  CHECK_THROWS_AS(build_report_json(out, report_options), paretokit::InputError);
+}

@@ -168,3 +168,18 @@ TEST_CASE("archive: batch insert equals the list fed the batch's non-dominated r
     CHECK(archive.size() == static_cast<Index>(list.f.size()));
   }
 }
+
+TEST_CASE("archive: a moved-from archive can be cleared and filled again") {
+  NondominatedArchive archive(1, 2);
+  Matrix X(2, 1), F(2, 2);
+  X << 10, 11;
+  F << 1, 2,  //
+      2, 1;
+  archive.insert(X, F);
+  NondominatedArchive moved = std::move(archive);
+  CHECK(moved.size() == 2);
+  archive.clear();  // NOLINT(bugprone-use-after-move): valid, unspecified state
+  CHECK(archive.insert(X, F) == 2);
+  CHECK(archive.size() == 2);
+  CHECK(archive.f() == F);
+}

@@ -8,8 +8,8 @@
 // O(m n) of a scan. Points are taken in chunks of 1024 so that the tables
 // stay O(m n 1024 / 64) words in all (16 words a row). "Weakly dominates"
 // is F(p, j) <= s_j in every objective, which for finite values is exactly
-// the test s_j - F(p, j) >= 0 of a scan; points with a NaN objective
-// dominate nothing. The tables are read-only once built: any number of
+// the test s_j - F(p, j) >= 0 of a scan. Its callers pass finite values
+// only (they scan otherwise); a NaN objective would dominate nothing. The tables are read-only once built: any number of
 // threads may query them at once.
 #pragma once
 

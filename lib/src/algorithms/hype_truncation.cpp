@@ -145,9 +145,15 @@ Index HypeSampledTruncation::remove_least_fit() {
   // The same choice as the least of fitness() (ties: the lowest row), but a
   // point's sum stops as soon as it reaches the best so far: its terms are
   // >= 0, and so the scaled partial sums never fall.
-  const std::vector<double> w =
-      box_ == 0.0 ? std::vector<double>(1, 0.0) : weights(remaining(), to_remove(), max_count_);
-  const double scale = box_ == 0.0 ? 0.0 : box_ / static_cast<double>(samples_.rows());
+  if (box_ == 0.0) {
+    // Every fitness is 0 (and no histogram was built): the lowest row left.
+    Index lowest = 0;
+    while (!alive_[static_cast<std::size_t>(lowest)]) ++lowest;
+    remove(lowest);
+    return lowest;
+  }
+  const std::vector<double> w = weights(remaining(), to_remove(), max_count_);
+  const double scale = box_ / static_cast<double>(samples_.rows());
   const Index stride = max_count_ + 1;
   const auto terms = static_cast<Index>(w.size());
   Index least = -1;

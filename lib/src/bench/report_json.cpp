@@ -53,6 +53,14 @@ std::vector<std::optional<Matrix>> budget_fronts_from_json(const nlohmann::json&
             std::to_string(budget_steps),
         where);
   }
+  for (std::size_t e = 0; e < first.size(); ++e) {
+    if (first[e] < 0 || first[e] > last[e] || last[e] > steps) {
+      throw InputError("budget_fronts: entry " + std::to_string(e) + " has first_step " +
+                           std::to_string(first[e]) + " and last_step " + std::to_string(last[e]) +
+                           "; needs 0 <= first_step <= last_step <= steps (" + std::to_string(steps) + ")",
+                       where);
+    }
+  }
   std::vector<std::optional<Matrix>> fronts(budget_steps + 1, std::nullopt);
   for (int step = 0; step <= steps; ++step) {
     std::vector<Index> rows;

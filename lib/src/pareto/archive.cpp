@@ -31,7 +31,8 @@ NondominatedArchive::NondominatedArchive(const NondominatedArchive& other)
       pool_f_(other.pool_f_),
       pool_id_(other.pool_id_),
       alive_(other.alive_),
-      tree_(std::make_unique<detail::NdTree>(*other.tree_)),
+      tree_(other.tree_ ? std::make_unique<detail::NdTree>(*other.tree_)
+                        : std::make_unique<detail::NdTree>(static_cast<int>(other.n_obj_))),
       views_stale_(other.views_stale_),
       x_(other.x_),
       f_(other.f_),
@@ -49,11 +50,12 @@ void NondominatedArchive::clear() {
   pool_f_.clear();
   pool_id_.clear();
   alive_.clear();
-  tree_->clear();
+  if (tree_) tree_->clear();
   views_stale_ = true;
 }
 
 bool NondominatedArchive::offer(const double* x, const double* f, Index id) {
+  if (!tree_) tree_ = std::make_unique<detail::NdTree>(static_cast<int>(n_obj_));  // moved from
   if (tree_->weakly_dominated(f, pool_f_.data())) return false;
   removed_.clear();
   tree_->remove_dominated_by(f, pool_f_.data(), removed_);
@@ -141,9 +143,7 @@ bool NondominatedArchive::insert_one(const Eigen::Ref<const RowVector>& x,
   }
   if (f.hasNaN()) throw InputError("archive: f has a NaN value");
   const Index id = offered_++;
-  const RowVector f_row = f;  // contiguous copies
-  const RowVector x_row = n_var_ > 0 ? RowVector(x) : RowVector(0);
-  return offer(x_row.data(), f_row.data(), id);
+  return offer(x.data(), f.data(), id);  // a Ref to a row vector is contiguous
 }
 
 Index NondominatedArchive::insert(const MatrixRef& X, const MatrixRef& F) {
@@ -160,11 +160,8 @@ Index NondominatedArchive::insert(const MatrixRef& X, const MatrixRef& F) {
   // first one does (the others are weakly dominated by it once it is in).
   const auto candidates = nondominated_indices(F);
   Index accepted = 0;
-  RowVector f_row(n_obj_), x_row(n_var_);
-  for (const Index i : candidates) {
-    f_row = F.row(i);
-    if (n_var_ > 0) x_row = X.row(i);
-    if (offer(x_row.data(), f_row.data(), first_id + i)) ++accepted;
+  for (const Index i : candidates) {  // rows of a row-major Ref are contiguous
+    if (offer(n_var_ > 0 ? X.row(i).data() : nullptr, F.row(i).data(), first_id + i)) ++accepted;
   }
   return accepted;
 }
