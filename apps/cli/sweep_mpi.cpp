@@ -6,16 +6,6 @@
 
 #if PARETOKIT_WITH_MPI
 #include "paretokit/mpi/mpi_evaluator.hpp"
-#else
-#include <unistd.h>
-
-#include <cerrno>
-#include <cstring>
-#include <filesystem>
-#include <fstream>
-#include <iostream>
-#include <string>
-#include <vector>
 #endif
 
 namespace paretokit::cli {
@@ -118,7 +108,7 @@ Evaluator& SweepMpi::start_evaluator(const std::string& problem, const nlohmann:
 
 std::string SweepMpi::lost_worker() const { return impl_->evaluator ? impl_->evaluator->lost_worker() : ""; }
 
-#else  // paretokit without MPI: paretokit-mpi, where built, runs --evaluator mpi
+#else  // no MPI in this build
 
 struct SweepMpi::Impl {};
 SweepMpi::SweepMpi() = default;
@@ -132,46 +122,11 @@ Evaluator& SweepMpi::start_evaluator(const std::string&, const nlohmann::json&, 
 }
 std::string SweepMpi::lost_worker() const { return {}; }
 
-namespace {
-
-// This process's own arguments, as the kernel has them (NUL-separated).
-std::vector<std::string> own_arguments() {
-  std::ifstream in("/proc/self/cmdline", std::ios::binary);
-  std::vector<std::string> arguments;
-  std::string argument;
-  while (std::getline(in, argument, '\0')) arguments.push_back(argument);
-  return arguments;
-}
-
-// Replaces this process by paretokit-mpi beside it, with the same arguments
-// (and environment: under mpirun the rank stays the same process). Returns
-// only when there is no such sibling; throws when it cannot be started.
-void become_mpi_sibling() {
-  std::error_code error;
-  const std::filesystem::path self = std::filesystem::read_symlink("/proc/self/exe", error);
-  if (error) return;
-  const std::filesystem::path sibling = self.parent_path() / "paretokit-mpi";
-  if (::access(sibling.c_str(), X_OK) != 0) return;
-  std::vector<std::string> arguments = own_arguments();
-  if (arguments.empty()) return;
-  arguments[0] = sibling.string();
-  std::vector<char*> argv;
-  for (auto& argument : arguments) argv.push_back(argument.data());
-  argv.push_back(nullptr);
-  std::cout.flush();
-  ::execv(sibling.c_str(), argv.data());
-  throw Error("cannot start " + sibling.string() + " for --evaluator mpi: " + std::strerror(errno));
-}
-
-}  // namespace
-
 std::unique_ptr<SweepMpi> start_sweep_mpi(const po::variables_map& vm) {
   if (read_evaluator(vm) != "mpi") return nullptr;
-  become_mpi_sibling();
   throw UsageError(
       "this paretokit was built without MPI: install Open MPI (Debian: libopenmpi-dev openmpi-bin) and "
-      "configure again (CMake finds it and builds paretokit-mpi beside paretokit; "
-      "-DPARETOKIT_WITH_MPI=ON, the default)",
+      "configure again (CMake finds it; -DPARETOKIT_WITH_MPI=ON, the default)",
       Location::of_field("--evaluator"));
 }
 

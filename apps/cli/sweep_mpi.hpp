@@ -11,10 +11,7 @@
 // --command each worker rank runs one trial at a time, so mpirun -n N runs
 // N - 1 trials at once and `workers` (config.json) is N - 1.
 //
-// MPI is linked only into the sibling executable paretokit-mpi (the same
-// commands): `paretokit` replaces itself by it (exec, same arguments) on
-// --evaluator mpi, so no other command loads Open MPI. A build without MPI
-// (no libopenmpi-dev at configure time) has no sibling and says so for
+// A build without MPI (no libopenmpi-dev at configure time) says so for
 // --evaluator mpi, exit 2.
 #pragma once
 
