@@ -6,9 +6,12 @@
 
 #include <cmath>
 #include <cstdint>
+#include <iostream>
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include <boost/program_options.hpp>
 
 #include "paretokit/core/rng.hpp"
 #include "paretokit/core/matrix.hpp"
@@ -29,6 +32,27 @@ inline std::vector<long> split_longs(const std::string& text) {
   std::string part;
   while (std::getline(stream, part, ',')) parts.push_back(std::stol(part));
   return parts;
+}
+
+// Reads the command line into the variables bound to `options`. Returns the
+// exit code when the program is to stop at once (--help: 0, a bad option:
+// 2, with the usage on stderr), or -1 to go on.
+inline int parse_command_line(int argc, char** argv, const boost::program_options::options_description& options,
+                              const std::string& program) {
+  namespace po = boost::program_options;
+  po::variables_map vm;
+  try {
+    po::store(po::parse_command_line(argc, argv, options), vm);
+    po::notify(vm);
+  } catch (const po::error& error) {
+    std::cerr << program << ": " << error.what() << "\n" << options;
+    return 2;
+  }
+  if (vm.count("help")) {
+    std::cout << options;
+    return 0;
+  }
+  return -1;
 }
 
 // n points on the positive unit sphere (every point non-dominated), a

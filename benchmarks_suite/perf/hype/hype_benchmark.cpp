@@ -68,18 +68,7 @@ int main(int argc, char** argv) {
       "duplicates", po::value(&duplicates)->default_value(duplicates), "fraction of points replaced by copies")(
       "samples", po::value(&samples)->default_value(samples), "Monte Carlo samples")(
       "wall", po::bool_switch(&use_wall_clock), "wall-clock instead of process CPU time");
-  po::variables_map vm;
-  try {
-    po::store(po::parse_command_line(argc, argv, options), vm);
-    po::notify(vm);
-  } catch (const po::error& error) {
-    std::cerr << "perf_hype: " << error.what() << "\n" << options;
-    return 2;
-  }
-  if (vm.count("help")) {
-    std::cout << options;
-    return 0;
-  }
+  if (const int code = hype_bench::parse_command_line(argc, argv, options, "perf_hype"); code >= 0) return code;
   const std::vector<long> sizes = hype_bench::split_longs(sizes_text), dims = hype_bench::split_longs(dims_text);
   tbb::global_control control(tbb::global_control::max_allowed_parallelism,
                               static_cast<std::size_t>(threads));

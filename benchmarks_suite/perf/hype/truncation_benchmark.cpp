@@ -110,18 +110,7 @@ int main(int argc, char** argv) {
       "checks", po::value(&checks)->default_value(checks), "steps compared with the exact fitness")(
       "threads", po::value(&threads)->default_value(threads), "oneTBB threads")(
       "greedy", po::bool_switch(&with_greedy), "also the hypervolume kept by each truncation");
-  po::variables_map vm;
-  try {
-    po::store(po::parse_command_line(argc, argv, options), vm);
-    po::notify(vm);
-  } catch (const po::error& error) {
-    std::cerr << "perf_hype_truncation: " << error.what() << "\n" << options;
-    return 2;
-  }
-  if (vm.count("help")) {
-    std::cout << options;
-    return 0;
-  }
+  if (const int code = hype_bench::parse_command_line(argc, argv, options, "perf_hype_truncation"); code >= 0) return code;
   const std::vector<long> sizes = hype_bench::split_longs(sizes_text), dims = hype_bench::split_longs(dims_text);
   tbb::global_control control(tbb::global_control::max_allowed_parallelism,
                               static_cast<std::size_t>(threads));
