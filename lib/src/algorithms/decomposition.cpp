@@ -26,9 +26,12 @@ void check(const MatrixRef& F, const MatrixRef& W, const VectorRef& ideal) {
 
 Vector tchebycheff(const MatrixRef& F, const MatrixRef& W, const VectorRef& ideal) {
   check(F, W, ideal);
-  const auto weights = (W.array() == 0.0).select(1e-6, W.array());
-  return ((F.rowwise() - ideal.transpose()).array().abs() * weights).rowwise().maxCoeff();
+  return ((F.rowwise() - ideal.transpose()).array().abs() * tchebycheff_weights(W).array())
+      .rowwise()
+      .maxCoeff();
 }
+
+Matrix tchebycheff_weights(const MatrixRef& W) { return (W.array() == 0.0).select(1e-6, W.array()); }
 
 Vector pbi(const MatrixRef& F, const MatrixRef& W, const VectorRef& ideal, double theta) {
   check(F, W, ideal);

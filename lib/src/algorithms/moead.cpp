@@ -81,10 +81,7 @@ void MOEAD::on_setup() {
   decomposition_ =
       options_.decomposition.value_or(n_obj_ >= 3 ? Decomposition::pbi : Decomposition::tchebycheff);
   neighbors_ = nearest_neighbors(directions_, std::min<Index>(options_.n_neighbors, directions_.rows()));
-  tchebycheff_weights_ = directions_;
-  for (Index j = 0; j < directions_.rows(); ++j)
-    for (Index o = 0; o < directions_.cols(); ++o)
-      if (directions_(j, o) == 0.0) tchebycheff_weights_(j, o) = 1e-6;
+  tchebycheff_weights_ = tchebycheff_weights(directions_);  // the same values tchebycheff() uses
   ideal_ = Vector::Constant(n_obj_, std::numeric_limits<double>::infinity());
   order_.clear();
   permutation_.clear();

@@ -19,6 +19,8 @@ Decomposition decomposition_from_string(const std::string& name);  // "tchebyche
 const char* to_string(Decomposition decomposition);
 
 Vector tchebycheff(const MatrixRef& F, const MatrixRef& W, const VectorRef& ideal);
+// The weights tchebycheff() multiplies by: W with every zero read as 1e-6.
+Matrix tchebycheff_weights(const MatrixRef& W);
 Vector pbi(const MatrixRef& F, const MatrixRef& W, const VectorRef& ideal, double theta = 5.0);
 
 // Either of the above.
